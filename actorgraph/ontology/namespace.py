@@ -1,0 +1,129 @@
+"""Our vocabulary as closed namespaces: a misspelt term raises instead of minting a new IRI."""
+
+from __future__ import annotations
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+AG_IRI = "https://w3id.org/actorgraph/ontology#"
+AGR_IRI = "https://w3id.org/actorgraph/id/"  # entities (actors, documents, statements)
+
+AGR = Namespace(AGR_IRI)
+
+
+class AG(DefinedNamespace):
+    """The actorgraph ontology (``ontology/actorgraph.ttl``)."""
+
+    _NS = Namespace(AG_IRI)
+    _fail = True
+
+    # Classes
+    Actor: URIRef
+    Person: URIRef
+    State: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    MilitaryOrganization: URIRef
+    InternationalOrganization: URIRef
+    ArmedGroup: URIRef
+    Document: URIRef
+    Law: URIRef
+    Treaty: URIRef
+    Strategy: URIRef
+    Event: URIRef
+    Meeting: URIRef
+    Summit: URIRef
+    Position: URIRef
+    City: URIRef
+    PositionHolding: URIRef
+    RelationStatement: URIRef  # one occurrence of a relation in one sentence (subclass of rdf:Statement)
+    SourceDocument: URIRef  # a news article we read (subclass of prov:Entity)
+
+    # Relations of the extraction contract (object properties)
+    met: URIRef
+    agreedWith: URIRef
+    cooperatesWith: URIRef
+    negotiatedWith: URIRef
+    visited: URIRef
+    attended: URIRef
+    hosted: URIRef
+    signed: URIRef
+    passed: URIRef
+    issued: URIRef
+    criticized: URIRef
+    accused: URIRef
+    threatened: URIRef
+    sanctioned: URIRef
+    attacked: URIRef
+    protested: URIRef
+    supported: URIRef
+    opposed: URIRef
+    requested: URIRef
+    calledFor: URIRef
+    expressedConcernAbout: URIRef
+    holdsPosition: URIRef
+    affiliatedWith: URIRef
+    memberOf: URIRef
+    partOf: URIRef
+    locatedIn: URIRef
+
+    # Gazetteer and actor attributes
+    countryCode: URIRef  # ISO 3166-1 alpha-3
+    iso2: URIRef
+    sectorCode: URIRef  # CAMEO sector, e.g. GOV, MIL
+    cameoCode: URIRef  # full CAMEO actor code, e.g. JPNGOVMIL
+    roleKey: URIRef
+    gender: URIRef
+    nisba: URIRef  # Arabic relative adjective of a country (ياباني)
+    demonym: URIRef
+    capital: URIRef
+    holds: URIRef
+    position: URIRef
+    organization: URIRef
+    startDate: URIRef
+    endDate: URIRef
+
+    # Provenance of relation statements
+    modality: URIRef  # "asserted" | "negated" | "hedged" | "future"
+    rule: URIRef
+    confidence: URIRef
+    ploverType: URIRef
+    sentenceText: URIRef
+    sentenceIndex: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    eventDate: URIRef
+    language: URIRef
+    sha256: URIRef
+    sourceDocument: URIRef
+
+
+RELATIONS: tuple[str, ...] = (
+    "met",
+    "agreedWith",
+    "cooperatesWith",
+    "negotiatedWith",
+    "visited",
+    "attended",
+    "hosted",
+    "signed",
+    "passed",
+    "issued",
+    "criticized",
+    "accused",
+    "threatened",
+    "sanctioned",
+    "attacked",
+    "protested",
+    "supported",
+    "opposed",
+    "requested",
+    "calledFor",
+    "expressedConcernAbout",
+    "holdsPosition",
+    "affiliatedWith",
+    "memberOf",
+    "partOf",
+    "locatedIn",
+)
+SYMMETRIC_RELATIONS = frozenset({"met", "agreedWith", "cooperatesWith", "negotiatedWith"})
