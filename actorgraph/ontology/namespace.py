@@ -66,6 +66,9 @@ class AG(DefinedNamespace):
     memberOf: URIRef
     partOf: URIRef
     locatedIn: URIRef
+    # Inverses declared in the ontology (not extracted; for reasoners and queries)
+    hasMember: URIRef
+    hasPart: URIRef
 
     # Gazetteer and actor attributes
     countryCode: URIRef  # ISO 3166-1 alpha-3
@@ -96,6 +99,7 @@ class AG(DefinedNamespace):
     language: URIRef
     sha256: URIRef
     sourceDocument: URIRef
+    sentenceCount: URIRef  # sentences the extractor found in a source document
 
 
 RELATIONS: tuple[str, ...] = (

@@ -1,0 +1,496 @@
+"""The mention finder: titles with names, gazetteer names, head-noun phrases, then document aliases."""
+
+from __future__ import annotations
+
+from actorgraph.extract.lang.ar.normalize import normalize, strip_article
+from actorgraph.extract.lang.ar.translit import transliterate
+from actorgraph.extract.lookup import NameHit, Tables, ar_keys, en_keys
+from actorgraph.extract.mentions import (
+    APPOSITION_AR,
+    APPOSITION_EN,
+    AR_NAME_LINKS,
+    AR_STOP,
+    EN_DETERMINERS,
+    EN_NOT_NAMES,
+    EN_PARTICLES,
+    GENERIC_MILITARY_AR,
+    QUOTES,
+    STRONG_PUNCT,
+    Entities,
+    Hit,
+    Tok,
+    compose_label,
+    gloss_ar,
+    person_position,
+    title_case,
+)
+from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES
+from actorgraph.ontology.lexicon import Head, Title
+
+ORG_TYPES = ACTOR_TYPES - {"Person", "State"}
+
+
+class MentionFinder:
+    def __init__(self, tables: Tables, toks: list[Tok], entities: Entities) -> None:
+        self.t = tables
+        self.lang = tables.lang
+        self.toks = toks
+        self.keys = [tok.keys for tok in toks]
+        self.ent = entities
+        self.cover: list[int] = [-1] * len(toks)
+        self.hits: list[Hit] = []
+        self.aliases: dict[str, str] = {}  # doc-local single-word key → person key
+        self.last_of_type: dict[str, str] = {}
+
+    # -- helpers ---------------------------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        return all(self.cover[k] < 0 for k in range(start, end))
+
+    def add(self, hit: Hit) -> Hit:
+        idx = len(self.hits)
+        self.hits.append(hit)
+        for k in range(hit.start, hit.end):
+            self.cover[k] = idx
+        self.ent.add_mention(hit.key, self.toks, hit.start, hit.end)
+        entity = self.ent.table.get(hit.key)
+        if entity is not None:
+            self.last_of_type[entity.type] = hit.key
+        return hit
+
+    def name_at(self, i: int, end_limit: int) -> tuple[int, NameHit, str, list[NameHit]] | None:
+        """Longest gazetteer match at token i (case-checked in English)."""
+        if i >= end_limit:
+            return None
+        matches = [m for m in self.t.names.match(self.keys, i) if m[0] <= end_limit]
+        if not matches:
+            return None
+        if self.lang == "en" and not (self.toks[i].cap or self.toks[i].text[:1].isdigit()):
+            return None
+        best_end = matches[0][0]
+        best = [m for m in matches if m[0] == best_end]
+        # Prefer a full name over an adjective reading of the same words.
+        best.sort(key=lambda m: {"name": 0, "capital": 1, "adj": 2}[m[1].kind])
+        payloads = []
+        for _, payload, _ in best:
+            if payload not in payloads:
+                payloads.append(payload)
+        return best_end, best[0][1], best[0][2], payloads
+
+    def is_stop(self, k: int) -> bool:
+        tok = self.toks[k]
+        return tok.punct or tok.text in STRONG_PUNCT
+
+    def coord(self, i: int, pro: str) -> bool:
+        if self.lang == "ar":
+            return pro.startswith("و") or (i > 0 and self.toks[i - 1].text in ("و", "،"))
+        return i > 0 and self.toks[i - 1].text.lower() in ("and", "&", ",")
+
+    # -- the passes ------------------------------------------------------------------------------
+    def run_sentence(self, start: int, end: int) -> None:
+        i = start
+        while i < end:
+            if self.cover[i] >= 0 or self.toks[i].punct:
+                i += 1
+                continue
+            nxt = self.title_at(i, end) or self.gazetteer_at(i, end) or self.head_at(i, end)
+            i = nxt if nxt else i + 1
+        self.appositions(start, end)
+
+    def run_aliases(self, start: int, end: int) -> None:
+        """Second pass: surnames of people introduced earlier in the document (ناكاتاني → جين ناكاتاني)."""
+        for i in range(start, end):
+            if self.cover[i] >= 0:
+                continue
+            for key, pro in self.keys[i].items():
+                person = self.aliases.get(key)
+                if person:
+                    self.add(Hit(i, i + 1, person, "Person", "alias", coord=self.coord(i, pro)))
+                    break
+
+    # -- titles ----------------------------------------------------------------------------------
+    def title_at(self, i: int, end: int) -> int | None:
+        if self.lang == "ar":
+            return self._title_ar(i, end)
+        return self._title_en(i, end)
+
+    def _title_ar(self, i: int, end: int) -> int | None:
+        matches = self.t.titles.match(self.keys, i)
+        if not matches:
+            return None
+        j, title, pro = matches[0]
+        if j > end:
+            return None
+        label, role = title.label, title.role
+        if role == "minister":  # وزير + portfolio: وزير الزراعة
+            if j < end and not self.is_stop(j) and normalize(self.toks[j].text).startswith("ال"):
+                word = self.toks[j].text
+                if self.name_at(j, end) is None:
+                    label = f"Minister of {gloss_ar(self.t, word)}"
+                    role = "minister_of_" + label.split(" of ", 1)[1].lower().replace(" ", "_")
+                    j += 1
+            else:
+                return None
+        owner = ""
+        k = j
+        # A nisba (الياباني), or a country/organisation in idafa or after ل (للأمم المتحدة).
+        found = self.name_at(k, end)
+        if found is not None:
+            n_end, payload, _, _ = found
+            entry = self.ent.gaz(payload.key)
+            if entry is not None and (payload.kind in ("adj", "capital") or entry.type != "Person"):
+                if not (payload.kind == "name" and entry.type == "Person"):
+                    owner = payload.key
+                    self.ent.ensure_gaz(owner)
+                    k = n_end
+        return self._title_person(i, j, k, end, title, role, label, owner, pro)
+
+    def _title_en(self, i: int, end: int) -> int | None:
+        owner = ""
+        k = i
+        found = self.name_at(i, end)
+        if found is not None:
+            n_end, payload, _, _ = found
+            entry = self.ent.gaz(payload.key)
+            if entry is None or entry.type == "Person":
+                return None
+            k = n_end
+            if k < end and self.toks[k].text in ("'s", "’s"):
+                k += 1
+            owner = payload.key
+        matches = [m for m in self.t.titles.match(self.keys, k) if m[0] <= end]
+        if not matches:
+            return None
+        j, title, _ = matches[0]
+        label, role = title.label, title.role
+        if role == "minister" and j < end and self.toks[j].text.lower() == "of":
+            words = []
+            m = j + 1
+            while m < end and self.toks[m].cap and len(words) < 3:
+                words.append(self.toks[m].text)
+                m += 1
+            if words:
+                label = "Minister of " + " ".join(words)
+                role = "minister_of_" + "_".join(w.lower() for w in words)
+                j = m
+        elif role == "minister" and k > i and k - 1 >= 0:
+            pass
+        if owner:
+            self.ent.ensure_gaz(owner)
+        return self._title_person(i, k, j, end, title, role, label, owner, "", title_start=k)
+
+    def _title_person(
+        self, i: int, j: int, k: int, end: int, title: Title, role: str, label: str, owner: str, pro: str,
+        title_start: int | None = None,
+    ) -> int | None:
+        """After a title (ending at j) and its owner (ending at k): the person's name."""
+        start_name = k
+        person_key = ""
+        n_end = start_name
+        found = self.name_at(start_name, end)
+        if found is not None:
+            n_end, payload, _, _ = found
+            entry = self.ent.gaz(payload.key)
+            if entry is not None and entry.type == "Person":
+                person_key = self.ent.ensure_gaz(payload.key).key
+        if not person_key:
+            n_end = self._unknown_name(start_name, end)
+            if n_end == start_name:
+                return None
+            words = [self.toks[m].text for m in range(start_name, n_end)]
+            if self.lang == "ar":
+                label_ar = " ".join(words)
+                person = self.ent.ensure_new("Person", transliterate(label_ar), label_ar)
+            else:
+                person = self.ent.ensure_new("Person", " ".join(words))
+            person_key = person.key
+            last = self.toks[n_end - 1]
+            for key in (last.keys if self.lang == "ar" else {last.text.lower(): ""}):
+                if len(key) >= 3 and key not in AR_STOP:
+                    self.aliases.setdefault(key, person_key)
+            full = self.ent.table[person_key]
+            if self.lang == "en":
+                self.aliases.setdefault(full.label_en.split()[-1].lower(), person_key)
+        if not self.free(i, n_end):
+            return None
+        office_key = person_position(self.ent, person_key, role)
+        if office_key:
+            office = self.ent.ensure_gaz(office_key)
+            entry = self.ent.gaz(office_key)
+            if not owner and entry is not None:
+                owner_key = entry.organization or (
+                    self.t.gazetteer.country_by_iso3.get(entry.country, "") if entry.country else ""
+                )
+                if owner_key:
+                    self.ent.ensure_gaz(owner_key)
+                    owner = owner_key
+        else:
+            office = self.ent.position(role, label, owner)
+        hit = Hit(
+            i, n_end, person_key, "Person", "title", coord=self.coord(i, pro), position=office.key,
+            affiliation=owner, title_end=start_name,
+        )
+        self.add(hit)
+        return n_end
+
+    def _unknown_name(self, k: int, end: int) -> int:
+        """End of an unknown person's name starting at token k (k when there is none)."""
+        m = k
+        if self.lang == "ar":
+            words = 0
+            while m < end and words < 4:
+                tok = self.toks[m]
+                norm = normalize(tok.text)
+                if tok.punct or norm in AR_STOP or not tok.text.isalpha() or self.cover[m] >= 0:
+                    break
+                if words and norm[:1] == "و" and any(strip_article(x) in AR_STOP or x in self.t.name_words for x in tok.keys if x != norm):
+                    break  # a new conjunct (ووزير …)
+                if self.t.titles.match(self.keys, m) or self.t.triggers.match(self.keys, m) or self.t.cues.match(self.keys, m):
+                    break
+                if words and self.name_at(m, end) is not None:
+                    break
+                words += 1
+                m += 1
+                if words >= 2 and (m >= end or normalize(self.toks[m].text) not in AR_NAME_LINKS) and normalize(self.toks[m - 1].text) not in AR_NAME_LINKS:
+                    break
+            return m
+        while m < end:
+            tok = self.toks[m]
+            if tok.cap and tok.text not in EN_NOT_NAMES and tok.text.isalpha() or (
+                m > k and tok.text.lower() in EN_PARTICLES and m + 1 < end and self.toks[m + 1].cap
+            ) or (m > k and tok.text == "-" and m + 1 < end and self.toks[m + 1].cap):
+                m += 1
+            else:
+                break
+            if m - k >= 5:
+                break
+        return m
+
+    # -- gazetteer names ---------------------------------------------------------------------------
+    def gazetteer_at(self, i: int, end: int) -> int | None:
+        found = self.name_at(i, end)
+        if found is None:
+            return None
+        n_end, payload, pro, payloads = found
+        if not self.free(i, n_end):
+            return None
+        entry = self.ent.gaz(payload.key)
+        if entry is None:
+            return None
+        # English titles may follow a country adjective: handled by title_at. A person's name may be
+        # followed by an apposition title ("Mark Rutte, NATO's secretary general").
+        self.ent.ensure_gaz(payload.key)
+        alternatives = [p.key for p in payloads[1:] if p.key != payload.key]
+        for alt in alternatives:
+            self.ent.ensure_gaz(alt)
+        hit = Hit(i, n_end, payload.key, entry.type, payload.kind, coord=self.coord(i, pro), alternatives=alternatives)
+        self.add(hit)
+        if self.lang == "ar" and payload.kind == "adj" and i > 0 and self.cover[i - 1] < 0:
+            pass
+        return n_end
+
+    # -- head nouns: organisations, documents, events -------------------------------------------------
+    def head_at(self, i: int, end: int) -> int | None:
+        matches = [m for m in self.t.heads.match(self.keys, i) if m[0] <= end]
+        if not matches:
+            return None
+        j, head, pro = matches[0]
+        if self.lang == "ar":
+            return self._head_ar(i, j, end, head, pro)
+        return self._head_en(i, j, end, head)
+
+    def _quoted_after(self, j: int, end: int, limit: int = 4) -> tuple[int, int] | None:
+        """A quoted phrase starting within ``limit`` tokens after j: (first, last+1) token indexes."""
+        for q in range(j, min(end, j + limit + 1)):
+            if self.toks[q].text in QUOTES:
+                for r in range(q + 1, min(end, q + 8)):
+                    if self.toks[r].text in QUOTES:
+                        return (q + 1, r) if r > q + 1 else None
+                return None
+            if self.is_stop(q):
+                return None
+        return None
+
+    def _head_ar(self, i: int, j: int, end: int, head: Head, pro: str) -> int | None:
+        mods: list[int] = []
+        country = ""
+        m = j
+        while m < end and len(mods) < 4 and not self.is_stop(m) and self.cover[m] < 0:
+            tok = self.toks[m]
+            readings = [(p, s) for s, p in tok.keys.items()]
+            definite = any(s.startswith("ال") and p in ("", "ل") for p, s in readings)
+            if not definite or normalize(tok.text) in AR_STOP:
+                break
+            found = self.name_at(m, end)
+            if found is not None:
+                n_end, payload, _, _ = found
+                if payload.kind == "adj":
+                    entry = self.ent.gaz(payload.key)
+                    country = entry.country if entry else ""
+                    m = n_end
+                break
+            mods.append(m)
+            m += 1
+        surface_ar = " ".join(self.toks[x].text for x in range(i, m))
+        # A generic military/government head with only a nisba is the country itself (القوات الصينية).
+        if country and not mods and normalize(self.toks[i].text) in GENERIC_MILITARY_AR | {strip_article(x) for x in GENERIC_MILITARY_AR}:
+            key = self.t.gazetteer.country_by_iso3.get(country)
+            if key:
+                self.ent.ensure_gaz(key)
+                self.add(Hit(i, m, key, "State", "adj", coord=self.coord(i, pro)))
+                return m
+        definite_head = normalize(self.toks[i].text).startswith("ال") or "ال" in pro
+        if not mods and not country:
+            quoted = self._quoted_after(j, end)
+            if quoted is not None and head.type in DOCUMENT_TYPES:
+                words = [self.toks[x].text for x in range(*quoted)]
+                canonical = [head.form, *[self._definite_form(x) for x in range(*quoted)]]
+                found = self.t.names.match([ar_keys(w) for w in canonical], 0)
+                if found and found[0][0] == len(canonical):
+                    key = found[0][1].key
+                    self.ent.ensure_gaz(key)
+                    self.add(Hit(i, quoted[1] + 1, key, self.ent.table[key].type, "head", coord=self.coord(i, pro)))
+                    return quoted[1] + 1
+                label = compose_label(head, [gloss_ar(self.t, w) for w in words])
+                entity = self.ent.ensure_new(head.type, label, " ".join(canonical))
+                self.add(Hit(i, quoted[1] + 1, entity.key, head.type, "head", coord=self.coord(i, pro)))
+                return quoted[1] + 1
+            if head.anaphoric and definite_head:
+                return self._anaphor(i, j, head, pro)
+            if head.type in DOCUMENT_TYPES:
+                entity = self.ent.ensure_new(head.type, f"unnamed {head.english.lower()}", surface_ar)
+                entity.key = entity.key  # unnamed: merged with a named one later when possible
+                self.add(Hit(i, j, entity.key, head.type, "head", coord=self.coord(i, pro)))
+                return j
+            return None
+        if head.anaphoric and definite_head and all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods):
+            return self._anaphor(i, m, head, pro)
+        # Gazetteer lookup of the canonical form (استراتيجيتها للدفاع الوطني → استراتيجية الدفاع الوطني).
+        canonical = [head.form, *[self._definite_form(x) for x in mods]]
+        found = self.t.names.match([ar_keys(w) for w in canonical], 0)
+        if found and found[0][0] == len(canonical):
+            keys = [p.key for e, p, _ in found if e == len(canonical)]
+            key = self._by_country(keys, country)
+            for k in keys:
+                self.ent.ensure_gaz(k)
+            self.add(Hit(i, m, key, self.ent.table[key].type, "head", coord=self.coord(i, pro), alternatives=[k for k in keys if k != key]))
+            return m
+        label = compose_label(head, [gloss_ar(self.t, self.toks[x].text) for x in mods])
+        if country and head.type in ACTOR_TYPES:
+            demonym = self._demonym(country)
+            label = f"{demonym} {label}" if demonym else label
+        entity = self.ent.ensure_new(head.type, label, " ".join(canonical), country=country)
+        self.add(Hit(i, m, entity.key, head.type, "head", coord=self.coord(i, pro)))
+        return m
+
+    def _definite_form(self, k: int) -> str:
+        """The word as it would stand alone with its article: للدفاع → الدفاع."""
+        for stem, pro in self.toks[k].keys.items():
+            if stem.startswith("ال") and pro in ("", "ل", "لل", "و", "ب", "ول", "وب"):
+                return stem
+        return normalize(self.toks[k].text)
+
+    def _by_country(self, keys: list[str], country: str) -> str:
+        if country:
+            for key in keys:
+                entry = self.ent.gaz(key)
+                if entry is not None and entry.country == country:
+                    return key
+        return keys[0]
+
+    def _demonym(self, iso3: str) -> str:
+        entry = self.t.gazetteer.country(iso3)
+        if entry is None:
+            return ""
+        return entry.demonyms_en[0] if entry.demonyms_en else entry.label_en
+
+    def _anaphor(self, i: int, m: int, head: Head, pro: str) -> int | None:
+        wanted = EVENT_TYPES if head.type in EVENT_TYPES else {head.type}
+        for hit in reversed(self.hits):
+            if hit.type in wanted:
+                self.add(Hit(i, m, hit.key, hit.type, "anaphor", coord=self.coord(i, pro)))
+                return m
+        return None
+
+    def _head_en(self, i: int, j: int, end: int, head: Head) -> int | None:
+        # Modifiers before the head: capitalised words (Foreign Agents Act) or domain words (security treaty).
+        domain = {v.lower() for v in self.t_glossary_values()}
+        mods: list[int] = []
+        b = i - 1
+        while b >= 0 and self.cover[b] < 0 and len(mods) < 5:
+            tok = self.toks[b]
+            low = tok.text.lower()
+            if tok.punct or low in EN_DETERMINERS or tok.sent != self.toks[i].sent:
+                break
+            if (tok.cap and tok.text not in EN_NOT_NAMES) or low in domain or low.isdigit():
+                mods.insert(0, b)
+                b -= 1
+                continue
+            break
+        capitalised_head = self.toks[i].cap
+        start = mods[0] if mods else i
+        article = self.toks[start - 1].text.lower() if start > 0 else ""
+        m = j
+        if head.english in ("Ministry",) and m + 1 < end and self.toks[m].text.lower() == "of":
+            k = m + 1
+            while k < end and (self.toks[k].cap or self.toks[k].text.lower() == "and"):
+                k += 1
+            if k > m + 1:
+                words = [self.toks[x].text for x in range(m + 1, k)]
+                m = k
+                entity = self.ent.ensure_new(head.type, f"Ministry of {' '.join(words)}")
+                self.add(Hit(start, m, entity.key, head.type, "head"))
+                return m
+        if not mods:
+            quoted = self._quoted_after(j, end)
+            if quoted is not None and head.type in DOCUMENT_TYPES:
+                words = [self.toks[x].text for x in range(*quoted)]
+                label = title_case(" ".join(words)) + " " + head.english
+                found = self.t.names.match([en_keys(w) for w in label.split()], 0)
+                if found and found[0][0] == len(label.split()):
+                    key = found[0][1].key
+                    self.ent.ensure_gaz(key)
+                else:
+                    key = self.ent.ensure_new(head.type, label).key
+                self.add(Hit(i, quoted[1] + 1, key, head.type, "head"))
+                return quoted[1] + 1
+            if head.anaphoric and article == "the":
+                return self._anaphor(i, j, head, "")
+            if head.type in DOCUMENT_TYPES and article in ("a", "an", "the", "its", "their"):
+                entity = self.ent.ensure_new(head.type, f"unnamed {head.english.lower()}")
+                self.add(Hit(i, j, entity.key, head.type, "head"))
+                return j
+            return None
+        words = [self.toks[x].text for x in mods] + [self.toks[i].text]
+        all_domain = all(not self.toks[x].cap for x in mods) and not capitalised_head
+        if head.anaphoric and article == "the" and all_domain:
+            return self._anaphor(start, j, head, "")
+        label = title_case(" ".join(words))
+        found = self.t.names.match([en_keys(w) for w in words], 0)
+        if found and found[0][0] == len(words):
+            key = found[0][1].key
+            self.ent.ensure_gaz(key)
+        else:
+            key = self.ent.ensure_new(head.type, label).key
+        self.add(Hit(start, j, key, self.ent.table[key].type, "head"))
+        return j
+
+    def t_glossary_values(self) -> list[str]:
+        from actorgraph.ontology.lexicon import glossary_ar_en
+
+        return list(glossary_ar_en().values())
+
+    # -- appositions: "a summit known as the Shangri-La Dialogue" -----------------------------------------
+    def appositions(self, start: int, end: int) -> None:
+        words = APPOSITION_AR if self.lang == "ar" else APPOSITION_EN
+        sent_hits = [h for h in self.hits if start <= h.start < end]
+        for a, b in zip(sent_hits, sent_hits[1:]):
+            if a.kind != "head" or b.kind not in ("name",) or a.type not in EVENT_TYPES | ORG_TYPES:
+                continue
+            between = [normalize(self.toks[k].text) if self.lang == "ar" else self.toks[k].text.lower() for k in range(a.end, b.start)]
+            if len(between) <= 5 and any(w in words for w in between):
+                old = a.key
+                a.key = b.key
+                a.type = b.type
+                entity = self.ent.table.get(old)
+                if entity is not None and not any(h.key == old for h in self.hits):
+                    del self.ent.table[old]

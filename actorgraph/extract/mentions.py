@@ -1,0 +1,196 @@
+"""Find mentions of actors, offices, documents and events in tokenised text.
+
+Works on ``Tok`` records (one per spaCy token) so that Arabic and English share the logic; what differs
+(keys, name shapes, which side of a title the country stands) is switched on ``lang``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from actorgraph.extract.lang.ar.normalize import normalize
+from actorgraph.extract.lang.ar.translit import transliterate
+from actorgraph.extract.lookup import Tables
+from actorgraph.extract.records import Entity, Mention
+from actorgraph.ontology.gazetteer import GazEntry
+from actorgraph.ontology.lexicon import Head
+
+QUOTES = {'"', "“", "”", "«", "»", "„", "'", "‘", "’"}
+STRONG_PUNCT = {",", "،", ";", "؛", ":", "(", ")", "[", "]", "—", "–", "-", ".", "!", "?", "؟"}
+
+# Function words that never start or continue an unknown name.
+AR_STOP = frozenset(
+    normalize(w)
+    for w in ["في", "على", "من", "إلى", "الى", "عن", "مع", "أن", "إن", "أنه", "إنه", "الذي", "التي", "الذين", "اليوم", "أمس", "غدا", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "قال", "قالت", "أكد", "أكدت", "خلال", "بعد", "قبل", "عقب", "حيث", "كما", "أيضا", "وقد", "قد", "لم", "لن", "لا", "ما", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "بين", "حول", "ضد", "عند", "منذ", "كان", "كانت", "يوم", "وزير", "وزيرة", "رئيس", "الرئيس", "بن"]
+)
+AR_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "ولد", "بنت"))
+EN_PARTICLES = frozenset(["bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le", "dos", "das", "abu", "bint", "ben"])
+EN_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"])
+EN_NOT_NAMES = frozenset(
+    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "After", "Before", "During", "While", "As", "But", "And", "Or", "If", "When", "For", "From", "With", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Earlier", "Later", "Meanwhile", "However"]
+)
+APPOSITION_AR = tuple(normalize(w) for w in ("المعروفة", "المعروف", "المسماة", "المسمى", "باسم"))
+APPOSITION_EN = ("known", "dubbed", "called", "named")
+GENERIC_MILITARY_AR = frozenset(normalize(w) for w in ("قوات", "جيش", "حكومة", "القوات", "الجيش", "الحكومة"))
+THE_COUNTRIES = re.compile(r"^(United |Netherlands|Philippines|Czech Republic|Gambia|Bahamas|Maldives)")
+
+
+@dataclass(slots=True)
+class Tok:
+    i: int
+    start: int
+    end: int
+    text: str
+    keys: dict[str, str]
+    sent: int
+    cap: bool = False
+    punct: bool = False
+    space: bool = False
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int  # token index
+    end: int  # exclusive
+    key: str  # entity key
+    type: str
+    kind: str  # name | adj | capital | title | head | alias | anaphor
+    coord: bool = False  # the first token carries a conjunction (و…)
+    position: str = ""  # title hits: key of the office
+    affiliation: str = ""  # title hits: key of the country or organisation
+    title_end: int = -1  # title hits: token index where the title part ends
+    alternatives: list[str] = field(default_factory=list)  # ambiguous gazetteer names
+
+
+class Entities:
+    """The document's entity table: gazetteer entries and new actors, each with its mentions."""
+
+    def __init__(self, tables: Tables, lang: str, text: str) -> None:
+        self.tables = tables
+        self.lang = lang
+        self.text = text
+        self.table: dict[str, Entity] = {}
+
+    def gaz(self, key: str) -> GazEntry | None:
+        return self.tables.gazetteer.entries.get(key)
+
+    def ensure_gaz(self, key: str) -> Entity:
+        entity = self.table.get(key)
+        if entity is None:
+            entry = self.tables.gazetteer.entries[key]
+            entity = Entity(
+                key=key,
+                type=entry.type,
+                label_en=entry.label_en or transliterate(entry.label_ar),
+                label_ar=entry.label_ar,
+                aliases=[*entry.aliases_en, *entry.aliases_ar],
+                country=entry.country,
+                sector=entry.sector,
+                cameo=entry.cameo,
+                gazetteer_iri=entry.iri,
+            )
+            self.table[key] = entity
+        return entity
+
+    def ensure_new(
+        self, type_: str, label_en: str, label_ar: str = "", country: str = "", sector: str = ""
+    ) -> Entity:
+        name = re.sub(r"\s+", " ", (label_en or label_ar).strip().lower())
+        key = f"new:{type_}:{name}" + (f"|{country}" if country and type_ not in ("Person",) else "")
+        entity = self.table.get(key)
+        if entity is None:
+            entity = Entity(key=key, type=type_, label_en=label_en, label_ar=label_ar, country=country, sector=sector)
+            self.table[key] = entity
+        else:
+            if label_ar and not entity.label_ar:
+                entity.label_ar = label_ar
+            if country and not entity.country:
+                entity.country = country
+        return entity
+
+    def add_mention(self, key: str, toks: list[Tok], start: int, end: int) -> None:
+        if end <= start:
+            return
+        a, b = toks[start].start, toks[end - 1].end
+        entity = self.table.get(key)
+        if entity is not None:
+            entity.mentions.append(Mention(a, b, self.text[a:b], toks[start].sent))
+
+    def country_label(self, iso3: str) -> str:
+        entry = self.tables.gazetteer.country(iso3)
+        return entry.label_en if entry else iso3
+
+    def position(self, role: str, label: str, owner_key: str, start: str | None = None) -> Entity:
+        """The office ``role`` of a country or organisation (gazetteer entry when there is one)."""
+        owner = self.gaz(owner_key) if owner_key.startswith("gaz:") else None
+        owner_code = ""
+        if owner is not None:
+            owner_code = owner.country if owner.type == "State" else owner.key
+        entry = self.tables.gazetteer.position(role, owner_code) if owner_code else None
+        if entry is not None:
+            return self.ensure_gaz(entry.key)
+        owner_entity = self.table.get(owner_key) if owner_key else None
+        if owner_entity is None:
+            return self.ensure_new("Position", label)
+        owner_label = owner_entity.label_en
+        if owner_entity.type == "State" and THE_COUNTRIES.match(owner_label):
+            owner_label = "the " + owner_label
+        label_ar = ""
+        return self.ensure_new(
+            "Position", f"{label} of {owner_label}", label_ar, country=owner_entity.country, sector="GOV"
+        )
+
+
+def person_position(entities: Entities, person_key: str, role: str) -> str:
+    """The gazetteer office a known person holds (or held) with this role, if any."""
+    entry = entities.gaz(person_key)
+    if entry is None:
+        return ""
+    for holding in entry.holds:
+        office = entities.gaz(holding.position)
+        if office is not None and (office.role == role or _role_family(office.role) == _role_family(role)):
+            return holding.position
+    return ""
+
+
+def _role_family(role: str) -> str:
+    if role in ("president", "king", "emir", "sultan", "head_of_state", "supreme_leader"):
+        return "head_of_state"
+    if role in ("prime_minister", "chancellor", "head_of_government"):
+        return "head_of_government"
+    return role
+
+
+def gloss_ar(tables: Tables, word: str) -> str:
+    """English for an Arabic modifier word, else a transliteration."""
+    keys = [normalize(word)]
+    keys += [k for k in tables_keys(word) if k not in keys]
+    for key in keys:
+        if key in tables.glossary:
+            return tables.glossary[key]
+        if ("ال" + key) in tables.glossary:
+            return tables.glossary["ال" + key]
+    return transliterate(word).replace("al-", "")
+
+
+def tables_keys(word: str) -> list[str]:
+    from actorgraph.extract.lookup import ar_keys
+
+    return list(ar_keys(word))
+
+
+def compose_label(head: Head, modifiers: list[str]) -> str:
+    """English name from a head and its (already English) modifiers, Arabic order reversed."""
+    mods = [m for m in modifiers if m]
+    if not mods:
+        return head.english
+    if head.english in ("Ministry", "Council", "Authority", "Agency", "Organization", "Movement", "Party", "Group"):
+        return f"{head.english} of {' '.join(reversed(mods))}"
+    return f"{' '.join(reversed(mods))} {head.english}"
+
+
+def title_case(text: str) -> str:
+    small = {"of", "and", "the", "for", "on", "in", "to", "a"}
+    words = text.split()
+    return " ".join(w if (i and w.lower() in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -1,0 +1,243 @@
+"""The extraction pipeline as spaCy components, and the function that turns a Document into an Extraction.
+
+Components (registered by name, assembled in ``make_nlp``):
+  actorgraph_sentencizer  sentence starts at line breaks and sentence punctuation
+  actorgraph_normalizer   token.norm_ = normalised form (Arabic orthography, English lowercase)
+  actorgraph_mentions     gazetteer names, titles with their holders, head-noun phrases, surnames
+  actorgraph_relations    triggers, arguments, pronoun subjects, modality, dates
+Their results live on ``doc._.actorgraph`` (a ``DocState``); ``to_extraction`` reads it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from actorgraph.extract import dates
+from actorgraph.extract.finder import MentionFinder
+from actorgraph.extract.lang.ar.normalize import normalize
+from actorgraph.extract.lookup import Tables, ar_keys, build_tables, en_keys
+from actorgraph.extract.mentions import Entities, Tok
+from actorgraph.extract.records import DOCUMENT_TYPES, Document, Extraction, Relation, Sentence
+from actorgraph.extract.relations import RelationFinder
+
+SENT_END = {".", "!", "?", "؟", "…"}
+MAX_HEADING_WORDS = 14
+
+
+@dataclass
+class DocState:
+    lang: str
+    toks: list[Tok] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+    entities: Entities | None = None
+    finder: MentionFinder | None = None
+    relations: list[Relation] = field(default_factory=list)
+    doc_date: str | None = None
+
+
+if not Doc.has_extension("actorgraph"):
+    Doc.set_extension("actorgraph", default=None)
+
+
+@lru_cache(maxsize=4)
+def _tokenizer(lang: str):  # type: ignore[no-untyped-def]
+    return spacy.blank(lang).tokenizer
+
+
+def tables_for(lang: str) -> Tables:
+    tok = _tokenizer(lang)
+    return build_tables(lang, _Tokenize(lang, tok))
+
+
+class _Tokenize:
+    """Hashable tokenize callable so the tables are cached per language."""
+
+    def __init__(self, lang: str, tokenizer) -> None:  # type: ignore[no-untyped-def]
+        self.lang = lang
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> list[str]:
+        return [t.text for t in self.tokenizer(text) if not t.is_space]
+
+    def __hash__(self) -> int:
+        return hash(self.lang)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Tokenize) and other.lang == self.lang
+
+
+@Language.component("actorgraph_sentencizer")
+def sentencizer(doc: Doc) -> Doc:
+    start_next = True
+    for token in doc:
+        token.is_sent_start = start_next
+        start_next = token.text in SENT_END or ("\n" in token.text_with_ws[len(token.text) :]) or (
+            token.is_space and "\n" in token.text
+        )
+    return doc
+
+
+@Language.factory("actorgraph_normalizer", default_config={"lang": "ar"})
+def make_normalizer(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
+    def normalizer(doc: Doc) -> Doc:
+        state = DocState(lang=lang)
+        keyfn = ar_keys if lang == "ar" else en_keys
+        for token in doc:
+            if token.is_space:
+                continue
+            norm = normalize(token.text) if lang == "ar" else token.lower_
+            token.norm_ = norm
+            state.toks.append(
+                Tok(
+                    i=len(state.toks),
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    text=token.text,
+                    keys=keyfn(token.text),
+                    sent=-1,
+                    cap=token.text[:1].isupper(),
+                    punct=token.is_punct or (len(token.text) == 1 and not token.text.isalnum()),
+                )
+            )
+        # Sentences over the non-space tokens; a line with no closing punctuation is a heading.
+        text = doc.text
+        for sent in doc.sents:
+            toks = [t for t in sent if not t.is_space]
+            if not toks:
+                continue
+            a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            line_start = text.rfind("\n", 0, a) + 1
+            line_end = text.find("\n", b)
+            line_end = len(text) if line_end < 0 else line_end
+            whole_line = not text[line_start:a].strip() and not text[b:line_end].strip()
+            heading = whole_line and toks[-1].text not in SENT_END and len(toks) <= MAX_HEADING_WORDS
+            state.sentences.append(Sentence(len(state.sentences), a, b, text[a:b], heading))
+        # Map sentences to our token list.
+        bounds = []
+        j = 0
+        for index, sent in enumerate(state.sentences):
+            while j < len(state.toks) and state.toks[j].start < sent.start:
+                j += 1
+            k = j
+            while k < len(state.toks) and state.toks[k].end <= sent.end:
+                state.toks[k].sent = index
+                k += 1
+            bounds.append((j, k))
+            j = k
+        state.sent_bounds = bounds
+        doc._.actorgraph = state
+        return doc
+
+    return normalizer
+
+
+@Language.factory("actorgraph_mentions", default_config={"lang": "ar"})
+def make_mentions(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
+    tables = tables_for(lang)
+
+    def mentions(doc: Doc) -> Doc:
+        state: DocState = doc._.actorgraph
+        state.entities = Entities(tables, lang, doc.text)
+        finder = MentionFinder(tables, state.toks, state.entities)
+        for lo, hi in state.sent_bounds:
+            finder.run_sentence(lo, hi)
+        for lo, hi in state.sent_bounds:
+            finder.run_aliases(lo, hi)
+        state.finder = finder
+        return doc
+
+    return mentions
+
+
+@Language.factory("actorgraph_relations", default_config={"lang": "ar"})
+def make_relations(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
+    tables = tables_for(lang)
+
+    def relations(doc: Doc) -> Doc:
+        state: DocState = doc._.actorgraph
+        assert state.entities is not None and state.finder is not None
+        finder = RelationFinder(tables, state.toks, state.entities, state.finder.hits, state.finder.cover)
+        first_heading_done = False
+        for (lo, hi), sent in zip(state.sent_bounds, state.sentences):
+            allow = True
+            if sent.is_heading:
+                allow = not first_heading_done  # the title may state a relation; section headings do not
+                first_heading_done = True
+            elif not first_heading_done:
+                first_heading_done = True
+            words = [t.norm_ if False else (normalize(t.text) if lang == "ar" else t.text.lower()) for t in state.toks[lo:hi]]
+            date = dates.resolve(words, state.doc_date)
+            finder.run_sentence(lo, hi, sent.index, allow, date)
+        state.relations = finder.relations
+        return doc
+
+    return relations
+
+
+@lru_cache(maxsize=4)
+def make_nlp(lang: str) -> Language:
+    nlp = spacy.blank(lang)
+    nlp.max_length = 60_000_000
+    nlp.add_pipe("actorgraph_sentencizer")
+    nlp.add_pipe("actorgraph_normalizer", config={"lang": lang})
+    nlp.add_pipe("actorgraph_mentions", config={"lang": lang})
+    nlp.add_pipe("actorgraph_relations", config={"lang": lang})
+    return nlp
+
+
+def merge_unnamed(extraction: Extraction) -> None:
+    """An unnamed law ("a law that allows …") and a named one that the same actor passed are one law."""
+    named: dict[tuple[str, str, str], str] = {}
+    for rel in extraction.relations:
+        obj = extraction.entities.get(rel.object)
+        if obj is not None and obj.type in DOCUMENT_TYPES and not obj.label_en.startswith("unnamed "):
+            named.setdefault((rel.subject, rel.relation, obj.type), rel.object)
+    for rel in extraction.relations:
+        obj = extraction.entities.get(rel.object)
+        if obj is not None and obj.label_en.startswith("unnamed "):
+            target = named.get((rel.subject, rel.relation, obj.type))
+            if target:
+                extraction.entities[target].mentions.extend(obj.mentions)
+                rel.object = target
+    used = {r.subject for r in extraction.relations} | {r.object for r in extraction.relations}
+    for key in [k for k, e in extraction.entities.items() if e.label_en.startswith("unnamed ") and k not in used]:
+        del extraction.entities[key]
+
+
+def dedupe(relations: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, str, str, int, str]] = set()
+    out = []
+    for rel in relations:
+        key = (rel.subject, rel.relation, rel.object, rel.sentence, rel.modality)
+        if key not in seen:
+            seen.add(key)
+            out.append(rel)
+    return out
+
+
+_NON_ACTOR_LEFTOVERS = re.compile(r"^$")
+
+
+def extract_document(document: Document) -> Extraction:
+    nlp = make_nlp(document.lang)
+    doc = nlp.make_doc(document.text)
+    for name, proc in nlp.pipeline:
+        if name == "actorgraph_normalizer":
+            doc = proc(doc)
+            doc._.actorgraph.doc_date = document.date
+        else:
+            doc = proc(doc)
+    state: DocState = doc._.actorgraph
+    assert state.entities is not None
+    extraction = Extraction(document=document, sentences=state.sentences)
+    extraction.entities = dict(state.entities.table)
+    extraction.relations = dedupe(state.relations)
+    merge_unnamed(extraction)
+    return extraction

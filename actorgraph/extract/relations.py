@@ -1,0 +1,447 @@
+"""Relations: trigger words, their arguments (subject and object groups), modality and pronoun subjects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from actorgraph.extract.lang.ar.normalize import normalize
+from actorgraph.extract.lookup import Tables
+from actorgraph.extract.mentions import STRONG_PUNCT, Entities, Hit, Tok
+from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Relation
+from actorgraph.ontology.lexicon import TriggerRule
+
+TYPE_CLASSES = {
+    "actor": ACTOR_TYPES,
+    "doc": DOCUMENT_TYPES,
+    "event": EVENT_TYPES,
+    "place": frozenset({"State", "City"}),
+    "any": ACTOR_TYPES | DOCUMENT_TYPES | EVENT_TYPES | {"City"},
+}
+# Words that open a subordinate clause: arguments are not looked for across them.
+BOUNDARY_AR = frozenset(normalize(w) for w in ["عقب", "بعد", "قبل", "حيث", "بينما", "فيما", "لكن", "إذ", "مما", "التي", "الذي", "الذين", "أن", "بأن", "إن", "وأن"])
+BOUNDARY_EN = frozenset(["after", "before", "while", "as", "because", "since", "although", "though", "but", "which", "who", "whom", "whereas", "amid", "that"])
+SKIP_AR = frozenset(normalize(w) for w in ["اليوم", "أمس", "غدا", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "يوم", "أيضا", "كذلك", "قد"])
+SKIP_EN = frozenset(
+    ["on", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "also", "did", "does", "do", "not", "n't", "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "to", "on_the", "jointly", "separately", "reportedly", "formally", "officially"]
+)
+PRONOUNS_EN = {"he": "m", "she": "f", "it": "n", "they": "p"}
+PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be"])
+SIDELINE_PREPS_AR = frozenset(normalize(w) for w in ["هامش", "في", "خلال"])
+SIDELINE_PREPS_EN = frozenset(["sidelines", "at", "during", "in"])
+
+
+@dataclass(slots=True)
+class TriggerHit:
+    start: int
+    end: int
+    rule: TriggerRule
+    pro: str
+
+
+class RelationFinder:
+    def __init__(self, tables: Tables, toks: list[Tok], entities: Entities, hits: list[Hit], cover: list[int]) -> None:
+        self.t = tables
+        self.lang = tables.lang
+        self.toks = toks
+        self.keys = [tok.keys for tok in toks]
+        self.ent = entities
+        self.hits = hits
+        self.cover = cover
+        self.relations: list[Relation] = []
+        self.salient: list[str] = []  # recent subject entity keys, most recent last
+
+    # -- small predicates ---------------------------------------------------------------------------
+    def word(self, k: int) -> str:
+        tok = self.toks[k]
+        return normalize(tok.text) if self.lang == "ar" else tok.text.lower()
+
+    def strong(self, k: int) -> bool:
+        return self.toks[k].text in STRONG_PUNCT and self.toks[k].text not in ("-",)
+
+    def boundary(self, k: int) -> bool:
+        if self.strong(k):
+            return True
+        if self.lang == "ar":
+            return any(key in BOUNDARY_AR and pro in ("", "و", "ف") for key, pro in self.keys[k].items())
+        return self.toks[k].text.lower() in BOUNDARY_EN
+
+    def hit_at(self, k: int) -> Hit | None:
+        idx = self.cover[k]
+        return self.hits[idx] if idx >= 0 else None
+
+    def type_of(self, key: str) -> str:
+        entity = self.ent.table.get(key)
+        return entity.type if entity else ""
+
+    # -- groups ------------------------------------------------------------------------------------
+    def group_from(self, first: Hit, end: int) -> list[Hit]:
+        """A hit and the hits coordinated with it (A و B، C and D)."""
+        group = [first]
+        k = first.end
+        while k < end:
+            nxt = self.hit_at(k)
+            if nxt is not None and nxt is not group[-1] and nxt.start == k and nxt.coord:
+                group.append(nxt)
+                k = nxt.end
+                continue
+            if self.toks[k].text.lower() in ("and", "و", ",", "،", "&"):
+                nxt2 = self.hit_at(k + 1) if k + 1 < end else None
+                if nxt2 is not None and nxt2.start == k + 1 and self.toks[k].text.lower() in ("and", "و", "&"):
+                    group.append(nxt2)
+                    k = nxt2.end
+                    continue
+                if self.toks[k].text in (",", "،") and nxt2 is not None and nxt2.start == k + 1:
+                    group.append(nxt2)
+                    k = nxt2.end
+                    continue
+            break
+        return group
+
+    def group_ending_before(self, k: int, lo: int) -> list[Hit]:
+        """The coordinated group whose last hit ends at or just before token k."""
+        last = None
+        m = k - 1
+        while m >= lo:
+            hit = self.hit_at(m)
+            if hit is not None:
+                last = hit
+                break
+            if not self.skippable(m):
+                return []
+            m -= 1
+        if last is None:
+            return []
+        # Walk back to the first conjunct.
+        first = last
+        while True:
+            prev_end = first.start
+            if first.coord:
+                p = prev_end - 1
+                if p >= lo and self.toks[p].text.lower() in ("and", "و", "&", ",", "،"):
+                    p -= 1
+                prev = self.hit_at(p) if p >= lo else None
+                if prev is not None and prev.end in (first.start, first.start - 1):
+                    first = prev
+                    continue
+            else:
+                p = prev_end - 1
+                if p >= lo and self.toks[p].text in (",", "،"):
+                    prev = self.hit_at(p - 1) if p - 1 >= lo else None
+                    if prev is not None and prev.end == p and self.type_of(prev.key) in ACTOR_TYPES:
+                        first = prev
+                        continue
+            break
+        group = self.group_from(first, k)
+        return [h for h in group if h.end <= k]
+
+    def skippable(self, m: int) -> bool:
+        w = self.word(m)
+        if self.lang == "ar":
+            return w in SKIP_AR or any(key in SKIP_AR for key in self.keys[m])
+        return w in SKIP_EN or w in ("not", "n't", "also", "jointly")
+
+    # -- triggers ----------------------------------------------------------------------------------
+    def triggers(self, start: int, end: int) -> list[TriggerHit]:
+        out: list[TriggerHit] = []
+        k = start
+        while k < end:
+            if self.cover[k] >= 0 and self.hits[self.cover[k]].kind != "anaphor":
+                k += 1
+                continue
+            matches = [m for m in self.t.triggers.match(self.keys, k, self.boundary) if m[0] <= end]
+            if not matches:
+                k += 1
+                continue
+            m_end, rule, pro = matches[0]
+            if self.lang == "en" and rule.pos == "noun" and k > 0 and self.toks[k - 1].text.lower() in ("to",):
+                pass
+            out.append(TriggerHit(k, m_end, rule, pro))
+            k = m_end if rule.frame != "eval" else k + 1
+        return out
+
+    def clause_start(self, k: int, lo: int) -> int:
+        m = k - 1
+        while m >= lo:
+            if self.boundary(m):
+                return m + 1
+            m -= 1
+        return lo
+
+    def clause_end(self, k: int, hi: int) -> int:
+        m = k
+        while m < hi:
+            if self.boundary(m):
+                return m
+            m += 1
+        return hi
+
+    # -- modality ----------------------------------------------------------------------------------
+    def modality(self, trig: TriggerHit, lo: int) -> str:
+        if self.lang == "ar" and "س" in trig.pro:
+            return "future"
+        best: tuple[int, str] | None = None
+        m = trig.start - 1
+        floor = max(lo, trig.start - 10)
+        while m >= floor:
+            if self.strong(m) and self.toks[m].text not in ('"',):
+                break
+            for c_end, modality, _ in self.t.cues.match(self.keys, m):
+                if c_end <= trig.start + 1 and self._cue_ok(m):
+                    best = best or (m, modality)
+            if best:
+                break
+            m -= 1
+        return best[1] if best else "asserted"
+
+    def _cue_ok(self, m: int) -> bool:
+        tok = self.toks[m]
+        if self.lang == "en":
+            # "May" the month is not "may" the hedge: English cues match as written (lowercase).
+            return tok.text[:1].islower() or tok.text.lower() in ("n't",)
+        return all(p in ("", "و", "ف") for p in [min(tok.keys.values(), key=len)])
+
+    # -- arguments ---------------------------------------------------------------------------------
+    def eligible(self, hit: Hit, types: tuple[str, ...]) -> bool:
+        t = self.type_of(hit.key)
+        return any(t in TYPE_CLASSES.get(cls, ()) for cls in types)
+
+    def subject_group(self, trig: TriggerHit, lo: int, hi: int) -> tuple[list[Hit], bool]:
+        """(subject hits, is_vso). Empty when the subject must come from coreference."""
+        c_lo = self.clause_start(trig.start, lo)
+        before = self.group_ending_before(trig.start, c_lo)
+        before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES]
+        if self.lang == "en":
+            if before:
+                return before, False
+            return [], False
+        # Arabic: SVO when an actor stands right before the verb, else VSO (the subject follows).
+        if before:
+            return before, False
+        k = trig.end
+        limit = min(hi, trig.end + 4)
+        while k < limit:
+            hit = self.hit_at(k)
+            if hit is not None:
+                if self.type_of(hit.key) in ACTOR_TYPES:
+                    group = self.group_from(hit, hi)
+                    return [h for h in group if self.type_of(h.key) in ACTOR_TYPES], True
+                return [], True
+            if not self.skippable(k) or self.boundary(k):
+                break
+            k += 1
+        return [], True
+
+    def objects(self, trig: TriggerHit, after: int, hi: int, exclude: set[str]) -> list[Hit]:
+        rule = trig.rule
+        limit = min(hi, after + rule.window)
+        stop_at_boundary = rule.window < 20
+        preferred: list[Hit] = []
+        plain: list[Hit] = []
+        k = after
+        preps = {normalize(p) if self.lang == "ar" else p for p in rule.preps}
+        while k < limit:
+            if stop_at_boundary and k > after and self.boundary(k) and self.toks[k].text not in ('"',):
+                break
+            hit = self.hit_at(k)
+            if hit is None:
+                k += 1
+                continue
+            if hit.key in exclude or not self.eligible(hit, rule.types):
+                k = hit.end
+                continue
+            group = [h for h in self.group_from(hit, hi) if h.key not in exclude and self.eligible(h, rule.types)]
+            prev = hit.start - 1
+            by_prep = prev >= after and (
+                self.word(prev) in preps or (self.lang == "ar" and any(p and p[-1:] in preps for p in [self.toks[hit.start].keys.get(min(self.toks[hit.start].keys, key=len), "")]))
+            )
+            if by_prep or (self.lang == "ar" and any(pro[-1:] in preps for pro in self.keys[hit.start].values() if pro)):
+                preferred = group
+                break
+            if not plain:
+                plain = group
+            k = hit.end
+        return preferred or plain
+
+    def resolve_pronoun(self, trig: TriggerHit, want: str) -> list[str]:
+        """The most recent salient subject compatible with the verb's gender (m, f, n, p)."""
+        for key in reversed(self.salient):
+            t = self.type_of(key)
+            entity = self.ent.gaz(key)
+            gender = entity.gender if entity else ""
+            if want == "m" and t == "Person" and gender != "female":
+                return [key]
+            if want == "f" and ((t == "Person" and gender == "female") or t in ACTOR_TYPES - {"Person"}):
+                return [key]
+            if want == "n" and t in ACTOR_TYPES - {"Person"}:
+                return [key]
+            if want == "any" and t in ACTOR_TYPES:
+                return [key]
+        return []
+
+    def verb_gender_ar(self, trig: TriggerHit) -> str:
+        text = normalize(self.toks[trig.start].text)
+        stem = min(self.keys[trig.start], key=len) if self.keys[trig.start] else text
+        for key, pro in self.keys[trig.start].items():
+            if not pro or pro in ("و", "ف"):
+                stem = key
+                break
+        if stem.endswith("ت") or stem.startswith("ت") and len(stem) > 3:
+            return "f"
+        return "m"
+
+    # -- the sentence ------------------------------------------------------------------------------
+    def run_sentence(self, lo: int, hi: int, sent_index: int, allow: bool, date: str | None) -> None:
+        self.title_relations(lo, hi, sent_index)
+        if not allow:
+            self.update_salience(lo, hi)
+            return
+        trigger_hits = self.triggers(lo, hi)
+        verb_clauses: list[tuple[int, int]] = []
+        for trig in trigger_hits:
+            c_lo, c_hi = self.clause_start(trig.start, lo), self.clause_end(trig.end, hi)
+            if trig.rule.pos == "noun" and any(a <= trig.start < b for a, b in verb_clauses):
+                continue  # "agreed to strengthen cooperation": the verb carries the relation
+            if trig.rule.pos == "verb":
+                verb_clauses.append((c_lo, c_hi))
+            self.relate(trig, lo, hi, sent_index, date)
+        self.update_salience(lo, hi)
+
+    def update_salience(self, lo: int, hi: int) -> None:
+        for hit in self.hits:
+            if lo <= hit.start < hi and self.type_of(hit.key) in ACTOR_TYPES and hit.kind != "adj":
+                if hit.key in self.salient:
+                    self.salient.remove(hit.key)
+                self.salient.append(hit.key)
+
+    def relate(self, trig: TriggerHit, lo: int, hi: int, sent_index: int, date: str | None) -> None:
+        rule = trig.rule
+        modality = self.modality(trig, lo)
+        if rule.frame == "eval":
+            subj_hits = [h for h in self.hits if lo <= h.start < trig.start and self.type_of(h.key) in ACTOR_TYPES]
+            if not subj_hits:
+                return
+            subject = subj_hits[0]
+            after = self.group_from(subject, hi)[-1].end
+            objs = [h for h in self.hits if after <= h.start < trig.start and self.eligible(h, rule.types)]
+            if objs:
+                self.emit(subject.key, rule, objs[0].key, trig, sent_index, modality, date, "eval")
+            return
+        subjects, vso = self.subject_group(trig, lo, hi)
+        subject_keys = [h.key for h in subjects]
+        rule_id = f"{self.lang}.{rule.relation}.{rule.pos}"
+        if not subject_keys:
+            if rule.pos == "noun":
+                # A noun may take its subject right after it (إصدار اليابان قانونا) but never from coreference.
+                k = trig.end
+                if self.lang == "ar" and k < hi:
+                    hit = self.hit_at(k)
+                    if hit is not None and self.type_of(hit.key) in ACTOR_TYPES:
+                        subjects = self.group_from(hit, hi)
+                        subject_keys = [h.key for h in subjects if self.type_of(h.key) in ACTOR_TYPES]
+                        vso = True
+                if not subject_keys:
+                    return
+            else:
+                want = "any"
+                if self.lang == "ar":
+                    want = self.verb_gender_ar(trig)
+                else:
+                    p = trig.start - 1
+                    while p >= lo and self.skippable(p):
+                        p -= 1
+                    if p >= lo and self.toks[p].text.lower() in PRONOUNS_EN:
+                        want = PRONOUNS_EN[self.toks[p].text.lower()]
+                    elif p >= lo and self.boundary(p) and self.toks[p].text in (",",):
+                        want = "any"  # participle clause: ", calling for ..." takes the main subject
+                    else:
+                        return
+                    if want == "p":
+                        return
+                subject_keys = self.resolve_pronoun(trig, want)
+                rule_id += ".coref"
+                if not subject_keys:
+                    return
+        after = subjects[-1].end if vso and subjects else trig.end
+        # English passive: "Iran was sanctioned by the United States".
+        if self.lang == "en" and trig.start > lo and self.word(trig.start - 1) in PASSIVE_AUX:
+            k = trig.end
+            while k < hi and k < trig.end + 3 and self.word(k) != "by":
+                k += 1
+            if k < hi and self.word(k) == "by":
+                agent = self.hit_at(k + 1) if k + 1 < hi else None
+                if agent is not None:
+                    agents = [h.key for h in self.group_from(agent, hi) if self.type_of(h.key) in ACTOR_TYPES]
+                    for a in agents:
+                        for patient in subject_keys:
+                            obj_type = self.type_of(patient)
+                            if self.eligible(Hit(0, 0, patient, obj_type, "name"), rule.types):
+                                self.emit(a, rule, patient, trig, sent_index, modality, date, rule_id + ".passive")
+                    return
+        objs = self.objects(trig, after, hi, set(subject_keys))
+        if rule.frame == "sym":
+            for a_i, a in enumerate(subject_keys):
+                for b in subject_keys[a_i + 1 :]:
+                    self.emit(a, rule, b, trig, sent_index, modality, date, rule_id + ".coord")
+        for a in subject_keys:
+            for obj in objs:
+                self.emit(a, rule, obj.key, trig, sent_index, modality, date, rule_id)
+        # Meetings on the sidelines of (or at) an event: the participants attended it.
+        if rule.relation in ("met", "agreedWith", "negotiatedWith") and subject_keys:
+            preps = SIDELINE_PREPS_AR if self.lang == "ar" else SIDELINE_PREPS_EN
+            for hit in self.hits:
+                if trig.end <= hit.start < hi and self.type_of(hit.key) in EVENT_TYPES:
+                    window = [self.word(k) for k in range(max(trig.end, hit.start - 4), hit.start)]
+                    if self.lang == "ar":
+                        window += [k for m in range(max(trig.end, hit.start - 4), hit.start + 1) for k in self.keys[m]]
+                    if any(w in preps for w in window):
+                        for a in subject_keys:
+                            self.emit_plain(a, "attended", hit.key, "CONSULT", trig, sent_index, modality, date, rule_id + ".sidelines")
+                        break
+        if modality == "asserted" or rule.pos == "verb":
+            for key in subject_keys:
+                if key in self.salient:
+                    self.salient.remove(key)
+                self.salient.append(key)
+
+    def emit(
+        self, subj: str, rule: TriggerRule, obj: str, trig: TriggerHit, sent: int, modality: str, date: str | None, rule_id: str
+    ) -> None:
+        if subj == obj:
+            return
+        obj = self.disambiguate(obj, subj)
+        relation = rule.relation_for(self.type_of(obj))
+        self.emit_plain(subj, relation, obj, rule.plover, trig, sent, modality, date, rule_id)
+
+    def emit_plain(
+        self, subj: str, relation: str, obj: str, plover: str, trig: TriggerHit, sent: int, modality: str, date: str | None, rule_id: str
+    ) -> None:
+        if subj == obj:
+            return
+        a, b = self.toks[trig.start].start, self.toks[trig.end - 1].end
+        self.relations.append(
+            Relation(subj, relation, obj, sent, a, b, rule_id, modality, plover, 0.7 if ".coref" in rule_id else 0.8, date)  # type: ignore[arg-type]
+        )
+
+    def disambiguate(self, obj: str, subj: str) -> str:
+        """An ambiguous document name (two countries' National Defense Strategy) takes the subject's country."""
+        hit = next((h for h in self.hits if h.key == obj and h.alternatives), None)
+        if hit is None:
+            return obj
+        subject = self.ent.table.get(subj)
+        country = subject.country if subject else ""
+        for key in [hit.key, *hit.alternatives]:
+            entity = self.ent.table.get(key)
+            if entity is not None and country and entity.country == country:
+                return key
+        return obj
+
+    # -- titles ------------------------------------------------------------------------------------
+    def title_relations(self, lo: int, hi: int, sent: int) -> None:
+        for hit in self.hits:
+            if hit.kind != "title" or not lo <= hit.start < hi:
+                continue
+            a, b = self.toks[hit.start].start, self.toks[max(hit.start, hit.title_end - 1)].end
+            if hit.position:
+                self.relations.append(Relation(hit.key, "holdsPosition", hit.position, sent, a, b, f"{self.lang}.title", "asserted", "", 0.9))
+            if hit.affiliation:
+                self.relations.append(Relation(hit.key, "affiliatedWith", hit.affiliation, sent, a, b, f"{self.lang}.title", "asserted", "", 0.9))

@@ -1,0 +1,539 @@
+"""The RDF graph projected to networkx, and analyses of it as plain functions ``f(G, ...)``.
+
+``to_networkx`` reads the relation statements (``ag:RelationStatement``), not the plain triples:
+every occurrence of a relation has a statement, while plain triples exist only for asserted ones,
+so the statements are the complete record and carry the evidence.
+
+The projection is a ``MultiDiGraph``:
+
+- a node per entity taking part in at least one statement, keyed by IRI string, with ``type``
+  (most specific ``ag:`` class local name), ``types``, ``label`` (English, else Arabic, else the
+  IRI's local name), ``label_en``, ``label_ar``, ``alt_labels``, ``country`` (ISO3), ``cameo``,
+  ``sector``;
+- an edge per (subject, relation, object, modality), keyed ``"relation|modality"``, with
+  ``relation``, ``modality``, ``plover`` (most frequent PLOVER type), ``plover_types``, ``count``,
+  ``dates``, ``first_date``, ``last_date``, ``symmetric`` and ``evidence``: one dict per
+  statement (``statement``, ``sentence``, ``lang``, ``document``, ``date``, ``plover``, ``rule``,
+  ``confidence``, ``sentence_index``, ``char_start``, ``char_end``).
+
+Symmetric relations (``met``, ``agreedWith``...) are stored once per pair, from the smaller IRI
+to the larger, so "A met B" and "B met A" add up on one edge.
+
+Filters return a new graph whose edges keep only the matching evidence; nodes left without any
+edge are dropped. Analyses never modify their input.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import networkx as nx
+from rdflib import Dataset, Graph, Literal
+
+from actorgraph.ontology.namespace import AG_IRI, SYMMETRIC_RELATIONS
+
+Evidence = dict[str, Any]
+
+# The most specific type wins when an entity has several (a Summit is also a Meeting and an Event).
+TYPE_ORDER: tuple[str, ...] = (
+    "Person",
+    "State",
+    "GovernmentBody",
+    "MilitaryOrganization",
+    "InternationalOrganization",
+    "ArmedGroup",
+    "Organization",
+    "City",
+    "Treaty",
+    "Law",
+    "Strategy",
+    "Document",
+    "Summit",
+    "Meeting",
+    "Event",
+    "Position",
+    "Actor",
+)
+_TYPE_RANK = {name: rank for rank, name in enumerate(TYPE_ORDER)}
+
+# PLOVER's quad classes (PLOVER codebook, "QuadClass").
+QUAD_CLASSES: dict[str, tuple[str, ...]] = {
+    "verbal_cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material_cooperation": ("COOPERATE", "AID", "RETREAT"),
+    "verbal_conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material_conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+PLOVER_QUAD: dict[str, str] = {p: quad for quad, types in QUAD_CLASSES.items() for p in types}
+
+_QUERY_STATEMENTS = """
+PREFIX ag: <https://w3id.org/actorgraph/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT ?st ?s ?p ?o ?modality ?plover ?rule ?confidence ?text ?sidx ?cstart ?cend ?date ?doc ?doclang
+WHERE {
+  ?st a ag:RelationStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  OPTIONAL { ?st ag:modality ?modality }
+  OPTIONAL { ?st ag:ploverType ?plover }
+  OPTIONAL { ?st ag:rule ?rule }
+  OPTIONAL { ?st ag:confidence ?confidence }
+  OPTIONAL { ?st ag:sentenceText ?text }
+  OPTIONAL { ?st ag:sentenceIndex ?sidx }
+  OPTIONAL { ?st ag:charStart ?cstart }
+  OPTIONAL { ?st ag:charEnd ?cend }
+  OPTIONAL { ?st ag:eventDate ?date }
+  OPTIONAL { ?st prov:wasDerivedFrom ?doc . OPTIONAL { ?doc ag:language ?doclang } }
+}
+"""
+
+_QUERY_ENTITIES = """
+PREFIX ag: <https://w3id.org/actorgraph/ontology#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?e ?p ?v WHERE {
+  { ?st a ag:RelationStatement ; rdf:subject ?e } UNION { ?st a ag:RelationStatement ; rdf:object ?e }
+  ?e ?p ?v .
+  VALUES ?p { rdf:type skos:prefLabel skos:altLabel ag:countryCode ag:cameoCode ag:sectorCode }
+}
+"""
+
+
+# --------------------------------------------------------------------------- projection
+
+
+@contextmanager
+def _union_view(graph: Graph) -> Iterator[Graph]:
+    """Query a Dataset as the union of its named graphs (one per document), then restore it."""
+    if isinstance(graph, Dataset) and not graph.default_union:
+        graph.default_union = True
+        try:
+            yield graph
+        finally:
+            graph.default_union = False
+    else:
+        yield graph
+
+
+def _local_name(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _py(value: Any) -> Any:
+    return value.toPython() if isinstance(value, Literal) else value
+
+
+def _iso_date(value: Any) -> str | None:
+    if value is None:
+        return None
+    py = _py(value)
+    return py.isoformat() if isinstance(py, date) else str(py)
+
+
+def to_networkx(graph: Graph) -> nx.MultiDiGraph:
+    """Project the RDF graph (all documents' named graphs together) to a graph of actors."""
+    with _union_view(graph) as g:
+        statement_rows = list(g.query(_QUERY_STATEMENTS))
+        entity_rows = list(g.query(_QUERY_ENTITIES))
+
+    G = nx.MultiDiGraph()
+    for entity, attrs in _entity_attributes(entity_rows).items():
+        G.add_node(entity, **attrs)
+
+    grouped: dict[tuple[str, str, str, str], list[Evidence]] = {}
+    seen: set[str] = set()
+    for row in statement_rows:
+        st = str(row.st)
+        if st in seen:  # a statement with two values of an optional property comes back twice
+            continue
+        seen.add(st)
+        s, o, p = str(row.s), str(row.o), str(row.p)
+        relation = p[len(AG_IRI) :] if p.startswith(AG_IRI) else p
+        if relation in SYMMETRIC_RELATIONS and o < s:
+            s, o = o, s
+        modality = str(row.modality) if row.modality is not None else "asserted"
+        text = row.text
+        evidence: Evidence = {
+            "statement": st,
+            "sentence": str(text) if text is not None else "",
+            "lang": (str(row.doclang) if row.doclang is not None else None)
+            or (text.language if isinstance(text, Literal) else None)
+            or "",
+            "document": str(row.doc) if row.doc is not None else "",
+            "date": _iso_date(row.date),
+            "plover": str(row.plover) if row.plover is not None else "",
+            "rule": str(row.rule) if row.rule is not None else "",
+            "confidence": float(_py(row.confidence)) if row.confidence is not None else None,
+            "sentence_index": _py(row.sidx),
+            "char_start": _py(row.cstart),
+            "char_end": _py(row.cend),
+        }
+        grouped.setdefault((s, relation, o, modality), []).append(evidence)
+
+    for (s, relation, o, modality), evidence in grouped.items():
+        for node in (s, o):
+            if node not in G:  # a participant with no type or label at all
+                G.add_node(node, **_default_node(node))
+        G.add_edge(s, o, key=f"{relation}|{modality}", **_edge_attrs(relation, modality, evidence))
+    # Entities that only appear in statements with a missing end are not actors of the network.
+    G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
+    return G
+
+
+def _default_node(iri: str) -> dict[str, Any]:
+    return {
+        "iri": iri,
+        "type": "Actor",
+        "types": [],
+        "label": _local_name(iri),
+        "label_en": "",
+        "label_ar": "",
+        "alt_labels": [],
+        "country": "",
+        "cameo": "",
+        "sector": "",
+    }
+
+
+def _entity_attributes(rows: Iterable[Any]) -> dict[str, dict[str, Any]]:
+    nodes: dict[str, dict[str, Any]] = {}
+    pref: dict[str, dict[str, list[str]]] = {}
+    for row in rows:
+        e, p, v = str(row.e), _local_name(str(row.p)), row.v
+        attrs = nodes.setdefault(e, _default_node(e))
+        if p == "type" and str(v).startswith(AG_IRI):
+            attrs["types"].append(str(v)[len(AG_IRI) :])
+        elif p == "prefLabel" and isinstance(v, Literal):
+            pref.setdefault(e, {}).setdefault((v.language or "").split("-")[0], []).append(str(v))
+        elif p == "altLabel":
+            attrs["alt_labels"].append(str(v))
+        elif p == "countryCode":
+            attrs["country"] = str(v)
+        elif p == "cameoCode":
+            attrs["cameo"] = str(v)
+        elif p == "sectorCode":
+            attrs["sector"] = str(v)
+    for e, attrs in nodes.items():
+        attrs["types"] = sorted(set(attrs["types"]), key=lambda t: (_TYPE_RANK.get(t, len(TYPE_ORDER)), t))
+        attrs["type"] = attrs["types"][0] if attrs["types"] else "Actor"
+        labels = pref.get(e, {})
+        # min() makes the choice stable when a store holds two labels in one language.
+        attrs["label_en"] = min(labels.get("en", []) or labels.get("", []), default="")
+        attrs["label_ar"] = min(labels.get("ar", []), default="")
+        attrs["label"] = attrs["label_en"] or attrs["label_ar"] or _local_name(e)
+        attrs["alt_labels"] = sorted(set(attrs["alt_labels"]))
+    return nodes
+
+
+def _edge_attrs(relation: str, modality: str, evidence: list[Evidence]) -> dict[str, Any]:
+    evidence = sorted(evidence, key=lambda ev: (ev["date"] or "", ev["document"], ev["statement"]))
+    dates = sorted({ev["date"] for ev in evidence if ev["date"]})
+    plovers = Counter(ev["plover"] for ev in evidence if ev["plover"])
+    return {
+        "relation": relation,
+        "modality": modality,
+        "plover": min(plovers, key=lambda p: (-plovers[p], p)) if plovers else "",
+        "plover_types": sorted(plovers),
+        "count": len(evidence),
+        "dates": dates,
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+        "symmetric": relation in SYMMETRIC_RELATIONS,
+        "evidence": evidence,
+    }
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def filter_evidence(G: nx.MultiDiGraph, keep: Callable[[str, str, Evidence], bool]) -> nx.MultiDiGraph:
+    """A copy of ``G`` keeping the evidence for which ``keep(relation, modality, evidence)`` is true.
+
+    Edge counts and dates are recomputed; edges and nodes left empty are dropped.
+    """
+    H = nx.MultiDiGraph()
+    H.graph.update(G.graph)
+    for s, o, key, data in G.edges(keys=True, data=True):
+        kept = [ev for ev in data["evidence"] if keep(data["relation"], data["modality"], ev)]
+        if kept:
+            H.add_node(s, **G.nodes[s])
+            H.add_node(o, **G.nodes[o])
+            H.add_edge(s, o, key=key, **_edge_attrs(data["relation"], data["modality"], kept))
+    return H
+
+
+def filter_relations(G: nx.MultiDiGraph, relations: Collection[str]) -> nx.MultiDiGraph:
+    """Only the given relations (``met``, ``accused``...)."""
+    wanted = set(relations)
+    return filter_evidence(G, lambda relation, _m, _ev: relation in wanted)
+
+
+def filter_modality(G: nx.MultiDiGraph, modalities: Collection[str] = ("asserted",)) -> nx.MultiDiGraph:
+    """Only statements with the given modalities; by default what the articles assert as fact."""
+    wanted = set(modalities)
+    return filter_evidence(G, lambda _r, modality, _ev: modality in wanted)
+
+
+def filter_language(G: nx.MultiDiGraph, languages: Collection[str]) -> nx.MultiDiGraph:
+    """Only statements read in articles of the given languages (``ar``, ``en``)."""
+    wanted = set(languages)
+    return filter_evidence(G, lambda _r, _m, ev: ev["lang"] in wanted)
+
+
+def filter_dates(
+    G: nx.MultiDiGraph,
+    start: date | str | None = None,
+    end: date | str | None = None,
+    *,
+    keep_undated: bool = False,
+) -> nx.MultiDiGraph:
+    """Only statements whose event date lies in ``[start, end]`` (both inclusive, either open)."""
+    lo = start.isoformat() if isinstance(start, date) else start
+    hi = end.isoformat() if isinstance(end, date) else end
+
+    def keep(_r: str, _m: str, ev: Evidence) -> bool:
+        when = ev["date"]
+        if not when:
+            return keep_undated
+        # ISO dates compare correctly as strings; a bare year or month compares as its start.
+        return (lo is None or when >= lo) and (hi is None or when[: len(hi)] <= hi)
+
+    return filter_evidence(G, keep)
+
+
+def filter_types(G: nx.MultiDiGraph, types: Collection[str]) -> nx.MultiDiGraph:
+    """The subgraph induced by the nodes of the given types (``Person``, ``State``...)."""
+    wanted = set(types)
+    return G.subgraph(n for n, t in G.nodes(data="type") if t in wanted).copy()
+
+
+# --------------------------------------------------------------------------- finding actors
+
+
+def _fold(text: str) -> str:
+    # Case, compatibility forms and Arabic diacritics/tatweel do not distinguish two names.
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u0640", "")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+class ActorNotFound(LookupError):
+    """No actor, or more than one, matches what the user typed."""
+
+
+def find_actor(G: nx.MultiDiGraph, query: str) -> str:
+    """The node for an IRI, an IRI's local name or a label (any language, alternative labels too).
+
+    Exact matches win over substring matches; raises ``ActorNotFound`` when nothing or more than
+    one actor matches, with the candidates in the message.
+    """
+    if query in G:
+        return query
+    q = _fold(query)
+    exact, partial = [], []
+    for node, data in G.nodes(data=True):
+        names = [_local_name(node), data["label_en"], data["label_ar"], data["label"], *data["alt_labels"]]
+        folded = [_fold(name) for name in names if name]
+        if q in folded:
+            exact.append(node)
+        elif any(q in name for name in folded):
+            partial.append(node)
+    for found in (exact, partial):
+        if len(found) == 1:
+            return found[0]
+        if found:
+            labels = ", ".join(sorted(G.nodes[n]["label"] for n in found)[:10])
+            raise ActorNotFound(f"{query!r} matches several actors: {labels}")
+    raise ActorNotFound(f"no actor matches {query!r}")
+
+
+# --------------------------------------------------------------------------- analyses
+
+
+def top_degree(G: nx.MultiDiGraph, max_nodes: int, *, keep: Iterable[str] = ()) -> nx.MultiDiGraph:
+    """The subgraph of the ``max_nodes`` best-connected actors (and the ``keep`` ones).
+
+    Connected means distinct neighbours, then statements, so one pair mentioned a hundred times
+    does not outrank a hub.
+    """
+    if G.number_of_nodes() <= max_nodes:
+        return G.copy()
+    simple = weighted_graph(G)
+    statements = dict(simple.degree(weight="weight"))
+    ranked = sorted(simple, key=lambda n: (-simple.degree(n), -statements[n], G.nodes[n]["label"], n))
+    chosen = list(dict.fromkeys([*keep, *ranked]))[: max(max_nodes, 0)]
+    return G.subgraph(chosen).copy()
+
+
+def weighted_graph(G: nx.MultiDiGraph, *, directed: bool = False) -> nx.Graph:
+    """Parallel edges collapsed into one with ``weight`` = number of statements."""
+    H: nx.Graph = nx.DiGraph() if directed else nx.Graph()
+    H.add_nodes_from(G.nodes(data=True))
+    for s, o, count in G.edges(data="count"):
+        if s == o:
+            continue  # a self-loop says nothing about an actor's place in the network
+        if H.has_edge(s, o):
+            H[s][o]["weight"] += count
+        else:
+            H.add_edge(s, o, weight=count)
+    return H
+
+
+CENTRALITY_MEASURES = ("degree", "betweenness", "pagerank", "eigenvector")
+
+
+def centrality(
+    G: nx.MultiDiGraph, measure: str = "degree", *, top: int | None = None
+) -> list[tuple[str, float]]:
+    """Actors ranked by a centrality measure, highest first (ties by label).
+
+    ``degree`` and ``betweenness`` count links, not mentions (the undirected simple graph);
+    ``pagerank`` follows directed links weighted by statements; ``eigenvector`` uses the undirected
+    weighted graph.
+    """
+    if G.number_of_nodes() == 0:
+        return []
+    if measure == "degree":
+        scores = nx.degree_centrality(weighted_graph(G))
+    elif measure == "betweenness":
+        scores = nx.betweenness_centrality(weighted_graph(G))
+    elif measure == "pagerank":
+        scores = _pagerank(weighted_graph(G, directed=True))
+    elif measure == "eigenvector":
+        H = weighted_graph(G)
+        if H.number_of_edges() == 0:
+            scores = dict.fromkeys(H, 0.0)
+        else:
+            scores = nx.eigenvector_centrality(H, weight="weight", max_iter=1000, tol=1e-8)
+    else:
+        known = ", ".join(CENTRALITY_MEASURES)
+        raise ValueError(f"unknown centrality measure {measure!r}; use one of {known}")
+    ranking = sorted(scores.items(), key=lambda item: (-item[1], G.nodes[item[0]]["label"], item[0]))
+    return ranking[:top] if top is not None else ranking
+
+
+def _pagerank(
+    D: nx.DiGraph, alpha: float = 0.85, tol: float = 1e-10, max_iter: int = 1000
+) -> dict[str, float]:
+    # Power iteration in plain Python: nx.pagerank needs scipy, a large dependency for a
+    # graph of a few thousand actors. Dangling actors spread their rank evenly, as in networkx.
+    n = D.number_of_nodes()
+    rank = dict.fromkeys(D, 1.0 / n)
+    out_weight = {v: sum(w for _, _, w in D.out_edges(v, data="weight")) for v in D}
+    for _ in range(max_iter):
+        dangling = alpha * sum(rank[v] for v in D if out_weight[v] == 0) / n
+        new = dict.fromkeys(D, (1.0 - alpha) / n + dangling)
+        for u, v, w in D.edges(data="weight"):
+            new[v] += alpha * rank[u] * w / out_weight[u]
+        if sum(abs(new[v] - rank[v]) for v in D) < n * tol:
+            return new
+        rank = new
+    return rank
+
+
+def communities(
+    G: nx.MultiDiGraph, *, method: str = "louvain", seed: int | None = 0
+) -> list[set[str]]:
+    """Groups of actors more linked to each other than to the rest, largest first.
+
+    ``louvain`` (seeded, so runs repeat) or ``greedy`` (Clauset-Newman-Moore modularity).
+    """
+    H = weighted_graph(G)
+    if H.number_of_edges() == 0:
+        return [{n} for n in sorted(H)]
+    if method == "louvain":
+        found = nx.community.louvain_communities(H, weight="weight", seed=seed)
+    elif method == "greedy":
+        found = nx.community.greedy_modularity_communities(H, weight="weight")
+    else:
+        raise ValueError(f"unknown community method {method!r}; use louvain or greedy")
+    return sorted((set(c) for c in found), key=lambda c: (-len(c), min(c)))
+
+
+def ego_network(G: nx.MultiDiGraph, actor: str, radius: int = 1) -> nx.MultiDiGraph:
+    """The actor, everyone within ``radius`` links of it (either direction), and their edges."""
+    return nx.ego_graph(G, find_actor(G, actor), radius=radius, undirected=True).copy()
+
+
+def paths(G: nx.MultiDiGraph, source: str, target: str, *, limit: int = 10) -> list[list[str]]:
+    """The shortest chains of relations linking two actors (either direction), at most ``limit``.
+
+    Empty when they are not connected.
+    """
+    s, t = find_actor(G, source), find_actor(G, target)
+    try:
+        found = nx.all_shortest_paths(G.to_undirected(as_view=True), s, t)
+        result = []
+        for path in found:
+            result.append(path)
+            if len(result) == limit:
+                break
+        return result
+    except nx.NetworkXNoPath:
+        return []
+
+
+def path_relations(G: nx.MultiDiGraph, path: list[str]) -> list[tuple[str, list[str], str]]:
+    """Each step of a path with the relations that link it, written as ``relation`` or ``~relation``
+
+    (``~`` marks a relation read against the path's direction: B ``~accused`` A means A accused B).
+    """
+    steps = []
+    for a, b in zip(path, path[1:], strict=False):
+        forward = {d["relation"] for d in G.get_edge_data(a, b, default={}).values()}
+        backward = {
+            d["relation"] if d["symmetric"] else f"~{d['relation']}"
+            for d in G.get_edge_data(b, a, default={}).values()
+        }
+        steps.append((a, sorted(forward | backward, key=lambda r: (r.startswith("~"), r)), b))
+    return steps
+
+
+@dataclass
+class PairBalance:
+    """Cooperation and conflict between two actors, counted in statements by PLOVER quad class."""
+
+    a: str
+    b: str
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(QUAD_CLASSES, 0))
+
+    @property
+    def cooperation(self) -> int:
+        return self.counts["verbal_cooperation"] + self.counts["material_cooperation"]
+
+    @property
+    def conflict(self) -> int:
+        return self.counts["verbal_conflict"] + self.counts["material_conflict"]
+
+    @property
+    def total(self) -> int:
+        return self.cooperation + self.conflict
+
+    @property
+    def balance(self) -> float:
+        """From -1 (only conflict) to +1 (only cooperation)."""
+        return (self.cooperation - self.conflict) / self.total if self.total else 0.0
+
+
+def pair_balance(
+    G: nx.MultiDiGraph, *, modalities: Collection[str] | None = ("asserted",)
+) -> list[PairBalance]:
+    """The cooperation/conflict balance of every pair of actors with PLOVER-typed statements.
+
+    Only asserted statements count by default: a denied accusation or a planned meeting is not an
+    act of conflict or cooperation. Pass ``modalities=None`` to count everything. Pairs are
+    unordered; sorted by number of statements, then by balance.
+    """
+    pairs: dict[tuple[str, str], PairBalance] = {}
+    for s, o, data in G.edges(data=True):
+        if s == o or (modalities is not None and data["modality"] not in modalities):
+            continue
+        a, b = sorted((s, o))
+        for ev in data["evidence"]:
+            quad = PLOVER_QUAD.get(ev["plover"] or data["plover"])
+            if quad is not None:
+                pairs.setdefault((a, b), PairBalance(a, b)).counts[quad] += 1
+    return sorted(pairs.values(), key=lambda p: (-p.total, p.balance, p.a, p.b))

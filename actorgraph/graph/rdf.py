@@ -1,0 +1,194 @@
+"""Extraction → RDF quads: one named graph per source document, a statement node per relation occurrence.
+
+The shape (docs/provenance.md explains it with queries):
+
+- the document ``agr:doc-<hash>`` is an ``ag:SourceDocument`` and a ``prov:Entity``; its IRI hashes its
+  location (path or URL), so a changed article keeps its IRI and its named graph is replaced;
+- each relation occurrence is an ``ag:RelationStatement`` (an ``rdf:Statement``) with its evidence;
+- the plain triple ``?s ag:met ?o`` is written only when the statement's modality is ``asserted``;
+- entity type and label triples go in every document graph that mentions the entity, so dropping one
+  document's graph leaves the others whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from actorgraph.extract.records import ACTOR_TYPES, Document, Extraction, Relation
+from actorgraph.graph.resolve import KnownEntity, Resolution, resolve_entities
+from actorgraph.ontology.namespace import AG, AGR, AGR_IRI, RELATIONS
+
+__all__ = [
+    "KnownEntity",
+    "Quad",
+    "Resolution",
+    "document_iri",
+    "extraction_to_dataset",
+    "extractions_to_quads",
+    "resolve_entities",
+    "statement_iri",
+]
+
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+_RELATIONS = frozenset(RELATIONS)
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+BIND_PREFIXES: dict[str, Namespace | str] = {
+    "ag": str(AG._NS),
+    "agr": AGR_IRI,
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+}
+
+
+def _is_url(source: str) -> bool:
+    return bool(re.match(r"^[a-z][a-z0-9+.-]*://", source, re.I))
+
+
+def document_location(doc: Document) -> str:
+    """Where the document came from: its URL, else its absolute path, else "" (text given inline)."""
+    if not doc.source or doc.source == "-":
+        return ""
+    if _is_url(doc.source):
+        return doc.source
+    return str(Path(doc.source).expanduser().resolve())
+
+
+def document_iri(doc: Document) -> URIRef:
+    """``agr:doc-<first 16 hex of sha256(location)>``, or of the content when there is no location."""
+    ident = document_location(doc) or "sha256:" + doc.sha256
+    return AGR["doc-" + hashlib.sha256(ident.encode("utf-8")).hexdigest()[:16]]
+
+
+def statement_iri(doc: URIRef, rel: Relation) -> URIRef:
+    fields = (str(doc), rel.subject, rel.relation, rel.object, rel.sentence, rel.start, rel.end, rel.rule)
+    digest = hashlib.sha256("\x1f".join(map(str, fields)).encode("utf-8")).hexdigest()[:16]
+    return AGR["stmt-" + digest]
+
+
+def date_literal(value: str | None) -> Literal | None:
+    """ISO date (or year-month, or year) as the matching XSD literal; None when unparseable."""
+    m = _DATE.match(value or "")
+    if not m:
+        return None
+    year, month, day = m.groups()
+    if day:
+        return Literal(f"{year}-{month}-{day}", datatype=XSD.date)
+    if month:
+        return Literal(f"{year}-{month}", datatype=XSD.gYearMonth)
+    return Literal(year, datatype=XSD.gYear)
+
+
+def _document_quads(doc: Document, g: URIRef, n_sentences: int) -> list[Quad]:
+    out: list[Quad] = [
+        (g, RDF.type, AG.SourceDocument, g),
+        (g, RDF.type, PROV.Entity, g),
+        (g, AG.language, Literal(doc.lang), g),
+        (g, AG.sha256, Literal(doc.sha256), g),
+        (g, AG.sentenceCount, Literal(n_sentences), g),
+    ]
+    location = document_location(doc)
+    if location:
+        out.append((g, PROV.atLocation, Literal(location), g))
+    if doc.title:
+        out.append((g, DCTERMS.title, Literal(doc.title, lang=doc.lang or None), g))
+    date = date_literal(doc.date)
+    if date is not None:
+        out.append((g, DCTERMS.date, date, g))
+    return out
+
+
+def _entity_quads(ex: Extraction, d: int, res: Resolution, g: URIRef) -> list[Quad]:
+    out: list[Quad] = []
+    for e in ex.entities.values():
+        s = URIRef(res.iri(d, e.key))
+        out.append((s, RDF.type, AG[e.type], g))
+        pref_en, pref_ar = res.label_en.get(str(s), ""), res.label_ar.get(str(s), "")
+        # One prefLabel per language across all graphs (the cluster's); this record's own names are alts.
+        if pref_en:
+            out.append((s, SKOS.prefLabel, Literal(pref_en, lang="en"), g))
+        if pref_ar:
+            out.append((s, SKOS.prefLabel, Literal(pref_ar, lang="ar"), g))
+        for name in (e.label_en, e.label_ar, *e.aliases):
+            if name and name not in (pref_en, pref_ar):
+                lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in name) else "en"
+                out.append((s, SKOS.altLabel, Literal(name, lang=lang), g))
+        if e.country:
+            out.append((s, AG.countryCode, Literal(e.country), g))
+        if e.sector:
+            out.append((s, AG.sectorCode, Literal(e.sector), g))
+        if e.cameo_code and e.type in ACTOR_TYPES:
+            out.append((s, AG.cameoCode, Literal(e.cameo_code), g))
+    return out
+
+
+def _relation_quads(ex: Extraction, d: int, res: Resolution, g: URIRef) -> list[Quad]:
+    out: list[Quad] = []
+    lang = ex.document.lang or None
+    sentences = {s.index: s for s in ex.sentences}
+    for rel in ex.relations:
+        if rel.relation not in _RELATIONS or rel.subject not in ex.entities or rel.object not in ex.entities:
+            warnings.warn(f"skipping malformed relation {rel.subject} {rel.relation} {rel.object}", stacklevel=2)
+            continue
+        s, p, o = URIRef(res.iri(d, rel.subject)), AG[rel.relation], URIRef(res.iri(d, rel.object))
+        if rel.modality == "asserted":
+            out.append((s, p, o, g))
+        st = statement_iri(g, rel)
+        sentence = sentences.get(rel.sentence)
+        text = sentence.text if sentence else ex.document.text[rel.start : rel.end]
+        out += [
+            (st, RDF.type, AG.RelationStatement, g),
+            (st, RDF.subject, s, g),
+            (st, RDF.predicate, p, g),
+            (st, RDF.object, o, g),
+            (st, AG.modality, Literal(rel.modality), g),
+            (st, AG.rule, Literal(rel.rule), g),
+            (st, AG.confidence, Literal(Decimal(str(round(rel.confidence, 4))), datatype=XSD.decimal), g),
+            (st, AG.sentenceText, Literal(text.strip(), lang=lang), g),
+            (st, AG.sentenceIndex, Literal(rel.sentence), g),
+            (st, AG.charStart, Literal(rel.start), g),
+            (st, AG.charEnd, Literal(rel.end), g),
+            (st, PROV.wasDerivedFrom, g, g),
+        ]
+        if rel.plover:
+            out.append((st, AG.ploverType, Literal(rel.plover), g))
+        date = date_literal(rel.date)
+        if date is not None:
+            out.append((st, AG.eventDate, date, g))
+    return out
+
+
+def extractions_to_quads(
+    extractions: Sequence[Extraction], known: Iterable[KnownEntity] = ()
+) -> dict[URIRef, list[Quad]]:
+    """Quads per document graph, entities resolved across all ``extractions`` and ``known``."""
+    res = resolve_entities(extractions, known, base=AGR_IRI)
+    graphs: dict[URIRef, list[Quad]] = {}
+    for d, ex in enumerate(extractions):
+        g = document_iri(ex.document)
+        quads = _document_quads(ex.document, g, len(ex.sentences))
+        quads += _entity_quads(ex, d, res, g)
+        quads += _relation_quads(ex, d, res, g)
+        graphs[g] = list(dict.fromkeys(quads))  # same triple twice (two aliases alike) once
+    return graphs
+
+
+def extraction_to_dataset(
+    extraction: Extraction | Sequence[Extraction], known: Iterable[KnownEntity] = ()
+) -> Dataset:
+    """The extraction(s) as an rdflib Dataset, one named graph per document, union as default graph."""
+    extractions = [extraction] if isinstance(extraction, Extraction) else list(extraction)
+    ds = Dataset(default_union=True)
+    for prefix, ns in BIND_PREFIXES.items():
+        ds.bind(prefix, ns)
+    for quads in extractions_to_quads(extractions, known).values():
+        ds.addN(quads)
+    return ds

@@ -1,0 +1,305 @@
+"""Entity resolution: which entity records, across documents and languages, are one node of the graph.
+
+Gazetteer entities already carry a stable id. Unknown actors are merged by their normalised name and by a
+transliteration-aware consonant skeleton, so ``هيجسيث`` (Arabic) and ``Hegseth`` (English) meet: both
+reduce to ``HJST``. Short vowels are not written in Arabic and long vowels are spelled inconsistently in
+both scripts, so the skeleton keeps consonants only, folded into the classes the two scripts confuse
+(p/b, v/f, g/j/ج/غ, th/ث/ت, k/q/c/ك/ق, s/sh/ص/ش/س ...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from actorgraph.extract.records import Entity, Extraction
+
+# Types that may merge with each other: the extractor may call the same organisation a
+# GovernmentBody in one language and an Organization in the other.
+_FAMILIES: dict[str, str] = {
+    "Person": "person",
+    "State": "state",
+    "Organization": "org",
+    "GovernmentBody": "org",
+    "MilitaryOrganization": "org",
+    "InternationalOrganization": "org",
+    "ArmedGroup": "org",
+    "Document": "doc",
+    "Law": "doc",
+    "Treaty": "doc",
+    "Strategy": "doc",
+    "Event": "event",
+    "Meeting": "event",
+    "Summit": "event",
+    "Position": "position",
+    "City": "city",
+}
+
+FUZZY_RATIO = 0.85  # skeleton similarity above which two names of one family are one entity
+MIN_SKELETON = 3  # shorter skeletons (Li, Wu, UN) are too ambiguous to merge on sound alone
+
+_AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ء", "ئ": "ء"})
+_AR_SKELETON = {
+    "ب": "B", "پ": "B", "ت": "T", "ث": "T", "ط": "T", "ج": "J", "غ": "J", "گ": "J", "ح": "H", "ه": "H",
+    "خ": "K", "ك": "K", "ق": "K", "د": "D", "ذ": "D", "ض": "D", "ظ": "D", "ر": "R", "ز": "Z",
+    "س": "S", "ش": "S", "ص": "S", "ف": "F", "ڤ": "F", "ل": "L", "م": "M", "ن": "N", "چ": "S",
+}  # fmt: skip
+_LATIN_DIGRAPHS = (("sh", "S"), ("ch", "S"), ("th", "T"), ("kh", "K"), ("gh", "J"), ("ph", "F"), ("ck", "K"),
+                   ("dh", "D"), ("zh", "J"))  # fmt: skip
+_LATIN_SKELETON = {
+    "b": "B", "p": "B", "c": "K", "d": "D", "f": "F", "v": "F", "g": "J", "j": "J", "h": "H", "k": "K",
+    "q": "K", "l": "L", "m": "M", "n": "N", "r": "R", "s": "S", "t": "T", "x": "KS", "z": "Z",
+}  # fmt: skip
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+def normalize_name(name: str) -> str:
+    """Casefolded name without accents, Arabic diacritics/hamza variants or punctuation."""
+    text = _AR_DIACRITICS.sub("", name).translate(_AR_FOLD)
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+
+
+def _word_skeleton(word: str) -> str:
+    if any("\u0600" <= c <= "\u06ff" for c in word):
+        out = [_AR_SKELETON.get(c, "") for c in word]
+    else:
+        out, i = [], 0
+        while i < len(word):
+            pair = word[i : i + 2]
+            sub = next((v for k, v in _LATIN_DIGRAPHS if pair == k), None)
+            if sub:
+                out.append(sub)
+                i += 2
+                continue
+            out.append(_LATIN_SKELETON.get(word[i], ""))
+            i += 1
+    s = "".join(out)
+    s = re.sub(r"(.)\1+", r"\1", s)  # doubled consonants and shadda-less gemination read alike
+    return s[:-1] if len(s) > 1 and s.endswith("H") else s  # final ta marbuta / silent h
+
+
+def skeleton(name: str) -> tuple[str, ...]:
+    """Consonant skeleton per word, comparable across Arabic and Latin script."""
+    return tuple(s for s in (_word_skeleton(w) for w in normalize_name(name).split()) if s)
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+
+
+@dataclass(slots=True)
+class KnownEntity:
+    """An entity already in the store, that new documents may resolve to."""
+
+    iri: str
+    type: str
+    label_en: str = ""
+    label_ar: str = ""
+    labels: list[str] = field(default_factory=list)  # alternative labels in any language
+    country: str = ""
+
+
+@dataclass(slots=True)
+class Resolution:
+    """Per document (same order as the extractions), entity key → IRI; per IRI, canonical labels."""
+
+    iris: list[dict[str, str]]
+    label_en: dict[str, str]
+    label_ar: dict[str, str]
+
+    def iri(self, doc_index: int, key: str) -> str:
+        return self.iris[doc_index][key]
+
+
+@dataclass(slots=True)
+class _Node:
+    fixed: str  # IRI when the node's identity is already decided (gazetteer or store), else ""
+    type: str
+    names: list[str]
+    country: str
+    doc: int = -1  # document index for entity records, -1 for known entities
+    key: str = ""
+    lang: str = ""
+    label_en: str = ""
+    label_ar: str = ""
+
+
+class _Clusters:
+    """Union-find whose merges respect two vetoes: two different fixed IRIs never merge, and two keys
+    of one document never merge (the extractor already decided they are different entities)."""
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.parent = list(range(len(nodes)))
+        self.fixed = [{n.fixed} if n.fixed else set() for n in nodes]
+        self.docs = [{n.doc: n.key} if n.doc >= 0 else {} for n in nodes]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        if self.fixed[ra] and self.fixed[rb] and self.fixed[ra] != self.fixed[rb]:
+            return False
+        da, db = self.docs[ra], self.docs[rb]
+        if any(d in db and db[d] != k for d, k in da.items()):
+            return False
+        self.parent[rb] = ra
+        self.fixed[ra] |= self.fixed[rb]
+        da.update(db)
+        return True
+
+
+def _gazetteer_iri(entity: Entity, base: str) -> str:
+    return entity.gazetteer_iri or base + entity.key.split(":", 1)[1]
+
+
+def _compatible(a: _Node, b: _Node) -> bool:
+    return _FAMILIES.get(a.type) == _FAMILIES.get(b.type) and (
+        not a.country or not b.country or a.country == b.country
+    )
+
+
+def resolve_entities(
+    extractions: Sequence[Extraction],
+    known: Iterable[KnownEntity] = (),
+    *,
+    base: str = "https://w3id.org/actorgraph/id/",
+) -> Resolution:
+    """Give every entity of every extraction an IRI, merging the ones that name the same thing.
+
+    Unknown entities merge with each other and with ``known`` (and gazetteer) entities when they are of
+    one type family, their countries do not conflict, and either their normalised names are equal, their
+    consonant skeletons are equal or close (ratio >= FUZZY_RATIO), or one is a bare surname whose
+    skeleton matches the last word of exactly one multi-word name. Names of documents, events and
+    organisations need two words to merge: "the law" in two articles is rarely the same law.
+    """
+    nodes: list[_Node] = []
+    fixed_index: dict[str, int] = {}
+    for k in known:
+        names = [n for n in (k.label_en, k.label_ar, *k.labels) if n]
+        fixed_index[k.iri] = len(nodes)
+        nodes.append(_Node(k.iri, k.type, names, k.country, label_en=k.label_en, label_ar=k.label_ar))
+    for d, ex in enumerate(extractions):
+        for e in ex.entities.values():
+            fixed = _gazetteer_iri(e, base) if e.key.startswith("gaz:") else ""
+            names = [n for n in (e.label_en, e.label_ar, *e.aliases) if n]
+            nodes.append(_Node(fixed, e.type, names, e.country, d, e.key, ex.document.lang, e.label_en, e.label_ar))
+    clusters = _Clusters(nodes)
+    # Records of one gazetteer id (and of an id already in the store) are one node.
+    for i, n in enumerate(nodes):
+        if n.fixed:
+            if n.fixed in fixed_index:
+                clusters.union(fixed_index[n.fixed], i)
+            else:
+                fixed_index[n.fixed] = i
+
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_skeleton: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_last: dict[tuple[str, str], list[int]] = defaultdict(list)
+    info: list[tuple[set[str], set[str], bool]] = []
+    for i, n in enumerate(nodes):
+        fam = _FAMILIES.get(n.type, n.type)
+        norms = {normalize_name(x) for x in n.names} - {""}
+        skels = [skeleton(x) for x in n.names]
+        joined = {"".join(s) for s in skels if len("".join(s)) >= MIN_SKELETON}
+        multi = any(len(s) > 1 for s in skels)
+        info.append((norms, joined, multi))
+        needs_two_words = fam not in ("person", "state", "city")
+        for x in norms:
+            if not needs_two_words or " " in x:
+                by_name[(fam, x)].append(i)
+        for s in skels:
+            if len("".join(s)) >= MIN_SKELETON and (not needs_two_words or len(s) > 1):
+                by_skeleton[(fam, "".join(s))].append(i)
+                if len(s) > 1 and fam == "person":
+                    by_last[(fam, s[-1])].append(i)
+
+    def try_union(i: int, j: int) -> None:
+        if i != j and _compatible(nodes[i], nodes[j]):
+            clusters.union(i, j)
+
+    for bucket in (*by_name.values(), *by_skeleton.values()):
+        for pos, j in enumerate(bucket):
+            for i in bucket[:pos]:  # the first earlier member that does not veto the merge
+                try_union(i, j)
+                if clusters.find(i) == clusters.find(j):
+                    break
+    # Near-identical spellings of multi-word person names (Hegseth / Hegsith): blocked by surname sound.
+    for bucket in by_last.values():
+        for a_pos, a in enumerate(bucket):
+            for b in bucket[a_pos + 1 :]:
+                if clusters.find(a) == clusters.find(b):
+                    continue
+                if any(
+                    SequenceMatcher(None, x, y).ratio() >= FUZZY_RATIO for x in info[a][1] for y in info[b][1]
+                ):
+                    try_union(a, b)
+    # A bare surname joins the single person of that surname (Nakatani → Gen Nakatani).
+    for i, n in enumerate(nodes):
+        if _FAMILIES.get(n.type) != "person" or info[i][2]:
+            continue
+        for s in {skeleton(x) for x in n.names}:
+            if len(s) != 1 or len(s[0]) < MIN_SKELETON:
+                continue
+            roots = {clusters.find(j) for j in by_last.get(("person", s[0]), []) if _compatible(n, nodes[j])}
+            if len(roots) == 1:
+                try_union(i, roots.pop())
+
+    return _name_clusters(nodes, clusters, len(extractions), base)
+
+
+def _name_clusters(nodes: list[_Node], clusters: _Clusters, n_docs: int, base: str) -> Resolution:
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(nodes)):
+        members[clusters.find(i)].append(i)
+    taken = {n.fixed for n in nodes if n.fixed}
+    iris: list[dict[str, str]] = [{} for _ in range(n_docs)]
+    label_en: dict[str, str] = {}
+    label_ar: dict[str, str] = {}
+    # Deterministic: clusters in order of their first member, so the same input mints the same IRIs.
+    for root in sorted(members, key=lambda r: min(members[r])):
+        group = [nodes[i] for i in members[root]]
+        fixed = sorted(clusters.fixed[root])
+        # The English label of a known/gazetteer node wins, then the longest one from an English text.
+        ranked = sorted(group, key=lambda n: (not n.fixed, n.lang != "en", -len(n.label_en), n.label_en))
+        ranked_ar = sorted(group, key=lambda n: (not n.fixed, n.lang != "ar", -len(n.label_ar), n.label_ar))
+        best_en = next((n.label_en for n in ranked if n.label_en), "")
+        best_ar = next((n.label_ar for n in ranked_ar if n.label_ar), "")
+        if fixed:
+            iri = fixed[0]
+        else:
+            iri = _mint(ranked[0], best_en or best_ar, base)
+            suffix = 2
+            stem = iri
+            while iri in taken:
+                iri, suffix = f"{stem}-{suffix}", suffix + 1
+        taken.add(iri)
+        label_en[iri], label_ar[iri] = best_en, best_ar
+        for n in group:
+            if n.doc >= 0:
+                iris[n.doc][n.key] = iri
+    return Resolution(iris, label_en, label_ar)
+
+
+def _mint(node: _Node, label: str, base: str) -> str:
+    """Stable IRI of an unknown entity: type, country for non-persons (two ministries of defence), name."""
+    prefix = node.type.lower()
+    if node.country and node.type != "Person":
+        prefix += "-" + node.country.lower()
+    slug = slugify(label)[:60].strip("-")
+    if not slug:  # Arabic-only name: a short hash of its normalised form
+        slug = "x" + hashlib.sha256(normalize_name(label).encode()).hexdigest()[:10]
+    return f"{base}{prefix}-{slug}"

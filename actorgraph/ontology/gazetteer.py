@@ -1,0 +1,212 @@
+"""Load the gazetteer (Turtle under ``ontology/data`` plus every country from CLDR via babel).
+
+The result is a plain ``Gazetteer`` of ``GazEntry`` records, cached as a pickle keyed on the data files'
+content, so extraction start-up does not re-parse Turtle every time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from actorgraph.ontology import DATA_DIR
+from actorgraph.ontology.namespace import AG_IRI, AGR_IRI
+
+CACHE_VERSION = "1"
+# CLDR territory codes that are not countries or that CLDR names oddly for news.
+_SKIP_TERRITORIES = {"ZZ", "QO", "EZ", "UN", "EU", "XA", "XB"}
+
+
+@dataclass(slots=True)
+class Holding:
+    position: str  # gazetteer key of the Position
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(slots=True)
+class GazEntry:
+    key: str  # "gaz:<slug>"
+    type: str  # ontology class local name
+    label_en: str = ""
+    label_ar: str = ""
+    aliases_en: list[str] = field(default_factory=list)
+    aliases_ar: list[str] = field(default_factory=list)
+    country: str = ""  # ISO3
+    sector: str = ""
+    cameo: str = ""
+    gender: str = ""
+    role: str = ""  # Position: role key
+    organization: str = ""  # Position: gazetteer key of the organisation the office belongs to
+    part_of: str = ""  # gazetteer key
+    holds: list[Holding] = field(default_factory=list)
+    # Countries only
+    nisba_ar: list[str] = field(default_factory=list)
+    demonyms_en: list[str] = field(default_factory=list)
+    capitals_en: list[str] = field(default_factory=list)
+    capitals_ar: list[str] = field(default_factory=list)
+
+    @property
+    def iri(self) -> str:
+        return AGR_IRI + self.key.split(":", 1)[1]
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: dict[str, GazEntry]
+    country_by_iso3: dict[str, str]  # ISO3 → key
+    position_by_role: dict[tuple[str, str], str]  # (role, ISO3 or org key) → position key
+
+    def country(self, iso3: str) -> GazEntry | None:
+        key = self.country_by_iso3.get(iso3)
+        return self.entries.get(key) if key else None
+
+    def position(self, role: str, owner: str) -> GazEntry | None:
+        key = self.position_by_role.get((role, owner))
+        return self.entries.get(key) if key else None
+
+
+def _data_files(data_dir: Path) -> list[Path]:
+    return sorted(data_dir.glob("*.ttl"))
+
+
+def _countries_from_cldr(entries: dict[str, GazEntry]) -> dict[str, str]:
+    from babel import Locale
+    from babel.core import get_global
+
+    en, ar = Locale("en"), Locale("ar")
+    by_iso3: dict[str, str] = {}
+    for iso3, iso2s in get_global("territory_aliases").items():
+        if len(iso3) != 3 or not iso3.isalpha() or len(iso2s) != 1:
+            continue
+        iso2 = iso2s[0]
+        if iso2 in _SKIP_TERRITORIES or iso2 not in en.territories or iso2 not in ar.territories:
+            continue
+        key = f"gaz:country-{iso3.lower()}"
+        entries[key] = GazEntry(
+            key=key,
+            type="State",
+            label_en=en.territories[iso2],
+            label_ar=ar.territories[iso2],
+            country=iso3,
+            cameo=iso3,
+        )
+        by_iso3[iso3] = key
+    return by_iso3
+
+
+_FIX_EN = {"PSE": "Palestine", "TUR": "Turkey", "CZE": "Czech Republic", "MMR": "Myanmar"}
+
+
+def _parse(files: list[Path]) -> Gazetteer:
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    ag = rdflib.Namespace(AG_IRI)
+    graph = rdflib.Graph()
+    for path in files:
+        graph.parse(path, format="turtle")
+
+    entries: dict[str, GazEntry] = {}
+    by_iso3 = _countries_from_cldr(entries)
+    for iso3, label in _FIX_EN.items():
+        if iso3 in by_iso3:
+            entry = entries[by_iso3[iso3]]
+            entry.aliases_en.append(entry.label_en)
+            entry.label_en = label
+
+    def key_of(node: rdflib.term.Node) -> str | None:
+        text = str(node)
+        return "gaz:" + text[len(AGR_IRI) :] if text.startswith(AGR_IRI) else None
+
+    def text(node: rdflib.term.Node | None) -> str:
+        return str(node) if node is not None else ""
+
+    subjects = {s for s in graph.subjects() if isinstance(s, rdflib.URIRef)}
+    for subject in subjects:
+        key = key_of(subject)
+        if key is None:
+            continue
+        types = [str(t)[len(AG_IRI) :] for t in graph.objects(subject, RDF.type) if str(t).startswith(AG_IRI)]
+        entry = entries.get(key)
+        if entry is None:
+            if not types:
+                continue  # facts about an entity we do not know (a country CLDR lacks)
+            entry = entries[key] = GazEntry(key=key, type=types[0])
+        for label in graph.objects(subject, SKOS.prefLabel):
+            lang = getattr(label, "language", None)
+            if lang == "ar":
+                entry.label_ar = str(label)
+            elif lang in ("en", None):
+                entry.label_en = str(label)
+        for label in graph.objects(subject, SKOS.altLabel):
+            target = entry.aliases_ar if getattr(label, "language", None) == "ar" else entry.aliases_en
+            target.append(str(label))
+        entry.country = text(graph.value(subject, ag.countryCode)) or entry.country
+        entry.sector = text(graph.value(subject, ag.sectorCode)) or entry.sector
+        entry.cameo = text(graph.value(subject, ag.cameoCode)) or entry.cameo
+        entry.gender = text(graph.value(subject, ag.gender))
+        entry.role = text(graph.value(subject, ag.roleKey))
+        org = graph.value(subject, ag.organization)
+        entry.organization = (key_of(org) or "") if org is not None else ""
+        part = graph.value(subject, ag.partOf)
+        entry.part_of = (key_of(part) or "") if part is not None else ""
+        for holding in graph.objects(subject, ag.holds):
+            position = graph.value(holding, ag.position)
+            if position is None or key_of(position) is None:
+                continue
+            start, end = graph.value(holding, ag.startDate), graph.value(holding, ag.endDate)
+            entry.holds.append(Holding(key_of(position) or "", text(start) or None, text(end) or None))
+        for value in graph.objects(subject, ag.nisba):
+            entry.nisba_ar.append(str(value))
+        for value in graph.objects(subject, ag.demonym):
+            entry.demonyms_en.append(str(value))
+        for value in graph.objects(subject, ag.capital):
+            target = entry.capitals_ar if getattr(value, "language", None) == "ar" else entry.capitals_en
+            target.append(str(value))
+
+    positions: dict[tuple[str, str], str] = {}
+    for entry in entries.values():
+        if entry.type == "Position" and entry.role:
+            owner = entry.organization or entry.country
+            positions.setdefault((entry.role, owner), entry.key)
+    return Gazetteer(entries, by_iso3, positions)
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("ACTORGRAPH_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "actorgraph"
+    )
+    return Path(base)
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    """The gazetteer, from the pickle cache when the data files have not changed."""
+    files = _data_files(data_dir)
+    digest = hashlib.sha256(CACHE_VERSION.encode())
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    cache = _cache_dir() / f"gazetteer-{digest.hexdigest()[:20]}.pickle"
+    try:
+        with cache.open("rb") as handle:
+            cached = pickle.load(handle)
+        if isinstance(cached, Gazetteer):
+            return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        pass
+    gazetteer = _parse(files)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(gazetteer, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(cache)
+    except OSError:
+        pass  # a read-only home is fine: we just parse again next time
+    return gazetteer
