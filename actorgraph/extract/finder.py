@@ -364,6 +364,11 @@ class MentionFinder:
             return None
         if head.anaphoric and definite_head and all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods):
             return self._anaphor(i, m, head, pro)
+        generic = all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods)
+        canonical = [head.form, *[self._definite_form(x) for x in mods]]
+        found = self.t.names.match([ar_keys(w) for w in canonical], 0)
+        if head.type in ACTOR_TYPES and not country and generic and not (found and found[0][0] == len(canonical)):
+            return None  # "the nuclear forces": a description, not an actor we can name
         # Gazetteer lookup of the canonical form (استراتيجيتها للدفاع الوطني → استراتيجية الدفاع الوطني).
         canonical = [head.form, *[self._definite_form(x) for x in mods]]
         found = self.t.names.match([ar_keys(w) for w in canonical], 0)
@@ -462,6 +467,8 @@ class MentionFinder:
             return None
         words = [self.toks[x].text for x in mods] + [self.toks[i].text]
         all_domain = all(not self.toks[x].cap for x in mods) and not capitalised_head
+        if head.type in ACTOR_TYPES and all_domain:
+            return None  # "nuclear forces": a description, not an actor we can name
         if head.anaphoric and article == "the" and all_domain:
             return self._anaphor(start, j, head, "")
         label = title_case(" ".join(words))

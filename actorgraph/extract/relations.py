@@ -97,17 +97,21 @@ class RelationFinder:
             break
         return group
 
-    def group_ending_before(self, k: int, lo: int) -> list[Hit]:
-        """The coordinated group whose last hit ends at or just before token k."""
+    def group_ending_before(self, k: int, lo: int, gap: int = 0) -> list[Hit]:
+        """The coordinated group whose last hit ends before token k, with at most ``gap`` other words
+        between (adverbs and auxiliaries are free)."""
         last = None
         m = k - 1
+        budget = gap
         while m >= lo:
             hit = self.hit_at(m)
             if hit is not None:
                 last = hit
                 break
             if not self.skippable(m):
-                return []
+                if budget <= 0 or self.t.triggers.match(self.keys, m):
+                    return []
+                budget -= 1
             m -= 1
         if last is None:
             return []
@@ -185,20 +189,20 @@ class RelationFinder:
         while m >= floor:
             if self.strong(m) and self.toks[m].text not in ('"',):
                 break
-            for c_end, modality, _ in self.t.cues.match(self.keys, m):
-                if c_end <= trig.start + 1 and self._cue_ok(m):
+            for c_end, modality, pro in self.t.cues.match(self.keys, m):
+                if c_end <= trig.start + 1 and self._cue_ok(m, pro):
                     best = best or (m, modality)
             if best:
                 break
             m -= 1
         return best[1] if best else "asserted"
 
-    def _cue_ok(self, m: int) -> bool:
+    def _cue_ok(self, m: int, pro: str) -> bool:
         tok = self.toks[m]
         if self.lang == "en":
             # "May" the month is not "may" the hedge: English cues match as written (lowercase).
             return tok.text[:1].islower() or tok.text.lower() in ("n't",)
-        return all(p in ("", "و", "ف") for p in [min(tok.keys.values(), key=len)])
+        return pro in ("", "و", "ف")
 
     # -- arguments ---------------------------------------------------------------------------------
     def eligible(self, hit: Hit, types: tuple[str, ...]) -> bool:
@@ -208,7 +212,8 @@ class RelationFinder:
     def subject_group(self, trig: TriggerHit, lo: int, hi: int) -> tuple[list[Hit], bool]:
         """(subject hits, is_vso). Empty when the subject must come from coreference."""
         c_lo = self.clause_start(trig.start, lo)
-        before = self.group_ending_before(trig.start, c_lo)
+        gap = 6 if trig.rule.pos == "noun" or self.lang == "en" else 0
+        before = self.group_ending_before(trig.start, c_lo, gap)
         before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES]
         if self.lang == "en":
             if before:
@@ -217,8 +222,8 @@ class RelationFinder:
         # Arabic: SVO when an actor stands right before the verb, else VSO (the subject follows).
         if before:
             return before, False
-        k = trig.end
-        limit = min(hi, trig.end + 4)
+        k = trig.start + 1 if trig.end - trig.start > 1 else trig.end
+        limit = min(hi, k + 4)
         while k < limit:
             hit = self.hit_at(k)
             if hit is not None:
