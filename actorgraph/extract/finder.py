@@ -28,6 +28,10 @@ from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES
 from actorgraph.ontology.lexicon import Head, Title
 
 ORG_TYPES = ACTOR_TYPES - {"Person", "State"}
+AGENTIVE_EN = frozenset(
+    "forces troops military army navy government officials authorities jets warplanes drones missiles "
+    "delegation delegations leaders diplomats regime police soldiers fighters bombers".split()
+)
 
 
 class MentionFinder:
@@ -282,7 +286,14 @@ class MentionFinder:
         alternatives = [p.key for p in payloads[1:] if p.key != payload.key]
         for alt in alternatives:
             self.ent.ensure_gaz(alt)
-        hit = Hit(i, n_end, payload.key, entry.type, payload.kind, coord=self.coord(i, pro), alternatives=alternatives)
+        kind = payload.kind
+        if self.lang == "en" and kind == "adj":
+            # "Russian forces" acts for Russia; "a Japanese lawmaker's visit" does not.
+            if n_end < end and self.toks[n_end].text.lower() in AGENTIVE_EN:
+                n_end += 1
+            else:
+                kind = "adjmod"
+        hit = Hit(i, n_end, payload.key, entry.type, kind, coord=self.coord(i, pro), alternatives=alternatives)
         self.add(hit)
         if self.lang == "ar" and payload.kind == "adj" and i > 0 and self.cover[i - 1] < 0:
             pass

@@ -155,7 +155,7 @@ def person_position(entities: Entities, person_key: str, role: str) -> str:
 
 
 def _role_family(role: str) -> str:
-    if role in ("president", "king", "emir", "sultan", "head_of_state", "supreme_leader"):
+    if role in ("president", "king", "emir", "sultan", "head_of_state", "supreme_leader", "leader"):
         return "head_of_state"
     if role in ("prime_minister", "chancellor", "head_of_government"):
         return "head_of_government"

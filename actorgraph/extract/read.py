@@ -129,7 +129,7 @@ def detect_language(text: str) -> str:
         return "ar"
     if latin >= 0.5 * letters:
         words = re.findall(r"[a-z']+", sample.lower())
-        if words and sum(w in _EN_STOP for w in words) / len(words) >= 0.08:
+        if len(words) < 12 or sum(w in _EN_STOP for w in words) / len(words) >= 0.08:
             return "en"
         raise ExtractionError("the text is in a Latin-script language other than English: only Arabic and English are supported")
     raise ExtractionError("the text is not in Arabic or English: only Arabic and English are supported")
@@ -171,9 +171,8 @@ def make_document(
     text = clean_text(text)
     if not text.strip():
         raise ExtractionError(f"{source or 'input'}: the text is empty")
-    detected = detect_language(text)
     if lang is None:
-        lang = detected
+        lang = detect_language(text)
     elif lang not in SUPPORTED:
         raise ExtractionError(f"language {lang!r} is not supported (use ar or en)")
     body = mask_boilerplate(text, lang)

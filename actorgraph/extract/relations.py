@@ -85,6 +85,8 @@ class RelationFinder:
                 k = nxt.end
                 continue
             if self.toks[k].text.lower() in ("and", "و", ",", "،", "&"):
+                if k + 2 < end and self.toks[k + 1].text.lower() == "the":
+                    k += 1
                 nxt2 = self.hit_at(k + 1) if k + 1 < end else None
                 if nxt2 is not None and nxt2.start == k + 1 and self.toks[k].text.lower() in ("and", "و", "&"):
                     group.append(nxt2)
@@ -214,7 +216,7 @@ class RelationFinder:
         c_lo = self.clause_start(trig.start, lo)
         gap = 6 if trig.rule.pos == "noun" or self.lang == "en" else 0
         before = self.group_ending_before(trig.start, c_lo, gap)
-        before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES]
+        before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"]
         if self.lang == "en":
             if before:
                 return before, False
@@ -262,6 +264,9 @@ class RelationFinder:
             if by_prep or (self.lang == "ar" and any(pro[-1:] in preps for pro in self.keys[hit.start].values() if pro)):
                 preferred = group
                 break
+            if rule.frame == "sym" and rule.relation != "met":
+                k = hit.end
+                continue  # "agreed to a deal mediated by Qatar": partners come with "with"/مع
             if not plain:
                 plain = group
             k = hit.end
@@ -331,9 +336,11 @@ class RelationFinder:
             if objs:
                 self.emit(subject.key, rule, objs[0].key, trig, sent_index, modality, date, "eval")
             return
+        rule_id = f"{self.lang}.{rule.relation}.{rule.pos}"
+        if self.lang == "en" and self.passive(trig, lo, hi, sent_index, modality, date, rule_id):
+            return
         subjects, vso = self.subject_group(trig, lo, hi)
         subject_keys = [h.key for h in subjects]
-        rule_id = f"{self.lang}.{rule.relation}.{rule.pos}"
         if not subject_keys:
             if rule.pos == "noun":
                 # A noun may take its subject right after it (إصدار اليابان قانونا) but never from coreference.
@@ -358,30 +365,21 @@ class RelationFinder:
                         want = PRONOUNS_EN[self.toks[p].text.lower()]
                     elif p >= lo and self.boundary(p) and self.toks[p].text in (",",):
                         want = "any"  # participle clause: ", calling for ..." takes the main subject
+                    elif p >= lo and self.toks[p].text.lower() == "and" and self.relations and self.relations[-1].sentence == sent_index:
+                        last = self.relations[-1]
+                        subject_keys = [last.subject]
+                        modality = last.modality if modality == "asserted" else modality
+                        want = ""
                     else:
                         return
                     if want == "p":
                         return
-                subject_keys = self.resolve_pronoun(trig, want)
-                rule_id += ".coref"
+                if want:
+                    subject_keys = self.resolve_pronoun(trig, want)
+                    rule_id += ".coref"
                 if not subject_keys:
                     return
         after = subjects[-1].end if vso and subjects else trig.end
-        # English passive: "Iran was sanctioned by the United States".
-        if self.lang == "en" and trig.start > lo and self.word(trig.start - 1) in PASSIVE_AUX:
-            k = trig.end
-            while k < hi and k < trig.end + 3 and self.word(k) != "by":
-                k += 1
-            if k < hi and self.word(k) == "by":
-                agent = self.hit_at(k + 1) if k + 1 < hi else None
-                if agent is not None:
-                    agents = [h.key for h in self.group_from(agent, hi) if self.type_of(h.key) in ACTOR_TYPES]
-                    for a in agents:
-                        for patient in subject_keys:
-                            obj_type = self.type_of(patient)
-                            if self.eligible(Hit(0, 0, patient, obj_type, "name"), rule.types):
-                                self.emit(a, rule, patient, trig, sent_index, modality, date, rule_id + ".passive")
-                    return
         objs = self.objects(trig, after, hi, set(subject_keys))
         if rule.frame == "sym":
             for a_i, a in enumerate(subject_keys):
@@ -407,6 +405,33 @@ class RelationFinder:
                 if key in self.salient:
                     self.salient.remove(key)
                 self.salient.append(key)
+
+    def passive(self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str) -> bool:
+        """English passive: "Iran was (sharply) sanctioned by the United States"."""
+        p = trig.start - 1
+        while p >= lo and self.toks[p].text.lower().endswith("ly") and self.hit_at(p) is None:
+            p -= 1
+        if p < lo or self.word(p) not in PASSIVE_AUX:
+            return False
+        k = trig.end
+        while k < hi and k < trig.end + 3 and self.word(k) != "by":
+            k += 1
+        if k >= hi or self.word(k) != "by":
+            return False
+        agent = self.hit_at(k + 1) if k + 1 < hi else (None)
+        if agent is None and k + 2 < hi and self.word(k + 1) == "the":
+            agent = self.hit_at(k + 2)
+        if agent is None:
+            return False
+        agents = [h.key for h in self.group_from(agent, hi) if self.type_of(h.key) in ACTOR_TYPES]
+        patients = [h for h in self.group_ending_before(p, self.clause_start(p, lo), 2) if self.eligible(h, trig.rule.types)]
+        if not patients:
+            # "a summit hosted by Egypt": the patient may be further back, e.g. across a participle.
+            return False
+        for a in agents:
+            for patient in patients:
+                self.emit(a, trig.rule, patient.key, trig, sent, modality, date, rule_id + ".passive")
+        return True
 
     def emit(
         self, subj: str, rule: TriggerRule, obj: str, trig: TriggerHit, sent: int, modality: str, date: str | None, rule_id: str
