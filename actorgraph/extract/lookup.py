@@ -161,7 +161,7 @@ class Tables:
     titles: Trie  # payload: lexicon.Title
     heads: Trie  # payload: lexicon.Head
     triggers: Trie  # payload: (TriggerRule, is_base_form)
-    cues: Trie  # payload: modality
+    cues: Trie  # payload: (modality, scope)
     glossary: dict[str, str]  # Arabic key → English
     name_words: frozenset[str]  # every key used inside a gazetteer name (guards unknown-name spans)
 
@@ -231,6 +231,6 @@ def build_tables(lang: str, tokenize: Callable[[str], list[str]]) -> Tables:
     cues = Trie()
     for cue in lexicon.cues():
         if cue.lang == lang:
-            cues.add(label_keys(lang, tokenize(cue.form)), cue.modality)
+            cues.add(label_keys(lang, tokenize(cue.form)), (cue.modality, cue.scope))
     glossary = {normalize(k): v for k, v in lexicon.glossary_ar_en().items()} if lang == "ar" else {}
     return Tables(lang, gaz, names, titles, heads, triggers, cues, glossary, frozenset(name_words))

@@ -182,22 +182,32 @@ class RelationFinder:
         return hi
 
     # -- modality ----------------------------------------------------------------------------------
-    def modality(self, trig: TriggerHit, lo: int) -> str:
+    def modality(self, trig: TriggerHit, lo: int, hi: int | None = None) -> str:
         if self.lang == "ar" and "س" in trig.pro:
             return "future"
+        if self.lang == "ar" and trig.start > lo and self.word(trig.start - 1) == "قد":
+            if normalize(self.toks[trig.start].text)[:1] in ("ي", "ت", "ن"):
+                return "hedged"  # قد + present tense: "may"
         best: tuple[int, str] | None = None
         m = trig.start - 1
         floor = max(lo, trig.start - 10)
         while m >= floor:
             if self.strong(m) and self.toks[m].text not in ('"',):
                 break
-            for c_end, modality, pro in self.t.cues.match(self.keys, m):
+            for c_end, (modality, _scope), pro in self.t.cues.match(self.keys, m):
                 if c_end <= trig.start + 1 and self._cue_ok(m, pro):
                     best = best or (m, modality)
             if best:
                 break
             m -= 1
-        return best[1] if best else "asserted"
+        if best:
+            return best[1]
+        # Attribution to unnamed sources after the claim: "…, according to sources familiar".
+        for m in range(trig.end, hi if hi is not None else trig.end):
+            for _end, (modality, scope), pro in self.t.cues.match(self.keys, m):
+                if scope == "both" and self._cue_ok(m, pro):
+                    return modality
+        return "asserted"
 
     def _cue_ok(self, m: int, pro: str) -> bool:
         tok = self.toks[m]
@@ -325,7 +335,7 @@ class RelationFinder:
 
     def relate(self, trig: TriggerHit, lo: int, hi: int, sent_index: int, date: str | None) -> None:
         rule = trig.rule
-        modality = self.modality(trig, lo)
+        modality = self.modality(trig, lo, hi)
         if rule.frame == "eval":
             subj_hits = [h for h in self.hits if lo <= h.start < trig.start and self.type_of(h.key) in ACTOR_TYPES]
             if not subj_hits:

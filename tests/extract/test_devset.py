@@ -1,0 +1,69 @@
+"""The Arabic and English development sets, one test per sentence.
+
+Every case must never print a hedged, negated or future claim as asserted (a hard rule). A case whose
+triples we do not all get yet is listed in data/known_gaps.txt and runs as xfail, so progress shows up
+as XPASS; the aggregate floors stop a change from quietly making things worse.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from actorgraph.extract import extract_text
+from tests.extract.devset import Case, compare, load
+
+GAPS = {
+    line.split()[0]
+    for line in (Path(__file__).parent / "data" / "known_gaps.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+}
+SETS = {"ar": load("ar_dev.tsv"), "en": load("en_dev.tsv")}
+# Floors measured on 2026-11-25 (ar P 0.78 R 0.52, en P 0.85 R 0.59), minus a small margin.
+FLOORS = {"ar": (0.74, 0.48), "en": (0.80, 0.55)}
+
+
+def _params() -> list:  # type: ignore[type-arg]
+    out = []
+    for lang, cases in SETS.items():
+        for case in cases:
+            marks = [pytest.mark.xfail(reason="known gap, see data/known_gaps.txt", strict=False)] if case.id in GAPS else []
+            out.append(pytest.param(lang, case, id=case.id, marks=marks))
+    return out
+
+
+@pytest.mark.parametrize(("lang", "case"), _params())
+def test_case(lang: str, case: Case) -> None:
+    comparison = compare(case, extract_text(case.text, lang=lang))
+    assert not comparison.wrong_modality, f"claim printed with the wrong modality: {comparison.wrong_modality}"
+    assert not comparison.missed, f"missed {comparison.missed}"
+    assert not comparison.extra, f"extra {comparison.extra}"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_no_modality_violations_anywhere(lang: str) -> None:
+    for case in SETS[lang]:
+        comparison = compare(case, extract_text(case.text, lang=lang))
+        assert not comparison.wrong_modality, (case.id, comparison.wrong_modality)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_precision_and_recall_floors(lang: str) -> None:
+    found = missed = extra = 0
+    for case in SETS[lang]:
+        c = compare(case, extract_text(case.text, lang=lang))
+        found, missed, extra = found + len(c.found), missed + len(c.missed), extra + len(c.extra)
+    precision = found / max(1, found + extra)
+    recall = found / max(1, found + missed)
+    p_floor, r_floor = FLOORS[lang]
+    assert precision >= p_floor and recall >= r_floor, (precision, recall)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_dev_set_is_big_enough(lang: str) -> None:
+    cases = SETS[lang]
+    assert len(cases) >= 60
+    relations = {e.relation for c in cases for e in c.expected}
+    assert len(relations) >= 20
+    assert sum(1 for c in cases if any(e.modality == "negated" for e in c.expected)) >= 8
