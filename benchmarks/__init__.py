@@ -1,0 +1,1 @@
+"""Benchmarks, run on demand (`make bench`); they print figures, they assert nothing."""
