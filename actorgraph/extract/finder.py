@@ -34,6 +34,18 @@ AGENTIVE_EN = frozenset(
 )
 
 
+_GENERIC_ROLE_LABELS = {
+    "defense_minister": "Minister of Defense", "foreign_minister": "Minister of Foreign Affairs",
+    "prime_minister": "Prime Minister", "president": "President", "king": "King", "emir": "Emir",
+    "finance_minister": "Minister of Finance", "interior_minister": "Minister of the Interior",
+    "chancellor": "Chancellor", "crown_prince": "Crown Prince", "vice_president": "Vice President",
+}  # fmt: skip
+
+
+def _generic_label(role: str, fallback: str) -> str:
+    return _GENERIC_ROLE_LABELS.get(role, fallback)
+
+
 class MentionFinder:
     def __init__(self, tables: Tables, toks: list[Tok], entities: Entities) -> None:
         self.t = tables
@@ -125,6 +137,10 @@ class MentionFinder:
         if j > end:
             return None
         label, role = title.label, title.role
+        if role == "counterpart":
+            role, label = self._counterpart_role(i)
+            if not role:
+                return None
         if role == "minister":  # وزير + portfolio: وزير الزراعة
             if j < end and not self.is_stop(j) and normalize(self.toks[j].text).startswith("ال"):
                 word = self.toks[j].text
@@ -166,6 +182,10 @@ class MentionFinder:
             return None
         j, title, _ = matches[0]
         label, role = title.label, title.role
+        if role == "counterpart":
+            role, label = self._counterpart_role(i)
+            if not role:
+                return None
         if role == "minister" and j < end and self.toks[j].text.lower() == "of":
             words = []
             m = j + 1
@@ -235,6 +255,23 @@ class MentionFinder:
         )
         self.add(hit)
         return n_end
+
+    def _counterpart_role(self, i: int) -> tuple[str, str]:
+        """"his Iranian counterpart": the office of the last titled person in the sentence."""
+        sent = self.toks[i].sent
+        for hit in reversed(self.hits):
+            if self.toks[hit.start].sent != sent:
+                break
+            if hit.kind == "title" and hit.position:
+                office = self.ent.table.get(hit.position)
+                entry = self.ent.gaz(hit.position)
+                if entry is not None and entry.role:
+                    label = office.label_en if office else entry.role
+                    return entry.role, _generic_label(entry.role, label)
+                if office is not None and " of " in office.label_en:
+                    label = office.label_en.rsplit(" of ", 1)[0]
+                    return "x_" + label.lower().replace(" ", "_"), label
+        return "", ""
 
     def _unknown_name(self, k: int, end: int) -> int:
         """End of an unknown person's name starting at token k (k when there is none)."""

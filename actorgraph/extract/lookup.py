@@ -25,9 +25,12 @@ MAX_GAP = 5
 def ar_keys(text: str) -> dict[str, str]:
     """Match keys of an Arabic token → the proclitics split off to reach it (plainest reading first)."""
     keys: dict[str, str] = {}
-    for pro, stem, _enc in analyses(normalize(text)):
-        keys.setdefault(stem, pro)
-        keys.setdefault(strip_article(stem), pro)
+    for pro, stem, enc in analyses(normalize(text)):
+        # "|a" marks a reading through the accusative tanween alef (قانونًا): fine for common nouns,
+        # wrong for names (ماليًا "financially" is not مالي "Mali").
+        mark = pro + "|a" if enc == "ا" else pro
+        keys.setdefault(stem, mark)
+        keys.setdefault(strip_article(stem), mark)
     return keys
 
 

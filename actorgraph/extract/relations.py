@@ -24,6 +24,7 @@ SKIP_AR = frozenset(normalize(w) for w in ["اليوم", "أمس", "غدا", "ا
 SKIP_EN = frozenset(
     ["on", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "also", "did", "does", "do", "not", "n't", "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "to", "on_the", "jointly", "separately", "reportedly", "formally", "officially"]
 )
+LOCATIVE = frozenset({"في", "in", "at"})
 PRONOUNS_EN = {"he": "m", "she": "f", "it": "n", "they": "p"}
 PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be"])
 SIDELINE_PREPS_AR = frozenset(normalize(w) for w in ["هامش", "في", "خلال"])
@@ -266,6 +267,9 @@ class RelationFinder:
             if hit.key in exclude or not self.eligible(hit, rule.types):
                 k = hit.end
                 continue
+            if hit.start - 1 >= after and self.word(hit.start - 1) in LOCATIVE and not set(rule.types) & {"place", "event"}:
+                k = hit.end
+                continue  # "met in London": a place, not a partner
             group = [h for h in self.group_from(hit, hi) if h.key not in exclude and self.eligible(h, rule.types)]
             prev = hit.start - 1
             by_prep = prev >= after and (
@@ -321,6 +325,8 @@ class RelationFinder:
             c_lo, c_hi = self.clause_start(trig.start, lo), self.clause_end(trig.end, hi)
             if trig.rule.pos == "noun" and any(a <= trig.start < b for a, b in verb_clauses):
                 continue  # "agreed to strengthen cooperation": the verb carries the relation
+            if trig.rule.pos == "verb" and any(t.start == trig.end and t.rule.pos == "noun" for t in trigger_hits):
+                continue  # رفض التوقيع "refused to sign": the verbal noun is the relation, the verb its negation
             if trig.rule.pos == "verb":
                 verb_clauses.append((c_lo, c_hi))
             self.relate(trig, lo, hi, sent_index, date)
