@@ -34,6 +34,7 @@ AGENTIVE_EN = frozenset(
 )
 
 
+_GOVERNMENT_AR = frozenset({normalize("إدارة"), normalize("حكومة"), normalize("الإدارة")})
 _GENERIC_ROLE_LABELS = {
     "defense_minister": "Minister of Defense", "foreign_minister": "Minister of Foreign Affairs",
     "prime_minister": "Prime Minister", "president": "President", "king": "King", "emir": "Emir",
@@ -108,7 +109,7 @@ class MentionFinder:
             if self.cover[i] >= 0 or self.toks[i].punct:
                 i += 1
                 continue
-            nxt = self.title_at(i, end) or self.gazetteer_at(i, end) or self.head_at(i, end)
+            nxt = self.title_at(i, end) or self.gazetteer_at(i, end) or self.head_at(i, end) or self.apposition_at(i, end)
             i = nxt if nxt else i + 1
         self.appositions(start, end)
 
@@ -178,10 +179,26 @@ class MentionFinder:
                 k += 1
             owner = payload.key
         matches = [m for m in self.t.titles.match(self.keys, k) if m[0] <= end]
+        portfolio: list[str] = []
         if not matches:
-            return None
+            # "National Security Minister": capitalised portfolio words before a generic title.
+            p = k
+            while p < end and p < k + 3 and self.toks[p].cap and self.name_at(p, end) is None:
+                portfolio.append(self.toks[p].text)
+                p += 1
+                if p >= end:
+                    break
+                matches = [m for m in self.t.titles.match(self.keys, p) if m[0] <= end and m[1].role == "minister"]
+                if matches:
+                    k = p
+                    break
+            if not matches:
+                return None
         j, title, _ = matches[0]
         label, role = title.label, title.role
+        if portfolio:
+            label = f"Minister of {' '.join(portfolio)}"
+            role = "minister_of_" + "_".join(w.lower() for w in portfolio)
         if role == "counterpart":
             role, label = self._counterpart_role(i)
             if not role:
@@ -220,12 +237,11 @@ class MentionFinder:
             n_end = self._unknown_name(start_name, end)
             if n_end == start_name:
                 return None
-            words = [self.toks[m].text for m in range(start_name, n_end)]
+            surface = self.ent.text[self.toks[start_name].start : self.toks[n_end - 1].end]
             if self.lang == "ar":
-                label_ar = " ".join(words)
-                person = self.ent.ensure_new("Person", transliterate(label_ar), label_ar)
+                person = self.ent.ensure_new("Person", transliterate(surface), surface)
             else:
-                person = self.ent.ensure_new("Person", " ".join(words))
+                person = self.ent.ensure_new("Person", surface)
             person_key = person.key
             last = self.toks[n_end - 1]
             for key in (last.keys if self.lang == "ar" else {last.text.lower(): ""}):
@@ -255,6 +271,72 @@ class MentionFinder:
         )
         self.add(hit)
         return n_end
+
+    def _apposition_en(self, i: int, n_end: int, end: int, person_key: str, pro: str) -> int | None:
+        """"Mark Rutte, NATO's secretary general," / "Antonio Guterres, the United Nations secretary-general,"."""
+        k = n_end
+        if k >= end or self.toks[k].text != ",":
+            return None
+        k += 1
+        if k < end and self.toks[k].text.lower() in ("the", "a", "an"):
+            k += 1
+        owner = ""
+        found = self.name_at(k, end) if k < end else None
+        if found is not None:
+            o_end, payload, _, _ = found
+            entry = self.ent.gaz(payload.key)
+            if entry is None or entry.type == "Person":
+                return None
+            owner, k = payload.key, o_end
+            if k < end and self.toks[k].text in ("'s", "’s"):
+                k += 1
+        matches = [m for m in self.t.titles.match(self.keys, k) if m[0] <= end]
+        if not matches:
+            return None
+        j, title, _ = matches[0]
+        if title.role == "counterpart":
+            return None
+        if not owner and j + 1 < end and self.toks[j].text.lower() in ("of", "for", "to"):
+            found = self.name_at(j + 1, end)
+            if found is not None and (entry := self.ent.gaz(found[1].key)) is not None and entry.type != "Person":
+                owner, j = found[1].key, found[0]
+        if owner:
+            self.ent.ensure_gaz(owner)
+        stop = j + 1 if j < end and self.toks[j].text == "," else j
+        if not self.free(i, stop):
+            return None
+        self.ent.ensure_gaz(person_key) if person_key.startswith("gaz:") else None
+        office_key = person_position(self.ent, person_key, title.role)
+        office = self.ent.ensure_gaz(office_key) if office_key else self.ent.position(title.role, title.label, owner)
+        self.add(Hit(i, stop, person_key, "Person", "title", coord=self.coord(i, pro), position=office.key,
+                     affiliation=owner, title_end=stop))
+        return stop
+
+    def apposition_at(self, i: int, end: int) -> int | None:
+        """An unknown English name followed by an apposition title."""
+        if self.lang != "en" or not self.toks[i].cap or self.toks[i].text in EN_NOT_NAMES:
+            return None
+        n_end = self._unknown_name(i, end)
+        if n_end == i or n_end >= end or self.toks[n_end].text != ",":
+            return None
+        surface = self.ent.text[self.toks[i].start : self.toks[n_end - 1].end]
+        probe = self._apposition_probe(n_end, end)
+        if not probe:
+            return None
+        person = self.ent.ensure_new("Person", surface)
+        self.aliases.setdefault(surface.split()[-1].lower(), person.key)
+        return self._apposition_en(i, n_end, end, person.key, "")
+
+    def _apposition_probe(self, k: int, end: int) -> bool:
+        k += 1
+        if k < end and self.toks[k].text.lower() in ("the", "a", "an"):
+            k += 1
+        found = self.name_at(k, end) if k < end else None
+        if found is not None:
+            k = found[0]
+            if k < end and self.toks[k].text in ("'s", "’s"):
+                k += 1
+        return bool(self.t.titles.match(self.keys, k))
 
     def _counterpart_role(self, i: int) -> tuple[str, str]:
         """"his Iranian counterpart": the office of the last titled person in the sentence."""
@@ -324,6 +406,23 @@ class MentionFinder:
         for alt in alternatives:
             self.ent.ensure_gaz(alt)
         kind = payload.kind
+        if entry.type == "Person" and entry.country:
+            # "the Trump administration", إدارة ترامب: the government of the person's country.
+            state = self.t.gazetteer.country_by_iso3.get(entry.country, "")
+            if self.lang == "en" and n_end < end and self.toks[n_end].text.lower() in ("administration", "government") and state:
+                self.ent.ensure_gaz(state)
+                self.add(Hit(i, n_end + 1, state, "State", "name", coord=self.coord(i, pro)))
+                return n_end + 1
+            if self.lang == "ar" and i > 0 and self.cover[i - 1] < 0 and state and any(
+                k in _GOVERNMENT_AR for k in self.keys[i - 1]
+            ):
+                self.ent.ensure_gaz(state)
+                self.add(Hit(i - 1, n_end, state, "State", "name", coord=self.coord(i - 1, "")))
+                return n_end
+        if self.lang == "en" and entry.type == "Person":
+            done = self._apposition_en(i, n_end, end, payload.key, pro)
+            if done:
+                return done
         if self.lang == "en" and kind == "adj":
             # "Russian forces" acts for Russia; "a Japanese lawmaker's visit" does not.
             if n_end < end and self.toks[n_end].text.lower() in AGENTIVE_EN:

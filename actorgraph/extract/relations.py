@@ -25,7 +25,7 @@ SKIP_EN = frozenset(
     ["on", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "also", "did", "does", "do", "not", "n't", "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "to", "on_the", "jointly", "separately", "reportedly", "formally", "officially"]
 )
 LOCATIVE = frozenset({"في", "in", "at"})
-PRONOUNS_EN = {"he": "m", "she": "f", "it": "n", "they": "p"}
+PRONOUNS_EN = {"he": "m", "she": "she", "it": "n", "they": "p"}
 PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be"])
 SIDELINE_PREPS_AR = frozenset(normalize(w) for w in ["هامش", "في", "خلال"])
 SIDELINE_PREPS_EN = frozenset(["sidelines", "at", "during", "in"])
@@ -60,7 +60,13 @@ class RelationFinder:
         return self.toks[k].text in STRONG_PUNCT and self.toks[k].text not in ("-",)
 
     def boundary(self, k: int) -> bool:
+        if self.cover[k] >= 0:
+            return False  # inside a mention ("Mark Rutte, NATO's secretary general,")
         if self.strong(k):
+            if self.toks[k].text in (",", "،") and 0 < k < len(self.toks) - 1:
+                before, after = self.hit_at(k - 1), self.hit_at(k + 1)
+                if before is not None and after is not None and before.end == k and after.start == k + 1:
+                    return False  # a list comma: "Britain, France and Germany"
             return True
         if self.lang == "ar":
             return any(key in BOUNDARY_AR and pro in ("", "و", "ف") for key, pro in self.keys[k].items())
@@ -295,6 +301,8 @@ class RelationFinder:
             if want == "m" and t == "Person" and gender != "female":
                 return [key]
             if want == "f" and ((t == "Person" and gender == "female") or t in ACTOR_TYPES - {"Person"}):
+                return [key]
+            if want == "she" and t == "Person" and gender != "male":
                 return [key]
             if want == "n" and t in ACTOR_TYPES - {"Person"}:
                 return [key]

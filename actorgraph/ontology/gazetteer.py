@@ -16,7 +16,7 @@ from pathlib import Path
 from actorgraph.ontology import DATA_DIR
 from actorgraph.ontology.namespace import AG_IRI, AGR_IRI
 
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
 # CLDR territory codes that are not countries or that CLDR names oddly for news.
 _SKIP_TERRITORIES = {"ZZ", "QO", "EZ", "UN", "EU", "XA", "XB"}
 
@@ -169,12 +169,60 @@ def _parse(files: list[Path]) -> Gazetteer:
             target = entry.capitals_ar if getattr(value, "language", None) == "ar" else entry.capitals_en
             target.append(str(value))
 
+    _derive_adjectives(entries)
     positions: dict[tuple[str, str], str] = {}
     for entry in entries.values():
         if entry.type == "Position" and entry.role:
             owner = entry.organization or entry.country
             positions.setdefault((entry.role, owner), entry.key)
     return Gazetteer(entries, by_iso3, positions)
+
+
+def english_demonym(name: str) -> str:
+    """A regular English demonym for a one-word country name (Malawi → Malawian), '' when unsure."""
+    if " " in name or len(name) < 4:
+        return ""
+    if name.endswith("ia"):
+        return name + "n"  # Tunisia → Tunisian
+    if name.endswith("a"):
+        return name + "n"  # Kenya → Kenyan
+    if name.endswith("y"):
+        return name[:-1] + "ian"  # Hungary → Hungarian
+    if name.endswith(("i", "o")):
+        return name + "an"  # Malawi → Malawian, Mexico is in the data
+    if name.endswith("e"):
+        return name + "an"  # Chile → Chilean
+    return ""
+
+
+def arabic_nisba(name: str) -> str:
+    """A regular Arabic nisba for a country name (كينيا → كيني, المجر → مجري), '' when unsure."""
+    word = name.split()[0] if len(name.split()) == 1 else ""
+    if not word:
+        return ""
+    if word.startswith("ال"):
+        word = word[2:]
+    if word.endswith(("ي", "ى")):
+        return ""  # ملاوي, مالي: the adjective is the name itself (and مالي is also "financial")
+    if word.endswith(("يا", "ا", "ة")):
+        word = word[:-2] if word.endswith("يا") else word[:-1]
+    return word + "ي" if len(word) >= 3 else ""
+
+
+def _derive_adjectives(entries: dict[str, GazEntry]) -> None:
+    """Countries the data gives no adjective for get a regular one, unless it would clash with a name."""
+    taken = {label for e in entries.values() for label in (e.label_en, e.label_ar, *e.aliases_en, *e.aliases_ar)}
+    for entry in entries.values():
+        if entry.type != "State":
+            continue
+        if not entry.demonyms_en:
+            demonym = english_demonym(entry.label_en)
+            if demonym and demonym not in taken:
+                entry.demonyms_en.append(demonym)
+        if not entry.nisba_ar:
+            nisba = arabic_nisba(entry.label_ar)
+            if nisba and nisba not in taken and len(nisba) >= 4:
+                entry.nisba_ar.append(nisba)
 
 
 def _cache_dir() -> Path:
