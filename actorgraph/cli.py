@@ -40,5 +40,268 @@ def extract(file: Path, fmt: str, lang: str) -> None:
     click.echo(to_tsv(extraction) if fmt == "tsv" else to_jsonl(extraction), nl=False)
 
 
+# --- the graph: build, ingest, query, export, stats, actors, explain --------------------------------
+
+STORE_HELP = "Oxigraph store directory, 'memory', or the URL of a SPARQL 1.1 server."
+
+
+def _open_store(spec: str, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+    from actorgraph.graph.store import StoreError, open_store
+
+    try:
+        return open_store(spec, read_only=read_only)
+    except StoreError as err:
+        raise UserError(str(err)) from None
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("out"),
+              show_default=True, help="Output directory: store/, graph.html.")
+@click.option("--store", default="oxigraph", show_default=True,
+              help="oxigraph (OUT/store on disk), memory (OUT/graph.trig), or a SPARQL server URL.")
+@click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
+@click.option("--html/--no-html", default=True, show_default=True, help="Render OUT/graph.html.")
+@click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph with SHACL.")
+def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: bool, validate: bool) -> None:
+    """Build the knowledge graph of the articles in PATH... (files or folders of .txt/.md/.html)."""
+    from actorgraph.corpus import build as run
+    from actorgraph.graph.store import StoreError
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UserError(f"no such file or directory: {', '.join(missing)}")
+    try:
+        summary = run(list(paths), out_dir, store=store, html=html, validate_shacl=validate,
+                      lang=None if lang == "auto" else lang)
+    except StoreError as err:
+        raise UserError(str(err)) from None
+    click.echo(summary.text(), nl=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+@click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
+def ingest(paths: tuple[Path, ...], store_spec: str, lang: str) -> None:
+    """Add articles to a store: unchanged ones are skipped, changed ones replace their graph."""
+    from actorgraph.corpus import collect
+    from actorgraph.extract import ExtractionError, extract_path
+    from actorgraph.graph.store import StoreError
+    from actorgraph.graph.store import ingest as run
+
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise UserError(f"no such file or directory: {', '.join(missing)}")
+    extractions = []
+    for f in collect(paths):
+        try:
+            extractions.append(extract_path(f, lang=None if lang == "auto" else lang))
+        except (ExtractionError, OSError) as err:
+            click.echo(f"skipped {f}: {' '.join(str(err).split())}", err=True)
+    with _open_store(store_spec) as store:
+        try:
+            report = run(store, extractions)
+            total = store.count()
+        except StoreError as err:
+            raise UserError(str(err)) from None
+    click.echo(f"{len(report.added)} new, {len(report.replaced)} replaced, "
+               f"{len(report.unchanged)} unchanged; "
+               f"{total} quads in {store_spec}")
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read the query from FILE (e.g. queries/who_met_whom.rq).")
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default="table",
+              show_default=True)
+@click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, DROP ...).")
+def query(sparql: str | None, query_file: Path | None, store_spec: str, fmt: str, allow_update: bool) -> None:
+    """Run a SPARQL query over all documents (prefixes ag: agr: skos: prov: rdf: ... are predeclared)."""
+    from actorgraph.graph.query import format_result
+    from actorgraph.graph.store import StoreError, is_update
+
+    if (sparql is None) == (query_file is None):
+        raise UserError("give a SPARQL query or -f FILE (one of them)")
+    if query_file is not None:
+        try:
+            sparql = query_file.read_text(encoding="utf-8")
+        except OSError as err:
+            raise UserError(f"cannot read {query_file}: {err.strerror or err}") from None
+    elif sparql == "-":
+        sparql = sys.stdin.read()
+    assert sparql is not None
+    update = is_update(sparql)
+    if update and not allow_update:
+        raise UserError("this is a SPARQL Update; add --allow-update to change the store")
+    with _open_store(store_spec, read_only=not update) as store:
+        try:
+            if update:
+                store.update(sparql)
+                click.echo("update applied")
+                return
+            result = store.query(sparql)
+            click.echo(format_result(result, fmt), nl=False)
+        except (StoreError, ValueError) as err:
+            raise UserError(str(err)) from None
+
+
+@main.command()
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "graphml", "plover"]),
+              default="trig", show_default=True, help="plover: one JSON event a line.")
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout.")
+def export(store_spec: str, fmt: str, out_file: Path | None) -> None:
+    """Export the whole graph (RDF, GraphML for network tools, or PLOVER events)."""
+    from actorgraph.graph.export import export as run
+    from actorgraph.graph.store import StoreError
+
+    with _open_store(store_spec, read_only=True) as store:
+        try:
+            data = run(store, fmt)
+        except StoreError as err:
+            raise UserError(str(err)) from None
+    if out_file is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        try:
+            out_file.write_bytes(data)
+        except OSError as err:
+            raise UserError(f"cannot write {out_file}: {err.strerror or err}") from None
+        click.echo(f"wrote {out_file} ({len(data)} bytes)", err=True)
+
+
+@main.command()
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+def stats(store_spec: str) -> None:
+    """Documents, sentences, actors by type, triples by relation and statements by modality."""
+    from actorgraph.corpus import stats as run
+
+    with _open_store(store_spec, read_only=True) as store:
+        click.echo("\n".join(run(store).lines()))
+
+
+@main.command()
+@click.argument("search", required=False, default="")
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+@click.option("--all", "all_entities", is_flag=True, help="Also documents, events, positions and places.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def actors(search: str, store_spec: str, all_entities: bool, fmt: str) -> None:
+    """List actors with their labels and codes; SEARCH matches any label in either language."""
+    import dataclasses
+    import json
+
+    from actorgraph.graph.query import list_actors, short, table
+
+    with _open_store(store_spec, read_only=True) as store:
+        rows = list_actors(store, search, all_entities=all_entities)
+    if fmt == "json":
+        click.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=1))
+        return
+    header = ["actor", "type", "english", "arabic", "country", "cameo", "statements"]
+    body = [[short(_uri(r.iri)), r.type, r.label_en, r.label_ar, r.country, r.cameo, str(r.statements)]
+            for r in rows]
+    click.echo(table(header, body), nl=False)
+
+
+def _uri(iri: str):  # type: ignore[no-untyped-def]
+    from rdflib import URIRef
+
+    return URIRef(iri)
+
+
+@main.command()
+@click.argument("subject")
+@click.argument("relation")
+@click.argument("obj", metavar="OBJECT")
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+def explain(subject: str, relation: str, obj: str, store_spec: str) -> None:
+    """Print the sentences behind SUBJECT RELATION OBJECT (labels in English or Arabic, or IRIs)."""
+    from actorgraph.graph.query import NotFound
+    from actorgraph.graph.query import explain as run
+
+    with _open_store(store_spec, read_only=True) as store:
+        try:
+            evidence = run(store, subject, relation, obj)
+        except NotFound as err:
+            raise UserError(str(err)) from None
+    if not evidence:
+        raise UserError(f"no statement says {subject} {relation} {obj}")
+    for ev in evidence:
+        where = ev.location or ev.document
+        click.echo(f"{ev.subject} {ev.relation} {ev.object}  [{ev.modality}, {ev.language}, "
+                   f"confidence {ev.confidence:g}, rule {ev.rule}]")
+        click.echo(f"  {where}, sentence {ev.sentence_index}" + (f", {ev.date}" if ev.date else ""))
+        click.echo(f"  {ev.sentence}")
+
+
+# --- exploring the graph: analyze, render --------------------------------------------------------
+
+
+def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The store's networkx projection, optionally filtered by modality and cut to an ego network."""
+    from actorgraph.graph.network import ActorNotFound, ego_network, filter_modality, to_networkx
+    from actorgraph.graph.store import StoreError
+
+    with _open_store(store_spec, read_only=True) as store:
+        try:
+            G = to_networkx(store.union_graph())
+        except StoreError as err:
+            raise UserError(str(err)) from None
+    if modalities:
+        G = filter_modality(G, modalities)
+    if ego is not None:
+        try:
+            G = ego_network(G, ego, radius=depth)
+        except ActorNotFound as err:
+            raise UserError(str(err)) from None
+    return G
+
+
+@main.command()
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+@click.option("--top", default=10, show_default=True, type=click.IntRange(min=1), help="Rows per table.")
+@click.option("--ego", metavar="ACTOR", help="Only ACTOR and its neighbours (English/Arabic label or IRI).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=1), help="Links from --ego.")
+@click.option("--modality", "modalities", multiple=True, default=("asserted",), show_default=True,
+              type=click.Choice(["asserted", "negated", "hedged", "future"]),
+              help="Statements to count (repeat the option for several).")
+def analyze(store_spec: str, top: int, ego: str | None, depth: int, modalities: tuple[str, ...]) -> None:
+    """Centrality, communities and the cooperation/conflict balance of each pair of actors."""
+    from actorgraph.graph.network import analyze as run
+
+    G = _actor_network(store_spec, ego, depth, modalities)
+    click.echo("\n".join(run(G, top=top).lines()))
+
+
+@main.command()
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("out/graph.html"), show_default=True, help="The HTML file to write.")
+@click.option("--ego", metavar="ACTOR", help="Only ACTOR and the actors within --depth links of it.")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(min=1), help="Links from --ego.")
+@click.option("--max-nodes", type=click.IntRange(min=1), help="Keep only the N best-connected actors.")
+def render(store_spec: str, out_file: Path, ego: str | None, depth: int, max_nodes: int | None) -> None:
+    """Write the actor network as one self-contained HTML page (works offline)."""
+    from actorgraph.graph.network import ActorNotFound
+    from actorgraph.graph.render import render_html
+    from actorgraph.graph.store import StoreError
+
+    with _open_store(store_spec, read_only=True) as store:
+        try:
+            graph = store.union_graph()
+        except StoreError as err:
+            raise UserError(str(err)) from None
+    try:
+        path = render_html(graph, out_file, ego=ego, depth=depth, max_nodes=max_nodes)
+    except ActorNotFound as err:
+        raise UserError(str(err)) from None
+    except OSError as err:
+        raise UserError(f"cannot write {out_file}: {err.strerror or err}") from None
+    click.echo(f"wrote {path}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -78,7 +78,7 @@ class MentionFinder:
         """Longest gazetteer match at token i (case-checked in English)."""
         if i >= end_limit:
             return None
-        matches = [m for m in self.t.names.match(self.keys, i) if m[0] <= end_limit]
+        matches = [m for m in self.t.names.match(self.keys, i) if m[0] <= end_limit and "|a" not in m[2]]
         if not matches:
             return None
         if self.lang == "en" and not (self.toks[i].cap or self.toks[i].text[:1].isdigit()):
@@ -365,6 +365,11 @@ class MentionFinder:
                 norm = normalize(tok.text)
                 if tok.punct or norm in AR_STOP or not tok.text.isalpha() or self.cover[m] >= 0:
                     break
+                if words == 0 and norm in AR_NAME_LINKS and norm not in (normalize("عبد"), normalize("أبو"), "ابو"):
+                    break  # a name does not start with بن
+                prev = normalize(self.toks[m - 1].text)
+                if words == 2 and prev not in AR_NAME_LINKS and (prev.startswith("ال") or not norm.startswith("ال")):
+                    break  # a third word only as a family name: "محمد شياع السوداني", not "بيسكوف وجود"
                 if words and norm[:1] == "و" and any(strip_article(x) in AR_STOP or x in self.t.name_words for x in tok.keys if x != norm):
                     break  # a new conjunct (ووزير …)
                 if self.t.titles.match(self.keys, m) or self.t.triggers.match(self.keys, m) or self.t.cues.match(self.keys, m):
@@ -373,7 +378,7 @@ class MentionFinder:
                     break
                 words += 1
                 m += 1
-                if words >= 2 and (m >= end or normalize(self.toks[m].text) not in AR_NAME_LINKS) and normalize(self.toks[m - 1].text) not in AR_NAME_LINKS:
+                if words >= 3 and normalize(self.toks[m - 1].text) not in AR_NAME_LINKS:
                     break
             return m
         while m < end:

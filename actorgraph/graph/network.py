@@ -26,6 +26,7 @@ edge are dropped. Analyses never modify their input.
 from __future__ import annotations
 
 import unicodedata
+import warnings
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
@@ -34,9 +35,9 @@ from datetime import date
 from typing import Any
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal
+from rdflib import RDF, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 
-from actorgraph.ontology.namespace import AG_IRI, SYMMETRIC_RELATIONS
+from actorgraph.ontology.namespace import AG, AG_IRI, SYMMETRIC_RELATIONS
 
 Evidence = dict[str, Any]
 
@@ -71,36 +72,31 @@ QUAD_CLASSES: dict[str, tuple[str, ...]] = {
 }
 PLOVER_QUAD: dict[str, str] = {p: quad for quad, types in QUAD_CLASSES.items() for p in types}
 
-_QUERY_STATEMENTS = """
-PREFIX ag: <https://w3id.org/actorgraph/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT ?st ?s ?p ?o ?modality ?plover ?rule ?confidence ?text ?sidx ?cstart ?cend ?date ?doc ?doclang
-WHERE {
-  ?st a ag:RelationStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?st ag:modality ?modality }
-  OPTIONAL { ?st ag:ploverType ?plover }
-  OPTIONAL { ?st ag:rule ?rule }
-  OPTIONAL { ?st ag:confidence ?confidence }
-  OPTIONAL { ?st ag:sentenceText ?text }
-  OPTIONAL { ?st ag:sentenceIndex ?sidx }
-  OPTIONAL { ?st ag:charStart ?cstart }
-  OPTIONAL { ?st ag:charEnd ?cend }
-  OPTIONAL { ?st ag:eventDate ?date }
-  OPTIONAL { ?st prov:wasDerivedFrom ?doc . OPTIONAL { ?doc ag:language ?doclang } }
+PROV = Namespace("http://www.w3.org/ns/prov#")
+# Statement property → evidence key; read a property at a time (see to_networkx).
+_STATEMENT_FIELDS: dict[str, URIRef] = {
+    "subject": RDF.subject,
+    "predicate": RDF.predicate,
+    "object": RDF.object,
+    "modality": AG.modality,
+    "plover": AG.ploverType,
+    "rule": AG.rule,
+    "confidence": AG.confidence,
+    "sentence": AG.sentenceText,
+    "sentence_index": AG.sentenceIndex,
+    "char_start": AG.charStart,
+    "char_end": AG.charEnd,
+    "date": AG.eventDate,
+    "document": PROV.wasDerivedFrom,
 }
-"""
-
-_QUERY_ENTITIES = """
-PREFIX ag: <https://w3id.org/actorgraph/ontology#>
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?e ?p ?v WHERE {
-  { ?st a ag:RelationStatement ; rdf:subject ?e } UNION { ?st a ag:RelationStatement ; rdf:object ?e }
-  ?e ?p ?v .
-  VALUES ?p { rdf:type skos:prefLabel skos:altLabel ag:countryCode ag:cameoCode ag:sectorCode }
+_ENTITY_FIELDS: dict[str, URIRef] = {
+    "types": RDF.type,
+    "pref": SKOS.prefLabel,
+    "alt_labels": SKOS.altLabel,
+    "country": AG.countryCode,
+    "cameo": AG.cameoCode,
+    "sector": AG.sectorCode,
 }
-"""
 
 
 # --------------------------------------------------------------------------- projection
@@ -109,14 +105,17 @@ SELECT DISTINCT ?e ?p ?v WHERE {
 @contextmanager
 def _union_view(graph: Graph) -> Iterator[Graph]:
     """Query a Dataset as the union of its named graphs (one per document), then restore it."""
-    if isinstance(graph, Dataset) and not graph.default_union:
-        graph.default_union = True
-        try:
+    with warnings.catch_warnings():
+        # rdflib 7.x warns about its own use of Dataset.default_context on every triple pattern.
+        warnings.filterwarnings("ignore", "Dataset.default_context is deprecated", DeprecationWarning)
+        if isinstance(graph, Dataset) and not graph.default_union:
+            graph.default_union = True
+            try:
+                yield graph
+            finally:
+                graph.default_union = False
+        else:
             yield graph
-        finally:
-            graph.default_union = False
-    else:
-        yield graph
 
 
 def _local_name(iri: str) -> str:
@@ -136,52 +135,64 @@ def _iso_date(value: Any) -> str | None:
 
 def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     """Project the RDF graph (all documents' named graphs together) to a graph of actors."""
+    # One scan per property rather than a SPARQL query with a dozen OPTIONALs: rdflib evaluates
+    # those statement by statement, 20x slower on a few thousand statements.
     with _union_view(graph) as g:
-        statement_rows = list(g.query(_QUERY_STATEMENTS))
-        entity_rows = list(g.query(_QUERY_ENTITIES))
+        statements = set(g.subjects(RDF.type, AG.RelationStatement))
+        fields = {name: _values(g, prop, statements) for name, prop in _STATEMENT_FIELDS.items()}
+        doc_lang = {doc: str(lang) for doc, lang in g.subject_objects(AG.language)}
+        participants = set(fields["subject"].values()) | set(fields["object"].values())
+        terms = {str(term): term for term in participants}
+        attrs = {name: _values(g, prop, participants, many=True) for name, prop in _ENTITY_FIELDS.items()}
 
     G = nx.MultiDiGraph()
-    for entity, attrs in _entity_attributes(entity_rows).items():
-        G.add_node(entity, **attrs)
-
     grouped: dict[tuple[str, str, str, str], list[Evidence]] = {}
-    seen: set[str] = set()
-    for row in statement_rows:
-        st = str(row.st)
-        if st in seen:  # a statement with two values of an optional property comes back twice
-            continue
-        seen.add(st)
-        s, o, p = str(row.s), str(row.o), str(row.p)
+    for st in statements:
+        value = {name: found.get(st) for name, found in fields.items()}
+        if value["subject"] is None or value["predicate"] is None or value["object"] is None:
+            continue  # a statement missing an end is not a link between actors
+        s, o, p = str(value["subject"]), str(value["object"]), str(value["predicate"])
         relation = p[len(AG_IRI) :] if p.startswith(AG_IRI) else p
         if relation in SYMMETRIC_RELATIONS and o < s:
             s, o = o, s
-        modality = str(row.modality) if row.modality is not None else "asserted"
-        text = row.text
+        text, doc = value["sentence"], value["document"]
         evidence: Evidence = {
-            "statement": st,
+            "statement": str(st),
             "sentence": str(text) if text is not None else "",
-            "lang": (str(row.doclang) if row.doclang is not None else None)
-            or (text.language if isinstance(text, Literal) else None)
-            or "",
-            "document": str(row.doc) if row.doc is not None else "",
-            "date": _iso_date(row.date),
-            "plover": str(row.plover) if row.plover is not None else "",
-            "rule": str(row.rule) if row.rule is not None else "",
-            "confidence": float(_py(row.confidence)) if row.confidence is not None else None,
-            "sentence_index": _py(row.sidx),
-            "char_start": _py(row.cstart),
-            "char_end": _py(row.cend),
+            # The article's language; a sentence literal's tag when the document has none.
+            "lang": doc_lang.get(doc) or (text.language if isinstance(text, Literal) else None) or "",
+            "document": str(doc) if doc is not None else "",
+            "date": _iso_date(value["date"]),
+            "plover": str(value["plover"]) if value["plover"] is not None else "",
+            "rule": str(value["rule"]) if value["rule"] is not None else "",
+            "confidence": float(_py(value["confidence"])) if value["confidence"] is not None else None,
+            "sentence_index": _py(value["sentence_index"]),
+            "char_start": _py(value["char_start"]),
+            "char_end": _py(value["char_end"]),
         }
+        modality = str(value["modality"]) if value["modality"] is not None else "asserted"
         grouped.setdefault((s, relation, o, modality), []).append(evidence)
 
-    for (s, relation, o, modality), evidence in grouped.items():
+    for (s, relation, o, modality), evidence in sorted(grouped.items()):
         for node in (s, o):
-            if node not in G:  # a participant with no type or label at all
-                G.add_node(node, **_default_node(node))
+            if node not in G:
+                term = terms[node]
+                values = {name: found.get(term, []) for name, found in attrs.items()}
+                G.add_node(node, **_node_attrs(node, values))
         G.add_edge(s, o, key=f"{relation}|{modality}", **_edge_attrs(relation, modality, evidence))
-    # Entities that only appear in statements with a missing end are not actors of the network.
-    G.remove_nodes_from([n for n in list(G) if G.degree(n) == 0])
     return G
+
+
+def _values(g: Graph, prop: URIRef, subjects: set[Any], *, many: bool = False) -> dict[Any, Any]:
+    """``subject → value`` (or ``→ [values]``) of one property, for the given subjects only."""
+    found: dict[Any, Any] = {}
+    for s, o in g.subject_objects(prop):
+        if s in subjects:
+            if many:
+                found.setdefault(s, []).append(o)
+            elif s not in found or str(o) < str(found[s]):  # the smallest: stable when there are two
+                found[s] = o
+    return found
 
 
 def _default_node(iri: str) -> dict[str, Any]:
@@ -199,34 +210,23 @@ def _default_node(iri: str) -> dict[str, Any]:
     }
 
 
-def _entity_attributes(rows: Iterable[Any]) -> dict[str, dict[str, Any]]:
-    nodes: dict[str, dict[str, Any]] = {}
-    pref: dict[str, dict[str, list[str]]] = {}
-    for row in rows:
-        e, p, v = str(row.e), _local_name(str(row.p)), row.v
-        attrs = nodes.setdefault(e, _default_node(e))
-        if p == "type" and str(v).startswith(AG_IRI):
-            attrs["types"].append(str(v)[len(AG_IRI) :])
-        elif p == "prefLabel" and isinstance(v, Literal):
-            pref.setdefault(e, {}).setdefault((v.language or "").split("-")[0], []).append(str(v))
-        elif p == "altLabel":
-            attrs["alt_labels"].append(str(v))
-        elif p == "countryCode":
-            attrs["country"] = str(v)
-        elif p == "cameoCode":
-            attrs["cameo"] = str(v)
-        elif p == "sectorCode":
-            attrs["sector"] = str(v)
-    for e, attrs in nodes.items():
-        attrs["types"] = sorted(set(attrs["types"]), key=lambda t: (_TYPE_RANK.get(t, len(TYPE_ORDER)), t))
-        attrs["type"] = attrs["types"][0] if attrs["types"] else "Actor"
-        labels = pref.get(e, {})
-        # min() makes the choice stable when a store holds two labels in one language.
-        attrs["label_en"] = min(labels.get("en", []) or labels.get("", []), default="")
-        attrs["label_ar"] = min(labels.get("ar", []), default="")
-        attrs["label"] = attrs["label_en"] or attrs["label_ar"] or _local_name(e)
-        attrs["alt_labels"] = sorted(set(attrs["alt_labels"]))
-    return nodes
+def _node_attrs(iri: str, values: dict[str, list[Any]]) -> dict[str, Any]:
+    attrs = _default_node(iri)
+    types = {str(t)[len(AG_IRI) :] for t in values["types"] if str(t).startswith(AG_IRI)}
+    attrs["types"] = sorted(types, key=lambda t: (_TYPE_RANK.get(t, len(TYPE_ORDER)), t))
+    attrs["type"] = attrs["types"][0] if attrs["types"] else "Actor"
+    labels: dict[str, list[str]] = {}
+    for label in values["pref"]:
+        lang = label.language if isinstance(label, Literal) and label.language else ""
+        labels.setdefault(lang.split("-")[0].lower(), []).append(str(label))
+    # min() makes the choice stable when a store holds two labels in one language.
+    attrs["label_en"] = min(labels.get("en", []) or labels.get("", []), default="")
+    attrs["label_ar"] = min(labels.get("ar", []), default="")
+    attrs["label"] = attrs["label_en"] or attrs["label_ar"] or _local_name(iri)
+    attrs["alt_labels"] = sorted({str(v) for v in values["alt_labels"]})
+    for name in ("country", "cameo", "sector"):
+        attrs[name] = min((str(v) for v in values[name]), default="")
+    return attrs
 
 
 def _edge_attrs(relation: str, modality: str, evidence: list[Evidence]) -> dict[str, Any]:
@@ -537,3 +537,66 @@ def pair_balance(
             if quad is not None:
                 pairs.setdefault((a, b), PairBalance(a, b)).counts[quad] += 1
     return sorted(pairs.values(), key=lambda p: (-p.total, p.balance, p.a, p.b))
+
+
+# --------------------------------------------------------------------------- a summary of it all
+
+
+@dataclass
+class Analysis:
+    """Centrality rankings, communities and pair balances of one graph, ready to print."""
+
+    G: nx.MultiDiGraph
+    top: int
+    rankings: dict[str, list[tuple[str, float]]]
+    communities: list[set[str]]
+    balances: list[PairBalance]
+
+    def label(self, node: str) -> str:
+        return self.G.nodes[node]["label"]
+
+    def lines(self) -> list[str]:
+        G, top = self.G, self.top
+        out = [f"{G.number_of_nodes()} actors, {G.number_of_edges()} relations, "
+               f"{sum(c for *_, c in G.edges(data='count'))} statements"]  # fmt: skip
+        out += ["", f"Centrality (top {top})"]
+        header = ["#", "actor", "type", *CENTRALITY_MEASURES]
+        scores = {m: dict(ranking) for m, ranking in self.rankings.items()}
+        rows = [
+            [str(i), self.label(n), G.nodes[n]["type"], *(f"{scores[m][n]:.3f}" for m in CENTRALITY_MEASURES)]
+            for i, (n, _) in enumerate(self.rankings["degree"][:top], 1)
+        ]
+        out += _columns(header, rows)
+        out += ["", f"Communities ({len(self.communities)}, largest first)"]
+        for i, members in enumerate(self.communities[:top], 1):
+            names = sorted((self.label(n) for n in members), key=str.casefold)
+            more = f" (+{len(names) - 8} more)" if len(names) > 8 else ""
+            out.append(f"  {i}. {len(names)} actors: {', '.join(names[:8])}{more}")
+        out += ["", f"Cooperation and conflict by pair (PLOVER quad classes, top {top} by statements)"]
+        header = ["actor", "actor", "verb.coop", "mat.coop", "verb.confl", "mat.confl", "balance"]
+        rows = [
+            [self.label(p.a), self.label(p.b), *(str(p.counts[q]) for q in QUAD_CLASSES), f"{p.balance:+.2f}"]
+            for p in self.balances[:top]
+        ]
+        out += _columns(header, rows) if rows else ["  no PLOVER-typed statements"]
+        return out
+
+
+def _columns(header: list[str], rows: list[list[str]], max_width: int = 40) -> list[str]:
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in [header, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    return ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+
+
+def analyze(G: nx.MultiDiGraph, *, top: int = 10, seed: int | None = 0) -> Analysis:
+    """Every centrality measure, the communities and the pair balances of ``G``.
+
+    Pair balances count every statement in ``G``: filter by modality first to choose.
+    """
+    return Analysis(
+        G=G,
+        top=top,
+        rankings={m: centrality(G, m) for m in CENTRALITY_MEASURES},
+        communities=communities(G, seed=seed),
+        balances=pair_balance(G, modalities=None),
+    )

@@ -136,7 +136,8 @@ def _relation_quads(ex: Extraction, d: int, res: Resolution, g: URIRef) -> list[
     sentences = {s.index: s for s in ex.sentences}
     for rel in ex.relations:
         if rel.relation not in _RELATIONS or rel.subject not in ex.entities or rel.object not in ex.entities:
-            warnings.warn(f"skipping malformed relation {rel.subject} {rel.relation} {rel.object}", stacklevel=2)
+            bad = f"{rel.subject} {rel.relation} {rel.object}"
+            warnings.warn(f"skipping malformed relation {bad}", stacklevel=2)
             continue
         s, p, o = URIRef(res.iri(d, rel.subject)), AG[rel.relation], URIRef(res.iri(d, rel.object))
         if rel.modality == "asserted":

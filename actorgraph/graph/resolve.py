@@ -196,7 +196,8 @@ def resolve_entities(
         for e in ex.entities.values():
             fixed = _gazetteer_iri(e, base) if e.key.startswith("gaz:") else ""
             names = [n for n in (e.label_en, e.label_ar, *e.aliases) if n]
-            nodes.append(_Node(fixed, e.type, names, e.country, d, e.key, ex.document.lang, e.label_en, e.label_ar))
+            lang = ex.document.lang
+            nodes.append(_Node(fixed, e.type, names, e.country, d, e.key, lang, e.label_en, e.label_ar))
     clusters = _Clusters(nodes)
     # Records of one gazetteer id (and of an id already in the store) are one node.
     for i, n in enumerate(nodes):

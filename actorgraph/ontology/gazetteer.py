@@ -237,6 +237,7 @@ def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     """The gazetteer, from the pickle cache when the data files have not changed."""
     files = _data_files(data_dir)
     digest = hashlib.sha256(CACHE_VERSION.encode())
+    digest.update(Path(__file__).read_bytes())  # a change to this loader invalidates the cache too
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

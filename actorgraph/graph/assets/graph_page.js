@@ -179,6 +179,14 @@
   }
   network.once("stabilizationIterationsDone", settle);
   network.once("stabilized", settle);
+  // Keep everything in view when the window changes size, until the reader pans or zooms.
+  var moved = false;
+  network.on("dragStart", function (params) { if (!params.nodes.length) moved = true; });
+  network.on("zoom", function () { moved = true; });
+  network.on("resize", function () {
+    // After the canvas has its new size: vis emits "resize" while still updating it.
+    if (settled && !moved) window.setTimeout(function () { network.fit(); }, 0);
+  });
 
   function markDrawn() {
     byId("node-count").textContent = String(Object.keys(network.getPositions()).length);
@@ -198,12 +206,14 @@
     details.textContent = "";
     details.appendChild(card);
   }
+  function showNode(n) {
+    showDetails(nodeCard(n));
+    data.edges.filter(function (e) { return e.from === n.id || e.to === n.id; })
+      .forEach(function (e) { details.appendChild(edgeCard(e, true)); });
+  }
   network.on("click", function (params) {
     if (params.nodes.length) {
-      var n = nodeInfo[params.nodes[0]];
-      showDetails(nodeCard(n));
-      data.edges.filter(function (e) { return e.from === n.id || e.to === n.id; })
-        .forEach(function (e) { details.appendChild(edgeCard(e, true)); });
+      showNode(nodeInfo[params.nodes[0]]);
     } else if (params.edges.length) {
       showDetails(edgeCard(edgeInfo[params.edges[0]], true));
     }
@@ -215,7 +225,7 @@
     if (!query) {
       result.textContent = "";
       network.unselectAll();
-      return;
+      return [];
     }
     var found = data.nodes.filter(function (n) {
       return shownTypes[n.type] && [n.label_en, n.label_ar, n.iri].concat(n.alt_labels)
@@ -224,9 +234,22 @@
     result.textContent = found.length + (found.length === 1 ? " actor" : " actors");
     network.selectNodes(found, false);
     if (fit && found.length) network.fit({nodes: found, animation: false});
+    return found;
   }
   search.addEventListener("input", function () { runSearch(false); });
   search.addEventListener("keydown", function (event) { if (event.key === "Enter") runSearch(true); });
+
+  // A link can open the page on an actor and its evidence: graph.html#search=Nakatani
+  var wanted = /^#search=(.+)$/.exec(window.location.hash);
+  if (wanted) {
+    try {
+      search.value = decodeURIComponent(wanted[1]);
+    } catch (err) {
+      search.value = wanted[1];  // a malformed %-escape: search for it as typed
+    }
+    var found = runSearch(false);
+    if (found.length === 1) showNode(nodeInfo[found[0]]);
+  }
 
   byId("label-mode").addEventListener("change", function (event) {
     labelMode = event.target.value;

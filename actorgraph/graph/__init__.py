@@ -1,0 +1,1 @@
+"""Extraction → RDF, the store, SPARQL, exports, the networkx projection and rendering."""

@@ -1,0 +1,249 @@
+"""Questions users ask the store: result formatting, actor search and the evidence behind a triple."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from actorgraph.graph.resolve import normalize_name
+from actorgraph.graph.store import PREFIXES, GraphStore, QueryResult
+from actorgraph.ontology.namespace import AG_IRI, RELATIONS, SYMMETRIC_RELATIONS
+
+ACTOR_CLASSES = (
+    "Person",
+    "State",
+    "Organization",
+    "GovernmentBody",
+    "MilitaryOrganization",
+    "InternationalOrganization",
+    "ArmedGroup",
+)
+ENTITY_CLASSES = (*ACTOR_CLASSES, "Document", "Law", "Treaty", "Strategy", "Event", "Meeting", "Summit",
+                  "Position", "City")  # fmt: skip
+
+
+class NotFound(LookupError):
+    """A label, IRI or relation the store does not know (the message says which)."""
+
+
+def short(term: Node | None) -> str:
+    """A term as a person reads it: prefixed name for IRIs, the text for literals."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        for prefix, ns in PREFIXES.items():
+            if str(term).startswith(ns) and len(str(term)) > len(ns):
+                return f"{prefix}:{str(term)[len(ns):]}"
+        return str(term)
+    return str(term)
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype is not None:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def format_result(result: QueryResult, fmt: str) -> str:
+    """table, csv, json (SPARQL 1.1 results JSON) or turtle (CONSTRUCT/DESCRIBE only)."""
+    if result.kind == "graph":
+        assert result.graph is not None
+        if fmt == "json":
+            return result.graph.serialize(format="json-ld", indent=2)
+        return result.graph.serialize(format="turtle")
+    if fmt == "turtle":
+        raise ValueError("--format turtle needs a CONSTRUCT or DESCRIBE query")
+    if result.kind == "ask":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+        return ("true" if result.boolean else "false") + "\n"
+    if fmt == "json":
+        bindings = [
+            {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+            for row in result.rows
+        ]
+        data = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows([[str(t) if t is not None else "" for t in row] for row in result.rows])
+        return buf.getvalue()
+    return table(result.variables, [[short(t) for t in row] for row in result.rows])
+
+
+def table(header: list[str], rows: list[list[str]], max_width: int = 80) -> str:
+    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+# --- actors -----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ActorRow:
+    iri: str
+    type: str
+    label_en: str
+    label_ar: str
+    country: str
+    cameo: str
+    statements: int
+    alt_labels: list[str] = field(default_factory=list)
+
+
+def list_actors(store: GraphStore, search: str = "", *, all_entities: bool = False) -> list[ActorRow]:
+    """Actors (or every entity) with labels, codes and how many statements name them; ``search`` matches
+    any label, in either language, ignoring case, accents and Arabic spelling variants."""
+    classes = " ".join(f"ag:{c}" for c in (ENTITY_CLASSES if all_entities else ACTOR_CLASSES))
+    rows = store.select(
+        f"""SELECT ?e (SAMPLE(?t) AS ?type) (SAMPLE(?en) AS ?len) (SAMPLE(?ar) AS ?lar)
+                  (SAMPLE(?cc) AS ?country)
+                  (SAMPLE(?cameo) AS ?code) (GROUP_CONCAT(DISTINCT STR(?alt); SEPARATOR="\\u001f") AS ?alts)
+           WHERE {{
+             VALUES ?t {{ {classes} }} ?e a ?t .
+             OPTIONAL {{ ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }}
+             OPTIONAL {{ ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }}
+             OPTIONAL {{ ?e skos:altLabel ?alt }}
+             OPTIONAL {{ ?e ag:countryCode ?cc }}
+             OPTIONAL {{ ?e ag:cameoCode ?cameo }}
+           }} GROUP BY ?e"""
+    )
+    counts = {
+        str(r["e"]): int(r["n"].toPython())  # type: ignore[union-attr]
+        for r in store.select(
+            "SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a ag:RelationStatement . "
+            "{ ?st rdf:subject ?e } UNION { ?st rdf:object ?e } } GROUP BY ?e"
+        )
+    }
+    needle = normalize_name(search)
+    out = []
+    for r in rows:
+        alts = [a for a in str(r["alts"] or "").split("\x1f") if a]
+        row = ActorRow(
+            str(r["e"]), str(r["type"]).rsplit("#", 1)[-1], str(r["len"] or ""), str(r["lar"] or ""),
+            str(r["country"] or ""), str(r["code"] or ""), counts.get(str(r["e"]), 0), alts,
+        )  # fmt: skip
+        names = [row.label_en, row.label_ar, *alts, row.iri.rsplit("/", 1)[-1]]
+        if needle and not any(needle in normalize_name(n) for n in names):
+            continue
+        out.append(row)
+    return sorted(out, key=lambda a: (-a.statements, a.label_en or a.label_ar))
+
+
+# --- explain ----------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Evidence:
+    statement: str
+    subject: str
+    relation: str
+    object: str
+    modality: str
+    sentence: str
+    language: str
+    document: str
+    location: str
+    rule: str
+    confidence: float
+    sentence_index: int
+    date: str = ""
+
+
+def find_entities(store: GraphStore, name: str) -> list[str]:
+    """IRIs of entities whose IRI, prefixed name or any label matches ``name`` (exact first, then part)."""
+    if name.startswith(("http://", "https://")):
+        return [name]
+    if ":" in name and name.split(":", 1)[0] in PREFIXES:
+        prefix, local = name.split(":", 1)
+        return [PREFIXES[prefix] + local]
+    rows = store.select("SELECT DISTINCT ?e ?l WHERE { ?e skos:prefLabel|skos:altLabel ?l }")
+    needle = normalize_name(name)
+    exact = {str(r["e"]) for r in rows if normalize_name(str(r["l"])) == needle}
+    if exact:
+        return sorted(exact)
+    return sorted({str(r["e"]) for r in rows if needle and needle in normalize_name(str(r["l"]))})
+
+
+def relation_name(text: str) -> str:
+    folded = text.replace("ag:", "").replace("_", "").replace("-", "").lower()
+    for r in RELATIONS:
+        if r.lower() == folded:
+            return r
+    raise NotFound(f"unknown relation {text!r} (one of: {', '.join(RELATIONS)})")
+
+
+def explain(store: GraphStore, subject: str, relation: str, obj: str) -> list[Evidence]:
+    """Every statement behind ``subject relation object``, labels matched in either language. For
+    symmetric relations (met, agreedWith ...) statements in either direction count."""
+    rel = relation_name(relation)
+    subjects, objects = find_entities(store, subject), find_entities(store, obj)
+    if not subjects:
+        raise NotFound(f"no entity named {subject!r} in the store")
+    if not objects:
+        raise NotFound(f"no entity named {obj!r} in the store")
+    values_s = " ".join(f"<{s}>" for s in subjects)
+    values_o = " ".join(f"<{o}>" for o in objects)
+    pattern = "{ ?st rdf:subject ?a ; rdf:object ?b } UNION { ?st rdf:subject ?b ; rdf:object ?a }" if (
+        rel in SYMMETRIC_RELATIONS
+    ) else "?st rdf:subject ?a ; rdf:object ?b ."
+    rows = store.select(
+        f"""SELECT ?st ?s ?o ?modality ?text ?doc ?loc ?rule ?conf ?idx ?date WHERE {{
+              VALUES ?a {{ {values_s} }} VALUES ?b {{ {values_o} }}
+              ?st a ag:RelationStatement ; rdf:predicate <{AG_IRI}{rel}> .
+              {pattern}
+              ?st rdf:subject ?s ; rdf:object ?o ; ag:modality ?modality ; ag:sentenceText ?text ;
+                  prov:wasDerivedFrom ?doc ; ag:rule ?rule ; ag:confidence ?conf ; ag:sentenceIndex ?idx .
+              OPTIONAL {{ ?doc prov:atLocation ?loc }}
+              OPTIONAL {{ ?st ag:eventDate ?date }}
+            }} ORDER BY ?doc ?idx"""
+    )
+    labels = _labels(store, {str(r["s"]) for r in rows} | {str(r["o"]) for r in rows})
+    out = []
+    for r in rows:
+        text = r["text"]
+        out.append(
+            Evidence(
+                statement=str(r["st"]), subject=labels.get(str(r["s"]), str(r["s"])), relation=rel,
+                object=labels.get(str(r["o"]), str(r["o"])), modality=str(r["modality"]),
+                sentence=str(text), language=getattr(text, "language", "") or "",
+                document=str(r["doc"]), location=str(r["loc"] or ""), rule=str(r["rule"]),
+                confidence=float(r["conf"].toPython()),  # type: ignore[union-attr]
+                sentence_index=int(r["idx"].toPython()),  # type: ignore[union-attr]
+                date=str(r["date"] or ""),
+            )  # fmt: skip
+        )
+    return out
+
+
+def _labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
+    if not iris:
+        return {}
+    values = " ".join(f"<{i}>" for i in iris)
+    rows = store.select(
+        f"SELECT ?e ?l WHERE {{ VALUES ?e {{ {values} }} ?e skos:prefLabel ?l }} ORDER BY DESC(LANG(?l))"
+    )
+    out: dict[str, str] = {}
+    for r in rows:  # English first (ORDER BY DESC lang puts "en" before "ar")
+        out.setdefault(str(r["e"]), str(r["l"]))
+    return out

@@ -1,0 +1,462 @@
+"""Where the graph lives: a store chosen by a string.
+
+- a directory path (or ``"oxigraph"`` with a path): embedded Oxigraph on disk, readable afterwards by
+  ``oxigraph serve --location DIR``;
+- ``"memory"``: an in-memory Oxigraph, for quick runs and tests;
+- ``"http://..."``: any SPARQL 1.1 server (Query and Update protocols), e.g. ``oxigraph serve`` or Fuseki.
+
+All of them speak the same small interface (:class:`GraphStore`), and :func:`ingest` makes loading
+documents incremental and idempotent: a document whose content hash the store already holds is skipped,
+a changed document (same location, new hash) has its named graph replaced.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.error
+import urllib.parse
+import urllib.request
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib import Literal as RLiteral
+from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.term import Node
+
+from actorgraph.extract.records import Extraction
+from actorgraph.graph.rdf import BIND_PREFIXES, Quad, document_iri, extractions_to_quads
+from actorgraph.graph.resolve import KnownEntity
+
+PREFIXES: dict[str, str] = {
+    **{k: str(v) for k, v in BIND_PREFIXES.items()},
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+}
+_UPDATE = re.compile(
+    r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s+<[^>]*>|#[^\n]*(?:\n|$))\s*)*"
+    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
+    re.I,
+)
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+class StoreError(Exception):
+    """The store cannot be opened or used: the message is one line a user can act on."""
+
+
+class QuerySyntaxError(StoreError):
+    """Bad SPARQL; the message says where."""
+
+
+def is_update(sparql: str) -> bool:
+    return bool(_UPDATE.match(sparql))
+
+
+@dataclass(slots=True)
+class QueryResult:
+    """A SPARQL result with rdflib terms, whatever the backend."""
+
+    kind: Literal["select", "ask", "graph"]
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Node | None, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def dicts(self) -> list[dict[str, Node | None]]:
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+
+@dataclass(slots=True)
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # also duplicates of a document already held
+    quads: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.replaced)
+
+
+# --- term conversion --------------------------------------------------------------------------------
+
+
+def to_ox(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, RLiteral):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_ox(term: Any) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return RLiteral(term.value, lang=term.language)
+        dt = term.datatype.value
+        return RLiteral(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def _ox_quads(quads: Iterable[Quad]) -> Iterator[ox.Quad]:
+    for s, p, o, g in quads:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
+
+
+# --- the interface ----------------------------------------------------------------------------------
+
+
+class GraphStore(ABC):
+    """What the rest of actorgraph needs from a store. Queries see the union of named graphs."""
+
+    description: str = ""
+
+    @abstractmethod
+    def query(self, sparql: str) -> QueryResult: ...
+
+    @abstractmethod
+    def update(self, sparql: str) -> None: ...
+
+    @abstractmethod
+    def put_graph(self, graph: str, quads: Sequence[Quad]) -> None:
+        """Replace the named graph ``graph`` with ``quads``."""
+
+    @abstractmethod
+    def quads(self) -> Iterator[Quad]:
+        """Every quad of every named graph."""
+
+    def close(self) -> None:  # noqa: B027 - optional for stores without resources
+        pass
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Shared helpers built on query(): every backend gets them.
+
+    def select(self, sparql: str) -> list[dict[str, Node | None]]:
+        return self.query(sparql).dicts()
+
+    def count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"].toPython()) if rows else 0  # type: ignore[union-attr]
+
+    def documents(self) -> dict[str, str]:
+        """Document IRI → content sha256 of every ingested source document."""
+        rows = self.select(
+            "SELECT ?d ?sha WHERE { GRAPH ?d { ?d a ag:SourceDocument ; ag:sha256 ?sha } }"
+        )
+        return {str(r["d"]): str(r["sha"]) for r in rows}
+
+    def known_entities(self) -> list[KnownEntity]:
+        """Entities already in the store, for resolving the entities of new documents against them."""
+        rows = self.select(
+            """SELECT ?e ?type (SAMPLE(?en) AS ?len) (SAMPLE(?ar) AS ?lar) (SAMPLE(?cc) AS ?country)
+                      (GROUP_CONCAT(DISTINCT STR(?alt); SEPARATOR="\\u001f") AS ?alts)
+               WHERE {
+                 ?e a ?type .
+                 FILTER(STRSTARTS(STR(?type), STR(ag:))
+                        && ?type NOT IN (ag:RelationStatement, ag:SourceDocument))
+                 OPTIONAL { ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
+                 OPTIONAL { ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }
+                 OPTIONAL { ?e skos:altLabel ?alt }
+                 OPTIONAL { ?e ag:countryCode ?cc }
+               } GROUP BY ?e ?type"""
+        )
+        out = []
+        for r in rows:
+            alts = str(r["alts"] or "")
+            out.append(
+                KnownEntity(
+                    iri=str(r["e"]),
+                    type=str(r["type"]).rsplit("#", 1)[-1],
+                    label_en=str(r["len"] or ""),
+                    label_ar=str(r["lar"] or ""),
+                    labels=[a for a in alts.split("\x1f") if a],
+                    country=str(r["country"] or ""),
+                )
+            )
+        return out
+
+    def union_graph(self) -> Graph:
+        """All named graphs merged into one rdflib Graph (for SHACL, rendering, small exports)."""
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        for s, p, o, _ in self.quads():
+            g.add((s, p, o))
+        return g
+
+    def dataset(self) -> Dataset:
+        ds = Dataset()
+        for prefix, ns in PREFIXES.items():
+            ds.bind(prefix, ns)
+        ds.addN(self.quads())
+        return ds
+
+    def serialize(self, fmt: str) -> bytes:
+        """ttl (union), trig, nq, jsonld (named graphs)."""
+        if fmt == "ttl":
+            return self.union_graph().serialize(format="turtle", encoding="utf-8")
+        rdflib_fmt = {"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}[fmt]
+        return self.dataset().serialize(format=rdflib_fmt, encoding="utf-8")
+
+
+# --- Oxigraph (on disk or in memory) ----------------------------------------------------------------
+
+
+class OxigraphStore(GraphStore):
+    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+        self.path = path
+        self.description = str(path) if path else "memory"
+        self.read_only = read_only
+        self._store = _open_oxigraph(path, read_only)
+
+    def query(self, sparql: str) -> QueryResult:
+        try:
+            res = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+        except SyntaxError as err:
+            raise QuerySyntaxError(_syntax_message(sparql, err)) from None
+        except (OSError, RuntimeError, ValueError) as err:
+            raise StoreError(f"query failed: {_one_line(err)}") from None
+        if isinstance(res, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(res))
+        if isinstance(res, ox.QueryTriples):
+            g = Graph()
+            for prefix, ns in PREFIXES.items():
+                g.bind(prefix, ns)
+            for t in res:
+                g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+            return QueryResult("graph", graph=g)
+        variables = [v.value for v in res.variables]
+        rows = [tuple(from_ox(sol[v]) for v in variables) for sol in res]
+        return QueryResult("select", variables, rows)
+
+    def update(self, sparql: str) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.description} is open read-only")
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as err:
+            raise QuerySyntaxError(_syntax_message(sparql, err)) from None
+
+    def put_graph(self, graph: str, quads: Sequence[Quad]) -> None:
+        if self.read_only:
+            raise StoreError(f"store {self.description} is open read-only")
+        g = ox.NamedNode(graph)
+        if self._store.contains_named_graph(g):
+            self._store.remove_graph(g)
+        self._store.extend(_ox_quads(quads))  # one transaction for the document's graph
+
+    def quads(self) -> Iterator[Quad]:
+        for q in self._store.quads_for_pattern(None, None, None, None):
+            if isinstance(q.graph_name, ox.DefaultGraph):
+                continue
+            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)  # type: ignore[misc]
+
+    def count(self) -> int:
+        return sum(1 for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
+
+    def serialize(self, fmt: str) -> bytes:
+        # Oxigraph's own serializers are much faster than rdflib's on a large store (findings.md).
+        if fmt == "trig":
+            return self._store.dump(format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        if fmt == "nq":
+            return self._store.dump(format=ox.RdfFormat.N_QUADS)
+        if fmt == "ttl":
+            union = ox.Store()
+            union.extend(
+                ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                for q in self._store
+                if not isinstance(q.graph_name, ox.DefaultGraph)
+            )
+            return union.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+        return super().serialize(fmt)
+
+    def close(self) -> None:
+        if not self.read_only and self.path is not None:
+            self._store.flush()
+        del self._store
+
+
+def _open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
+    if path is None:
+        return ox.Store()
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path} is a file, not a store directory")
+    if read_only and not (path / "CURRENT").exists():
+        raise StoreError(f"no store at {path} (build one with `actorgraph build` or `actorgraph ingest`)")
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as err:
+        msg = str(err)
+        if "lock" in msg.lower():
+            raise StoreError(
+                f"store {path} is locked by another process (an `oxigraph serve` or another actorgraph run)"
+            ) from None
+        raise StoreError(f"cannot open store {path}: {_one_line(err)}") from None
+    except RuntimeError as err:
+        raise StoreError(f"store {path} is corrupt or not an Oxigraph store: {_one_line(err)}") from None
+
+
+# --- any SPARQL 1.1 server --------------------------------------------------------------------------
+
+
+class SparqlHttpStore(GraphStore):
+    """A remote store over the SPARQL 1.1 Protocol.
+
+    ``url`` is the dataset's base: queries go to ``url/query`` and updates to ``url/update`` (Oxigraph and
+    Fuseki both use these), unless it already ends in ``/query`` or ``/sparql``. Queries ask for the union
+    of named graphs as default graph (Oxigraph's ``union-default-graph`` parameter); for other servers,
+    configure that on the server (Fuseki: ``tdb:unionDefaultGraph true``).
+    """
+
+    def __init__(self, url: str, *, timeout: float = 60.0) -> None:
+        self.description = url
+        base = url.rstrip("/")
+        if base.endswith(("/query", "/sparql")):
+            self.query_url, self.update_url = base, base.rsplit("/", 1)[0] + "/update"
+        else:
+            self.query_url, self.update_url = base + "/query", base + "/update"
+        self.timeout = timeout
+
+    def _post(self, url: str, body: str, content_type: str, accept: str) -> bytes:
+        req = urllib.request.Request(
+            url, data=body.encode("utf-8"), headers={"Content-Type": content_type, "Accept": accept}
+        )
+        try:
+            with urllib.request.urlopen(req, timeout=self.timeout) as resp:
+                return resp.read()
+        except urllib.error.HTTPError as err:
+            detail = _one_line(err.read().decode("utf-8", "replace"))[:300]
+            if err.code == 400:
+                raise QuerySyntaxError(f"the server rejected the request: {detail}") from None
+            raise StoreError(f"{self.description}: HTTP {err.code}: {detail}") from None
+        except (urllib.error.URLError, OSError) as err:
+            raise StoreError(f"cannot reach SPARQL server {self.description}: {_one_line(err)}") from None
+
+    @staticmethod
+    def _with_prefixes(sparql: str) -> str:
+        declared = {m.lower() for m in re.findall(r"PREFIX\s+(\w*):", sparql, re.I)}
+        head = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p not in declared)
+        return head + sparql
+
+    def query(self, sparql: str) -> QueryResult:
+        url = self.query_url + ("&" if "?" in self.query_url else "?") + "union-default-graph"
+        body = self._post(
+            url,
+            self._with_prefixes(sparql),
+            "application/sparql-query",
+            "application/sparql-results+json, application/n-triples;q=0.9",
+        )
+        if body.lstrip().startswith(b"{"):
+            data = json.loads(body)
+            if "boolean" in data:
+                return QueryResult("ask", boolean=bool(data["boolean"]))
+            variables = data["head"].get("vars", [])
+            rows = [tuple(_from_json(b.get(v)) for v in variables) for b in data["results"]["bindings"]]
+            return QueryResult("select", variables, rows)
+        g = Graph()
+        g.parse(data=body.decode("utf-8"), format="nt")
+        return QueryResult("graph", graph=g)
+
+    def update(self, sparql: str) -> None:
+        self._post(self.update_url, self._with_prefixes(sparql), "application/sparql-update", "*/*")
+
+    def put_graph(self, graph: str, quads: Sequence[Quad]) -> None:
+        lines = " .\n".join(f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o, _ in quads)
+        # One request: servers apply an update request atomically.
+        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{lines} .\n}} }}")
+
+    def quads(self) -> Iterator[Quad]:
+        res = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        yield from res.rows  # type: ignore[misc]
+
+
+def _from_json(b: dict[str, str] | None) -> Node | None:
+    if b is None:
+        return None
+    if b["type"] == "uri":
+        return URIRef(b["value"])
+    if b["type"] == "bnode":
+        return BNode(b["value"])
+    dt = b.get("datatype")
+    datatype = URIRef(dt) if dt and dt != _XSD_STRING else None
+    return RLiteral(b["value"], lang=b.get("xml:lang"), datatype=datatype)
+
+
+# --- opening and ingesting --------------------------------------------------------------------------
+
+
+def open_store(spec: str | Path, *, read_only: bool = False) -> GraphStore:
+    """``"memory"``, ``"http(s)://..."`` or a directory (created unless ``read_only``)."""
+    text = str(spec)
+    if text == "memory":
+        return OxigraphStore(None)
+    if re.match(r"^https?://", text):
+        return SparqlHttpStore(text)
+    return OxigraphStore(Path(text), read_only=read_only)
+
+
+def ingest(store: GraphStore, extractions: Sequence[Extraction]) -> IngestReport:
+    """Add documents to the store: unchanged ones are skipped, changed ones replace their graph."""
+    report = IngestReport()
+    held = store.documents()
+    shas = set(held.values())
+    todo: list[Extraction] = []
+    for ex in extractions:
+        iri, sha = str(document_iri(ex.document)), ex.document.sha256
+        if sha in shas:
+            report.unchanged.append(iri)
+            continue
+        shas.add(sha)  # the same text twice in one batch goes in once
+        (report.replaced if iri in held else report.added).append(iri)
+        todo.append(ex)
+    if not todo:
+        return report
+    for graph, quads in extractions_to_quads(todo, store.known_entities()).items():
+        store.put_graph(str(graph), quads)
+        report.quads += len(quads)
+    return report
+
+
+def _one_line(err: object) -> str:
+    return " ".join(str(err).split())
+
+
+def _syntax_message(sparql: str, err: Exception) -> str:
+    """``error at 3:14: expected ...`` → one line that names the line and column and shows the spot."""
+    msg = _one_line(err)
+    m = re.search(r"(\d+):(\d+)", msg)
+    if not m:
+        return f"bad SPARQL: {msg}"
+    line, col = int(m.group(1)), int(m.group(2))
+    lines = sparql.splitlines() or [""]
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    near = text[max(0, col - 21) : col + 20].strip()
+    reason = msg.split(": ", 1)[-1] if msg.startswith("error at") else msg
+    if len(reason) > 80:  # "expected one of" lists every token the grammar allows: keep the first few
+        reason = reason[:77].rsplit(",", 1)[0] + ", ..."
+    return f"bad SPARQL at line {line}, column {col}: {reason} (near: {near!r})"
