@@ -266,8 +266,8 @@ class MentionFinder:
         else:
             office = self.ent.position(role, label, owner)
         hit = Hit(
-            i, n_end, person_key, "Person", "title", coord=self.coord(i, pro), position=office.key,
-            affiliation=owner, title_end=start_name,
+            i, n_end, person_key, "Person", "title", coord=self.coord(i, pro),
+            position="" if title.label == "-" else office.key, affiliation=self._serves(owner), title_end=start_name,
         )
         self.add(hit)
         return n_end
@@ -300,6 +300,15 @@ class MentionFinder:
             found = self.name_at(j + 1, end)
             if found is not None and (entry := self.ent.gaz(found[1].key)) is not None and entry.type != "Person":
                 owner, j = found[1].key, found[0]
+        label = title.label
+        if j < end and self.toks[j].text.lower() in ("for", "to", "on") and title.role not in ("foreign_minister", "defense_minister"):
+            c = j + 1
+            while c < end and c < j + 6 and self.toks[c].text not in (",", ".") and self.cover[c] < 0:
+                c += 1
+            if c < end and self.toks[c].text == "," and c > j + 1:
+                label = f"{title.label} {self.ent.text[self.toks[j].start : self.toks[c - 1].end]}"
+                label = label[:1].upper() + label[1:]
+                j = c
         if owner:
             self.ent.ensure_gaz(owner)
         stop = j + 1 if j < end and self.toks[j].text == "," else j
@@ -307,9 +316,9 @@ class MentionFinder:
             return None
         self.ent.ensure_gaz(person_key) if person_key.startswith("gaz:") else None
         office_key = person_position(self.ent, person_key, title.role)
-        office = self.ent.ensure_gaz(office_key) if office_key else self.ent.position(title.role, title.label, owner)
+        office = self.ent.ensure_gaz(office_key) if office_key else self.ent.position(title.role, label, owner)
         self.add(Hit(i, stop, person_key, "Person", "title", coord=self.coord(i, pro), position=office.key,
-                     affiliation=owner, title_end=stop))
+                     affiliation=self._serves(owner), title_end=stop))
         return stop
 
     def apposition_at(self, i: int, end: int) -> int | None:
@@ -337,6 +346,22 @@ class MentionFinder:
             if k < end and self.toks[k].text in ("'s", "’s"):
                 k += 1
         return bool(self.t.titles.match(self.keys, k))
+
+    def _serves(self, owner: str) -> str:
+        """Whom an office holder serves: a ministry's or national army's official serves the state."""
+        entry = self.ent.gaz(owner) if owner else None
+        if entry is not None and entry.type in ("GovernmentBody", "MilitaryOrganization") and entry.country:
+            state = self.t.gazetteer.country_by_iso3.get(entry.country)
+            if state:
+                self.ent.ensure_gaz(state)
+                return state
+        entity = self.ent.table.get(owner) if owner else None
+        if entity is not None and entity.type in ("GovernmentBody", "MilitaryOrganization") and entity.country:
+            state = self.t.gazetteer.country_by_iso3.get(entity.country)
+            if state:
+                self.ent.ensure_gaz(state)
+                return state
+        return owner
 
     def _counterpart_role(self, i: int) -> tuple[str, str]:
         """"his Iranian counterpart": the office of the last titled person in the sentence."""
@@ -383,6 +408,9 @@ class MentionFinder:
             return m
         while m < end:
             tok = self.toks[m]
+            if m == k and tok.text in ("He", "An", "Li") and m + 1 < end and self.toks[m + 1].cap and self.toks[m + 1].text not in EN_NOT_NAMES:
+                m += 1  # "Vice Premier He Lifeng"
+                continue
             if tok.cap and tok.text not in EN_NOT_NAMES and tok.text.isalpha() or (
                 m > k and tok.text.lower() in EN_PARTICLES and m + 1 < end and self.toks[m + 1].cap
             ) or (m > k and tok.text == "-" and m + 1 < end and self.toks[m + 1].cap):

@@ -278,6 +278,8 @@ class RelationFinder:
                 continue  # "met in London": a place, not a partner
             group = [h for h in self.group_from(hit, hi) if h.key not in exclude and self.eligible(h, rule.types)]
             prev = hit.start - 1
+            while prev > after and self.word(prev) in ("the", "a", "an"):
+                prev -= 1  # "with the United States"
             by_prep = prev >= after and (
                 self.word(prev) in preps or (self.lang == "ar" and any(p and p[-1:] in preps for p in [self.toks[hit.start].keys.get(min(self.toks[hit.start].keys, key=len), "")]))
             )
@@ -361,6 +363,9 @@ class RelationFinder:
                 self.emit(subject.key, rule, objs[0].key, trig, sent_index, modality, date, "eval")
             return
         rule_id = f"{self.lang}.{rule.relation}.{rule.pos}"
+        if rule.frame == "member":
+            self.membership(trig, lo, hi, sent_index, modality, date, rule_id)
+            return
         if self.lang == "en" and self.passive(trig, lo, hi, sent_index, modality, date, rule_id):
             return
         subjects, vso = self.subject_group(trig, lo, hi)
@@ -429,6 +434,42 @@ class RelationFinder:
                 if key in self.salient:
                     self.salient.remove(key)
                 self.salient.append(key)
+
+    def membership(self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str) -> None:
+        """"Finland, a NATO member" / "became NATO's 32nd member" / "is not a member of the ICC" / عضو في الناتو."""
+        org = None
+        k = trig.end
+        if k < hi and self.word(k) in ("of", "in", "في", "ب"):
+            k += 1
+        while k < hi and k < trig.end + 3 and self.hit_at(k) is None and self.word(k) in ("the", "a", "an"):
+            k += 1
+        if k < hi and (hit := self.hit_at(k)) is not None and hit.start == k:
+            org = hit
+        if org is None and self.lang == "ar":
+            for m in range(trig.end, min(hi, trig.end + 5)):
+                hit = self.hit_at(m)
+                if hit is not None:
+                    if any(p.endswith(("ب", "ل")) for p in self.keys[m].values()) or self.word(m - 1) in ("في",):
+                        org = hit
+                    break
+        if org is None:
+            m = trig.start - 1
+            while m >= lo and m >= trig.start - 4 and self.hit_at(m) is None and not self.strong(m):
+                m -= 1  # "NATO's 32nd member"
+            if m >= lo and (hit := self.hit_at(m)) is not None:
+                org = hit
+        if org is None or self.type_of(org.key) not in ACTOR_TYPES - {"Person", "State"}:
+            return
+        m = min(trig.start, org.start) - 1
+        while m >= lo and (self.hit_at(m) is None or self.hit_at(m) is org):
+            m -= 1
+        if m < lo:
+            return
+        member = self.hit_at(m)
+        if member is None or self.type_of(member.key) not in ACTOR_TYPES:
+            return
+        for h in self.group_ending_before(member.end, lo, 0) or [member]:
+            self.emit_plain(h.key, "memberOf", org.key, trig.rule.plover, trig, sent, modality, date, rule_id)
 
     def passive(self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str) -> bool:
         """English passive: "Iran was (sharply) sanctioned by the United States"."""
