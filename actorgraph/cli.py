@@ -99,6 +99,8 @@ def ingest(paths: tuple[Path, ...], store_spec: str, lang: str) -> None:
             extractions.append(extract_path(f, lang=None if lang == "auto" else lang))
         except (ExtractionError, OSError) as err:
             click.echo(f"skipped {f}: {' '.join(str(err).split())}", err=True)
+        except Exception as err:  # noqa: BLE001 - one article the extractor trips on must not stop the rest
+            click.echo(f"skipped {f}: {type(err).__name__}: {' '.join(str(err).split())}", err=True)
     with _open_store(store_spec) as store:
         try:
             report = run(store, extractions)

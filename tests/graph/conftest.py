@@ -33,7 +33,8 @@ def _span(text: str, word: str) -> tuple[int, int]:
 
 
 def make_en(source: str = "/corpus/en/nakatani.txt", text: str = EN_TEXT) -> Extraction:
-    doc = Document(id="en1", text=text, lang="en", source=source, title="Tokyo and Washington", date="2025-05-31")
+    doc = Document(id="en1", text=text, lang="en", source=source, title="Tokyo and Washington",
+                   date="2025-05-31")
     ents = [
         Entity("gaz:country-jpn", "State", "Japan", "اليابان", country="JPN", cameo="JPN"),
         Entity("gaz:country-usa", "State", "United States", "الولايات المتحدة", country="USA", cameo="USA"),
@@ -41,7 +42,8 @@ def make_en(source: str = "/corpus/en/nakatani.txt", text: str = EN_TEXT) -> Ext
                sector="GOVMIL"),
         Entity("new:Person:pete hegseth", "Person", "Pete Hegseth", aliases=["Hegseth"], country="USA",
                sector="GOVMIL"),
-        Entity("new:Position:jpn defense minister", "Position", "Minister of Defense of Japan", country="JPN"),
+        Entity("new:Position:jpn defense minister", "Position", "Minister of Defense of Japan",
+               country="JPN"),
         Entity("new:Law:active cyber defense law", "Law", "Active Cyber Defense Law", country="JPN"),
         Entity("new:City:singapore", "City", "Singapore"),
         Entity("new:City:tokyo", "City", "Tokyo", country="JPN"),
@@ -58,7 +60,8 @@ def make_en(source: str = "/corpus/en/nakatani.txt", text: str = EN_TEXT) -> Ext
                  rule="en.passed"),
         Relation("new:Person:pete hegseth", "visited", "new:City:tokyo", s3, *_span(text, "visit"),
                  rule="en.visit", modality="hedged", plover="CONSULT", confidence=0.5),
-        Relation("new:City:tokyo", "locatedIn", "gaz:country-jpn", s3, *_span(text, "Tokyo"), rule="en.capital"),
+        Relation("new:City:tokyo", "locatedIn", "gaz:country-jpn", s3, *_span(text, "Tokyo"),
+                 rule="en.capital"),
     ]  # fmt: skip
     return Extraction(doc, _sentences(text), {e.key: e for e in ents}, rels)
 

@@ -1,0 +1,142 @@
+"""Stores: incremental, idempotent ingestion; clear one-line errors; resolution against what is stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import EN_TEXT, make_ar, make_en
+
+from actorgraph.graph.store import (
+    OxigraphStore,
+    QuerySyntaxError,
+    StoreError,
+    ingest,
+    is_update,
+    open_store,
+)
+
+HEGSETH = "https://w3id.org/actorgraph/id/person-pete-hegseth"
+
+
+@pytest.fixture
+def disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with open_store(tmp_path / "store") as store:
+        yield store
+
+
+def test_ingesting_twice_changes_nothing(disk: OxigraphStore) -> None:
+    first = ingest(disk, [make_en(), make_ar()])
+    n = disk.count()
+    assert len(first.added) == 2 and n > 100
+    again = ingest(disk, [make_en(), make_ar()])
+    assert again.added == again.replaced == [] and len(again.unchanged) == 2
+    assert disk.count() == n
+
+
+def test_same_text_at_another_path_is_a_duplicate(disk: OxigraphStore) -> None:
+    ingest(disk, [make_en()])
+    report = ingest(disk, [make_en(source="/elsewhere/copy.txt")])
+    assert report.unchanged and not report.added
+    assert len(disk.documents()) == 1
+
+
+def test_changed_document_replaces_its_graph(disk: OxigraphStore) -> None:
+    ingest(disk, [make_en(), make_ar()])
+    changed = make_en(text=EN_TEXT.replace("Singapore", "Singapore on Saturday"))
+    report = ingest(disk, [changed])
+    assert len(report.replaced) == 1
+    docs = disk.documents()
+    assert len(docs) == 2 and changed.document.sha256 in docs.values()
+    rows = disk.select('SELECT ?t WHERE { ?st ag:sentenceText ?t FILTER(CONTAINS(?t, "Singapore")) }')
+    assert {str(r["t"]) for r in rows} == {
+        "Japanese Defense Minister Gen Nakatani and US Defense Secretary Pete Hegseth met in Singapore on "
+        "Saturday."
+    }
+
+
+def test_documents_ingested_separately_still_merge_across_languages(disk: OxigraphStore) -> None:
+    ingest(disk, [make_en()])
+    ingest(disk, [make_ar()])
+    rows = disk.select(
+        "SELECT DISTINCT ?p ?l WHERE { ?p a ag:Person ; skos:prefLabel ?l } ORDER BY ?p ?l"
+    )
+    assert {(str(r["p"]), str(r["l"])) for r in rows if str(r["p"]) == HEGSETH} == {
+        (HEGSETH, "Pete Hegseth"), (HEGSETH, "بيت هيجسيث")}  # fmt: skip
+    assert len({str(r["p"]) for r in rows}) == 2
+
+
+def test_store_on_disk_survives_reopening_read_only(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s") as store:
+        ingest(store, [make_en()])
+        n = store.count()
+    with open_store(tmp_path / "s", read_only=True) as ro:
+        assert ro.count() == n
+        with pytest.raises(StoreError, match="read-only"):
+            ro.put_graph("http://example.org/g", [])
+
+
+def test_locked_store_is_a_one_line_error(tmp_path: Path) -> None:
+    with open_store(tmp_path / "s"), pytest.raises(StoreError, match="locked") as err:
+        open_store(tmp_path / "s")
+    assert "\n" not in str(err.value)
+
+
+def test_corrupt_or_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "CURRENT").write_text("garbage")
+    with pytest.raises(StoreError, match="corrupt") as err:
+        open_store(bad)
+    assert "\n" not in str(err.value)
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(tmp_path / "missing", read_only=True)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="is a file"):
+        open_store(tmp_path / "file")
+
+
+def test_bad_sparql_names_line_and_column() -> None:
+    store = open_store("memory")
+    with pytest.raises(QuerySyntaxError) as err:
+        store.query("SELECT ?x WHERE {\n  ?x ag:met }")
+    assert "line 2, column" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_memory_store_and_predeclared_prefixes() -> None:
+    store = open_store("memory")
+    ingest(store, [make_en()])
+    res = store.query("ASK { agr:person-gen-nakatani ag:met agr:person-pete-hegseth }")
+    assert res.kind == "ask" and res.boolean is True
+
+
+def test_rdf_serialisations_round_trip() -> None:
+    from rdflib import Dataset, Graph
+
+    store = open_store("memory")
+    ingest(store, [make_en(), make_ar()])
+    n = store.count()
+    ds = Dataset()
+    ds.parse(data=store.serialize("trig"), format="trig")
+    assert sum(len(g) for g in ds.graphs()) == n
+    nq = Dataset()
+    nq.parse(data=store.serialize("nq"), format="nquads")
+    assert sum(len(g) for g in nq.graphs()) == n
+    union = Graph().parse(data=store.serialize("ttl"), format="turtle")
+    assert len(union) == len(store.union_graph()) < n  # entity triples repeat across documents
+    jsonld = Dataset()
+    jsonld.parse(data=store.serialize("jsonld"), format="json-ld")
+    assert sum(len(g) for g in jsonld.graphs()) == n
+
+
+@pytest.mark.parametrize(
+    ("sparql", "update"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", False),
+        ("# with a comment\nPREFIX ag: <https://w3id.org/actorgraph/ontology#>\nDROP ALL", True),
+        ("# delete nothing\nSELECT ?x WHERE { ?x ?p ?o }", False),
+        ("insert data { <a:b> <a:c> <a:d> }", True),
+    ],
+)
+def test_is_update(sparql: str, update: bool) -> None:
+    assert is_update(sparql) is update
