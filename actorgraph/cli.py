@@ -24,7 +24,14 @@ def main() -> None:
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl"]), default="tsv", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
-def extract(file: Path, fmt: str, lang: str) -> None:
+@click.option(
+    "--model",
+    default=None,
+    metavar="NAME",
+    help="English spaCy model whose NER adds unknown actors ('none': rules only). "
+    "Default: $ACTORGRAPH_EN_MODEL, else en_core_web_sm when installed.",
+)
+def extract(file: Path, fmt: str, lang: str, model: str | None) -> None:
     """Extract actors and relations from one article FILE (- for stdin).
 
     tsv prints one triple a line: subject, relation, object, sentence index, modality,
@@ -34,7 +41,7 @@ def extract(file: Path, fmt: str, lang: str) -> None:
     from actorgraph.extract.formats import to_jsonl, to_tsv
 
     try:
-        extraction = extract_path(file, lang=None if lang == "auto" else lang)
+        extraction = extract_path(file, lang=None if lang == "auto" else lang, model=model)
     except ExtractionError as err:
         raise UserError(str(err)) from None
     click.echo(to_tsv(extraction) if fmt == "tsv" else to_jsonl(extraction), nl=False)

@@ -124,6 +124,28 @@ class MentionFinder:
                     self.add(Hit(i, i + 1, person, "Person", "alias", coord=self.coord(i, pro)))
                     break
 
+    def add_external(self, start_char: int, end_char: int, label: str) -> None:
+        """A named entity found by a trained model (English model path): kept only where rules found nothing."""
+        kinds = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "FAC": "City"}
+        type_ = kinds.get(label)
+        if type_ is None:
+            return
+        span = [t.i for t in self.toks if t.start >= start_char and t.end <= end_char]
+        if not span:
+            return
+        i, j = span[0], span[-1] + 1
+        while i < j and self.toks[i].text.lower() in EN_DETERMINERS:
+            i += 1
+        while j > i and (self.toks[j - 1].text in ("'s", "’s") or self.toks[j - 1].punct):
+            j -= 1
+        if i >= j or not self.free(i, j) or not self.toks[i].cap:
+            return
+        surface = self.ent.text[self.toks[i].start : self.toks[j - 1].end]
+        entity = self.ent.ensure_new(type_, surface)
+        if type_ == "Person" and j - i >= 2:
+            self.aliases.setdefault(self.toks[j - 1].text.lower(), entity.key)
+        self.add(Hit(i, j, entity.key, type_, "model", coord=self.coord(i, "")))
+
     # -- titles ----------------------------------------------------------------------------------
     def title_at(self, i: int, end: int) -> int | None:
         if self.lang == "ar":

