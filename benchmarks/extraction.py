@@ -24,11 +24,11 @@ def corpus(lang: str) -> list[str]:
     return sentences
 
 
-def run(lang: str, target: int) -> tuple[int, float]:
+def run(lang: str, target: int, model: str = "none") -> tuple[int, float]:
     from actorgraph.extract import extract_text
 
     base = corpus(lang)
-    extract_text(" ".join(base[:5]), lang=lang)  # warm-up: tables and caches are built once per process
+    extract_text(" ".join(base[:5]), lang=lang, model=model)  # warm-up: tables and models load once
     docs, count = [], 0
     while count < target:
         chunk = base[: 20] if count % 2 == 0 else base[20:40]
@@ -38,16 +38,23 @@ def run(lang: str, target: int) -> tuple[int, float]:
     start = time.perf_counter()
     sentences = 0
     for text in docs:
-        sentences += len(extract_text(text, lang=lang).sentences)
+        sentences += len(extract_text(text, lang=lang, model=model).sentences)
     return sentences, time.perf_counter() - start
 
 
 def main() -> None:
     target = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     print(f"# extraction, rule path, one process; {platform.processor() or platform.machine()}, Python {platform.python_version()}")
-    for lang in ("ar", "en"):
-        sentences, seconds = run(lang, target)
-        print(f"{lang}: {sentences} sentences in {seconds:.2f} s = {sentences / seconds:,.0f} sentences/s")
+    from actorgraph.extract.pipeline import default_model_name, load_model
+
+    runs = [("ar", "none"), ("en", "none")]
+    model = default_model_name()
+    if model and load_model(model) is not None:
+        runs.append(("en", model))
+    for lang, name in runs:
+        sentences, seconds = run(lang, target if name == "none" else max(500, target // 5), name)
+        path = "rules" if name == "none" else f"model {name}"
+        print(f"{lang} ({path}): {sentences} sentences in {seconds:.2f} s = {sentences / seconds:,.0f} sentences/s")
 
 
 if __name__ == "__main__":

@@ -73,15 +73,33 @@ class _Tokenize:
         return isinstance(other, _Tokenize) and other.lang == self.lang
 
 
+if not Doc.has_extension("actorgraph_sent_starts"):
+    Doc.set_extension("actorgraph_sent_starts", default=None)
+
+
 @Language.component("actorgraph_sentencizer")
 def sentencizer(doc: Doc) -> Doc:
+    """Sentence starts after . ! ? ؟ … and at line breaks (headings are lines of their own).
+
+    Kept as token indexes on ``doc._.actorgraph_sent_starts``: setting ``token.is_sent_start`` one token
+    at a time re-checks the whole doc each time (quadratic), and our components need only the indexes.
+    """
+    starts: list[int] = []
     start_next = True
     for token in doc:
-        token.is_sent_start = start_next
-        start_next = token.text in SENT_END or ("\n" in token.text_with_ws[len(token.text) :]) or (
-            token.is_space and "\n" in token.text
-        )
+        if start_next and not token.is_space:
+            starts.append(token.i)
+            start_next = False
+        if token.text in SENT_END or "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+            start_next = True
+    doc._.actorgraph_sent_starts = starts
     return doc
+
+
+def _sentences(doc: Doc) -> list[list]:  # type: ignore[type-arg]
+    starts = doc._.actorgraph_sent_starts or [0]
+    bounds = [*starts[1:], len(doc)]
+    return [list(doc[a:b]) for a, b in zip(starts, bounds) if b > a]
 
 
 @Language.factory("actorgraph_normalizer", default_config={"lang": "ar"})
@@ -108,7 +126,7 @@ def make_normalizer(nlp: Language, name: str, lang: str):  # type: ignore[no-unt
             )
         # Sentences over the non-space tokens; a line with no closing punctuation is a heading.
         text = doc.text
-        for sent in doc.sents:
+        for sent in _sentences(doc):
             toks = [t for t in sent if not t.is_space]
             if not toks:
                 continue
