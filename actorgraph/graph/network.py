@@ -160,7 +160,9 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
             "statement": str(st),
             "sentence": str(text) if text is not None else "",
             # The article's language; a sentence literal's tag when the document has none.
-            "lang": doc_lang.get(doc) or (text.language if isinstance(text, Literal) else None) or "",
+            "lang": (doc_lang.get(doc) if doc is not None else None)
+            or (text.language if isinstance(text, Literal) else None)
+            or "",
             "document": str(doc) if doc is not None else "",
             "date": _iso_date(value["date"]),
             "plover": str(value["plover"]) if value["plover"] is not None else "",
@@ -173,13 +175,13 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         modality = str(value["modality"]) if value["modality"] is not None else "asserted"
         grouped.setdefault((s, relation, o, modality), []).append(evidence)
 
-    for (s, relation, o, modality), evidence in sorted(grouped.items()):
+    for (s, relation, o, modality), statements_of_edge in sorted(grouped.items()):
         for node in (s, o):
             if node not in G:
                 term = terms[node]
                 values = {name: found.get(term, []) for name, found in attrs.items()}
                 G.add_node(node, **_node_attrs(node, values))
-        G.add_edge(s, o, key=f"{relation}|{modality}", **_edge_attrs(relation, modality, evidence))
+        G.add_edge(s, o, key=f"{relation}|{modality}", **_edge_attrs(relation, modality, statements_of_edge))
     return G
 
 

@@ -58,7 +58,9 @@ TYPE_STYLES: dict[str, dict[str, str]] = {
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # What must not appear raw inside a <script> element: "</script", "<!--", and the two line
 # separators older JavaScript parsers treat as newlines.
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
@@ -101,7 +103,7 @@ def html_document(G: nx.MultiDiGraph, *, title: str = "actorgraph: actor network
 
     Useful in notebooks: ``IPython.display.HTML(iframe_srcdoc(html_document(G)))``.
     """
-    assets = resources.files("actorgraph.graph") / "assets"
+    assets = resources.files("actorgraph.graph.assets")
     vis_js = (resources.files(VIS_NETWORK[0]) / VIS_NETWORK[1]).read_text(encoding="utf-8")
     errors_js = (assets / "graph_errors.js").read_text(encoding="utf-8")
     app_js = (assets / "graph_page.js").read_text(encoding="utf-8")
@@ -189,7 +191,7 @@ def graph_data(G: nx.MultiDiGraph) -> dict[str, Any]:
 def script_json(value: Any) -> str:
     """JSON that can sit inside a ``<script>`` element whatever strings it holds."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text.translate(str.maketrans(_JSON_ESCAPES))
+    return text.translate(_JSON_ESCAPES)
 
 
 def _display(text: str) -> str:

@@ -290,3 +290,27 @@ def test_mixed_pair_balance():
     (pair,) = pair_balance(to_networkx(w.ds))
     assert (pair.cooperation, pair.conflict, pair.total) == (2, 1, 3)
     assert pair.balance == pytest.approx(1 / 3)
+
+
+# --------------------------------------------------------------------------- with the real graph writer
+
+
+def test_projection_of_what_the_graph_layer_writes(en_extraction, ar_extraction):
+    from actorgraph.graph.store import ingest, open_store
+
+    store = open_store("memory")
+    ingest(store, [en_extraction, ar_extraction])
+    G = to_networkx(store.dataset())
+    nakatani = find_actor(G, "Gen Nakatani")
+    hegseth = find_actor(G, "بيت هيجسيث")
+    assert G.nodes[nakatani]["type"] == "Person"
+    assert G.nodes[nakatani]["cameo"] == "JPNGOVMIL"
+    # The same meeting read in both articles: one edge, two statements, one per language.
+    (met,) = [d for _, _, d in G.edges(data=True) if d["relation"] == "met"]
+    assert met["count"] == 2
+    assert sorted(ev["lang"] for ev in met["evidence"]) == ["ar", "en"]
+    requested = {d["modality"] for _, _, d in G.edges(hegseth, data=True) if d["relation"] == "requested"}
+    assert requested == {"hedged", "negated"}
+    balance = {frozenset((p.a, p.b)): p for p in pair_balance(G)}
+    assert balance[frozenset((nakatani, hegseth))].counts["verbal_cooperation"] == 2
+    assert frozenset((hegseth, find_actor(G, "Japan"))) not in balance  # never asserted

@@ -62,7 +62,7 @@
     var meta = [n.type];
     if (n.country) meta.push(n.country);
     if (n.cameo) meta.push("CAMEO " + n.cameo);
-    meta.push(n.degree + (n.degree === 1 ? " relation" : " relations"));
+    meta.push("linked to " + n.degree + (n.degree === 1 ? " actor" : " actors"));
     return el("div", {class: "card"},
       el("h3", {}, swatch(n.type),
         textBlock("span", n.label_en || n.label)),

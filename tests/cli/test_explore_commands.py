@@ -1,0 +1,95 @@
+"""`analyze` and `render` end to end through click, on an Oxigraph store on disk."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from actorgraph.cli import main
+from actorgraph.graph.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+_EXAMPLES = ROOT / "tests" / "graph" / "actor_graph_examples.py"
+_spec = importlib.util.spec_from_file_location("actor_graph_examples", _EXAMPLES)
+assert _spec and _spec.loader
+examples = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(examples)
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("explore") / "store"
+    ds = examples.tokyo_washington()
+    with open_store(path) as store:
+        for graph in ds.graphs():
+            quads = [(s, p, o, graph.identifier) for s, p, o in graph]
+            if quads:
+                store.put_graph(str(graph.identifier), quads)
+    return str(path)
+
+
+def invoke(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_analyze_prints_rankings_communities_and_balances(store_dir: str) -> None:
+    result = invoke("analyze", "--store", store_dir, "--top", "3")
+    assert result.exit_code == 0, result.output
+    out = result.output
+    # Asserted statements only by default: 8 actors, 7 relations (no hedged request, no future cooperation).
+    assert out.startswith("8 actors, 7 relations, 8 statements")
+    centrality = out.split("Centrality (top 3)")[1].split("Communities")[0]
+    assert len([line for line in centrality.splitlines() if re.match(r"\s+\d\s", line)]) == 3
+    assert "betweenness" in centrality and "pagerank" in centrality
+    assert "Communities (3, largest first)" in out
+    balances = out.split("Cooperation and conflict")[1]
+    assert re.search(r"Gen Nakatani\s+Pete Hegseth\s+3\s+0\s+0\s+0\s+\+1\.00", balances)
+    assert re.search(r"China\s+United States\s+0\s+0\s+1\s+1\s+-1\.00", balances)
+
+
+def test_analyze_around_one_actor_with_every_modality(store_dir: str) -> None:
+    result = invoke("analyze", "--store", store_dir, "--ego", "اليابان", "--modality", "asserted",
+                    "--modality", "hedged", "--modality", "future")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("4 actors, 3 relations")  # Japan, Hegseth, the US, the hostile group
+
+
+def test_render_writes_an_offline_page(store_dir: str, tmp_path: Path) -> None:
+    out = tmp_path / "view" / "graph.html"
+    result = invoke("render", "--store", store_dir, "--out", str(out), "--ego", "Japan", "--depth", "2",
+                    "--max-nodes", "4")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"wrote {out}"
+    text = out.read_text(encoding="utf-8")
+    embedded = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', text, re.S)
+    assert embedded is not None
+    data = json.loads(embedded[1])
+    labels = {n["label"] for n in data["nodes"]}
+    assert len(labels) == 4 and "Japan" in labels
+    assert not re.search(r"<(?:script|link)[^>]+(?:src|href)=", text)
+
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["analyze", "--ego", "Atlantis"], "no actor matches 'Atlantis'"),
+        (["render", "--ego", "a"], "matches several actors"),
+    ],
+)
+def test_unknown_or_ambiguous_actor_is_a_one_line_error(store_dir: str, args: list[str], needle: str) -> None:
+    result = invoke(*args, "--store", store_dir)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("Error: ") and needle in line
+
+
+def test_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
+    for command in ("analyze", "render"):
+        result = invoke(command, "--store", str(tmp_path / "nowhere"))
+        assert result.exit_code == 1
+        assert result.output.startswith("Error: no store at") and len(result.output.strip().splitlines()) == 1
