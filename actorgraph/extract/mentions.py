@@ -32,7 +32,10 @@ EN_NOT_NAMES = frozenset(
 )
 APPOSITION_AR = tuple(normalize(w) for w in ("المعروفة", "المعروف", "المسماة", "المسمى", "باسم"))
 APPOSITION_EN = ("known", "dubbed", "called", "named")
-GENERIC_MILITARY_AR = frozenset(normalize(w) for w in ("قوات", "جيش", "حكومة", "القوات", "الجيش", "الحكومة"))
+GENERIC_MILITARY_AR = frozenset(
+    normalize(w)
+    for w in ("قوات", "جيش", "حكومة", "غارات", "غارة", "طائرات", "مقاتلات", "مسيرات", "صواريخ", "جنود", "سلطات", "بحرية")
+)
 THE_COUNTRIES = re.compile(r"^(United |Netherlands|Philippines|Czech Republic|Gambia|Bahamas|Maldives)")
 
 

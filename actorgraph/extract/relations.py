@@ -233,6 +233,8 @@ class RelationFinder:
         """(subject hits, is_vso). Empty when the subject must come from coreference."""
         c_lo = self.clause_start(trig.start, lo)
         gap = 6 if trig.rule.pos == "noun" or self.lang == "en" else 0
+        if self.lang == "ar" and trig.pro.replace("|a", "").endswith("ل"):
+            gap = 3  # لفرض, للقاء: purpose infinitive, its subject stands before the governing verb
         before = self.group_ending_before(trig.start, c_lo, gap)
         before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"]
         if self.lang == "en":
@@ -336,8 +338,10 @@ class RelationFinder:
             c_lo, c_hi = self.clause_start(trig.start, lo), self.clause_end(trig.end, hi)
             if trig.rule.pos == "noun" and any(a <= trig.start < b for a, b in verb_clauses):
                 continue  # "agreed to strengthen cooperation": the verb carries the relation
-            if trig.rule.pos == "verb" and any(t.start == trig.end and t.rule.pos == "noun" for t in trigger_hits):
-                continue  # رفض التوقيع "refused to sign": the verbal noun is the relation, the verb its negation
+            if trig.rule.pos == "verb" and any(
+                t.rule.pos == "noun" and trig.end <= t.start <= trig.end + 6 and t.start < c_hi for t in trigger_hits
+            ) and any(mod == "negated" for _e, (mod, _s), _p in self.t.cues.match(self.keys, trig.start)):
+                continue  # رفض (…) التوقيع "refused to sign": the verbal noun is the relation, the verb its negation
             if trig.rule.pos == "verb":
                 verb_clauses.append((c_lo, c_hi))
             self.relate(trig, lo, hi, sent_index, date)
@@ -505,6 +509,8 @@ class RelationFinder:
         if subj == obj:
             return
         obj = self.disambiguate(obj, subj)
+        if rule.relation == "visited":
+            obj = self.as_city(obj, trig)
         relation = rule.relation_for(self.type_of(obj))
         self.emit_plain(subj, relation, obj, rule.plover, trig, sent, modality, date, rule_id)
 
@@ -517,6 +523,23 @@ class RelationFinder:
         self.relations.append(
             Relation(subj, relation, obj, sent, a, b, rule_id, modality, plover, 0.7 if ".coref" in rule_id else 0.8, date)  # type: ignore[arg-type]
         )
+
+    def as_city(self, obj: str, trig: TriggerHit) -> str:
+        """"visited Kyiv" names the city: a capital mention becomes a City located in its state."""
+        hit = next((h for h in self.hits if h.key == obj and h.start >= trig.start), None)
+        entry = self.ent.gaz(obj)
+        if hit is None or hit.kind != "capital" or entry is None:
+            return obj
+        surface = self.ent.text[self.toks[hit.start].start : self.toks[hit.end - 1].end]
+        if self.lang == "ar":
+            bare = normalize(surface)
+            match = next((i for i, c in enumerate(entry.capitals_ar) if bare.endswith(normalize(c))), 0)
+            label_en = entry.capitals_en[match] if match < len(entry.capitals_en) else surface
+            label_ar = entry.capitals_ar[match] if entry.capitals_ar else surface
+        else:
+            label_en, label_ar = surface, ""
+        city = self.ent.ensure_new("City", label_en, label_ar, country=entry.country)
+        return city.key
 
     def disambiguate(self, obj: str, subj: str) -> str:
         """An ambiguous document name (two countries' National Defense Strategy) takes the subject's country."""
