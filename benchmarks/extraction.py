@@ -31,7 +31,7 @@ def run(lang: str, target: int, model: str = "none") -> tuple[int, float]:
     extract_text(" ".join(base[:5]), lang=lang, model=model)  # warm-up: tables and models load once
     docs, count = [], 0
     while count < target:
-        chunk = base[: 20] if count % 2 == 0 else base[20:40]
+        chunk = base[:20] if count % 2 == 0 else base[20:40]
         base = base[20:] + base[:20]
         docs.append("\n".join(chunk))
         count += len(chunk)
@@ -44,7 +44,9 @@ def run(lang: str, target: int, model: str = "none") -> tuple[int, float]:
 
 def main() -> None:
     target = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
-    print(f"# extraction, rule path, one process; {platform.processor() or platform.machine()}, Python {platform.python_version()}")
+    print(
+        f"# extraction, one process; {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    )
     from actorgraph.extract.pipeline import default_model_name, load_model
 
     runs = [("ar", "none"), ("en", "none")]

@@ -29,8 +29,29 @@ from actorgraph.ontology.lexicon import Head, Title
 
 ORG_TYPES = ACTOR_TYPES - {"Person", "State"}
 AGENTIVE_EN = frozenset(
-    "forces troops military army navy government officials authorities jets warplanes drones missiles "
-    "delegation delegations leaders diplomats regime police soldiers fighters bombers".split()
+    [
+        "forces",
+        "troops",
+        "military",
+        "army",
+        "navy",
+        "government",
+        "officials",
+        "authorities",
+        "jets",
+        "warplanes",
+        "drones",
+        "missiles",
+        "delegation",
+        "delegations",
+        "leaders",
+        "diplomats",
+        "regime",
+        "police",
+        "soldiers",
+        "fighters",
+        "bombers",
+    ]
 )
 
 
@@ -109,7 +130,9 @@ class MentionFinder:
             if self.cover[i] >= 0 or self.toks[i].punct:
                 i += 1
                 continue
-            nxt = self.title_at(i, end) or self.gazetteer_at(i, end) or self.head_at(i, end) or self.apposition_at(i, end)
+            nxt = (
+                self.title_at(i, end) or self.gazetteer_at(i, end) or self.head_at(i, end) or self.apposition_at(i, end)
+            )
             i = nxt if nxt else i + 1
         self.appositions(start, end)
 
@@ -180,11 +203,10 @@ class MentionFinder:
         if found is not None:
             n_end, payload, _, _ = found
             entry = self.ent.gaz(payload.key)
-            if entry is not None and (payload.kind in ("adj", "capital") or entry.type != "Person"):
-                if not (payload.kind == "name" and entry.type == "Person"):
-                    owner = payload.key
-                    self.ent.ensure_gaz(owner)
-                    k = n_end
+            if entry is not None and entry.type != "Person":
+                owner = payload.key
+                self.ent.ensure_gaz(owner)
+                k = n_end
         return self._title_person(i, j, k, end, title, role, label, owner, pro)
 
     def _title_en(self, i: int, end: int) -> int | None:
@@ -226,7 +248,7 @@ class MentionFinder:
             if not role:
                 return None
         if role == "minister" and j < end and self.toks[j].text.lower() == "of":
-            words = []
+            words: list[str] = []
             m = j + 1
             while m < end and self.toks[m].cap and len(words) < 3:
                 words.append(self.toks[m].text)
@@ -242,7 +264,16 @@ class MentionFinder:
         return self._title_person(i, k, j, end, title, role, label, owner, "", title_start=k)
 
     def _title_person(
-        self, i: int, j: int, k: int, end: int, title: Title, role: str, label: str, owner: str, pro: str,
+        self,
+        i: int,
+        j: int,
+        k: int,
+        end: int,
+        title: Title,
+        role: str,
+        label: str,
+        owner: str,
+        pro: str,
         title_start: int | None = None,
     ) -> int | None:
         """After a title (ending at j) and its owner (ending at k): the person's name."""
@@ -266,7 +297,7 @@ class MentionFinder:
                 person = self.ent.ensure_new("Person", surface)
             person_key = person.key
             last = self.toks[n_end - 1]
-            for key in (last.keys if self.lang == "ar" else {last.text.lower(): ""}):
+            for key in last.keys if self.lang == "ar" else {last.text.lower(): ""}:
                 if len(key) >= 3 and key not in AR_STOP:
                     self.aliases.setdefault(key, person_key)
             full = self.ent.table[person_key]
@@ -288,14 +319,21 @@ class MentionFinder:
         else:
             office = self.ent.position(role, label, owner)
         hit = Hit(
-            i, n_end, person_key, "Person", "title", coord=self.coord(i, pro),
-            position="" if title.label == "-" else office.key, affiliation=self._serves(owner), title_end=start_name,
+            i,
+            n_end,
+            person_key,
+            "Person",
+            "title",
+            coord=self.coord(i, pro),
+            position="" if title.label == "-" else office.key,
+            affiliation=self._serves(owner),
+            title_end=start_name,
         )
         self.add(hit)
         return n_end
 
     def _apposition_en(self, i: int, n_end: int, end: int, person_key: str, pro: str) -> int | None:
-        """"Mark Rutte, NATO's secretary general," / "Antonio Guterres, the United Nations secretary-general,"."""
+        """ "Mark Rutte, NATO's secretary general," / "Antonio Guterres, the United Nations secretary-general,"."""
         k = n_end
         if k >= end or self.toks[k].text != ",":
             return None
@@ -323,7 +361,11 @@ class MentionFinder:
             if found is not None and (entry := self.ent.gaz(found[1].key)) is not None and entry.type != "Person":
                 owner, j = found[1].key, found[0]
         label = title.label
-        if j < end and self.toks[j].text.lower() in ("for", "to", "on") and title.role not in ("foreign_minister", "defense_minister"):
+        if (
+            j < end
+            and self.toks[j].text.lower() in ("for", "to", "on")
+            and title.role not in ("foreign_minister", "defense_minister")
+        ):
             c = j + 1
             while c < end and c < j + 6 and self.toks[c].text not in (",", ".") and self.cover[c] < 0:
                 c += 1
@@ -339,8 +381,19 @@ class MentionFinder:
         self.ent.ensure_gaz(person_key) if person_key.startswith("gaz:") else None
         office_key = person_position(self.ent, person_key, title.role)
         office = self.ent.ensure_gaz(office_key) if office_key else self.ent.position(title.role, label, owner)
-        self.add(Hit(i, stop, person_key, "Person", "title", coord=self.coord(i, pro), position=office.key,
-                     affiliation=self._serves(owner), title_end=stop))
+        self.add(
+            Hit(
+                i,
+                stop,
+                person_key,
+                "Person",
+                "title",
+                coord=self.coord(i, pro),
+                position=office.key,
+                affiliation=self._serves(owner),
+                title_end=stop,
+            )
+        )
         return stop
 
     def apposition_at(self, i: int, end: int) -> int | None:
@@ -386,7 +439,7 @@ class MentionFinder:
         return owner
 
     def _counterpart_role(self, i: int) -> tuple[str, str]:
-        """"his Iranian counterpart": the office of the last titled person in the sentence."""
+        """ "his Iranian counterpart": the office of the last titled person in the sentence."""
         sent = self.toks[i].sent
         for hit in reversed(self.hits):
             if self.toks[hit.start].sent != sent:
@@ -417,9 +470,17 @@ class MentionFinder:
                 prev = normalize(self.toks[m - 1].text)
                 if words == 2 and prev not in AR_NAME_LINKS and (prev.startswith("ال") or not norm.startswith("ال")):
                     break  # a third word only as a family name: "محمد شياع السوداني", not "بيسكوف وجود"
-                if words and norm[:1] == "و" and any(strip_article(x) in AR_STOP or x in self.t.name_words for x in tok.keys if x != norm):
+                if (
+                    words
+                    and norm[:1] == "و"
+                    and any(strip_article(x) in AR_STOP or x in self.t.name_words for x in tok.keys if x != norm)
+                ):
                     break  # a new conjunct (ووزير …)
-                if self.t.titles.match(self.keys, m) or self.t.triggers.match(self.keys, m) or self.t.cues.match(self.keys, m):
+                if (
+                    self.t.titles.match(self.keys, m)
+                    or self.t.triggers.match(self.keys, m)
+                    or self.t.cues.match(self.keys, m)
+                ):
                     break
                 if words and self.name_at(m, end) is not None:
                     break
@@ -430,12 +491,22 @@ class MentionFinder:
             return m
         while m < end:
             tok = self.toks[m]
-            if m == k and tok.text in ("He", "An", "Li") and m + 1 < end and self.toks[m + 1].cap and self.toks[m + 1].text not in EN_NOT_NAMES:
+            if (
+                m == k
+                and tok.text in ("He", "An", "Li")
+                and m + 1 < end
+                and self.toks[m + 1].cap
+                and self.toks[m + 1].text not in EN_NOT_NAMES
+            ):
                 m += 1  # "Vice Premier He Lifeng"
                 continue
-            if tok.cap and tok.text not in EN_NOT_NAMES and tok.text.isalpha() or (
-                m > k and tok.text.lower() in EN_PARTICLES and m + 1 < end and self.toks[m + 1].cap
-            ) or (m > k and tok.text == "-" and m + 1 < end and self.toks[m + 1].cap):
+            if (
+                tok.cap
+                and tok.text not in EN_NOT_NAMES
+                and tok.text.isalpha()
+                or (m > k and tok.text.lower() in EN_PARTICLES and m + 1 < end and self.toks[m + 1].cap)
+                or (m > k and tok.text == "-" and m + 1 < end and self.toks[m + 1].cap)
+            ):
                 m += 1
             else:
                 break
@@ -464,12 +535,21 @@ class MentionFinder:
         if entry.type == "Person" and entry.country:
             # "the Trump administration", إدارة ترامب: the government of the person's country.
             state = self.t.gazetteer.country_by_iso3.get(entry.country, "")
-            if self.lang == "en" and n_end < end and self.toks[n_end].text.lower() in ("administration", "government") and state:
+            if (
+                self.lang == "en"
+                and n_end < end
+                and self.toks[n_end].text.lower() in ("administration", "government")
+                and state
+            ):
                 self.ent.ensure_gaz(state)
                 self.add(Hit(i, n_end + 1, state, "State", "name", coord=self.coord(i, pro)))
                 return n_end + 1
-            if self.lang == "ar" and i > 0 and self.cover[i - 1] < 0 and state and any(
-                k in _GOVERNMENT_AR for k in self.keys[i - 1]
+            if (
+                self.lang == "ar"
+                and i > 0
+                and self.cover[i - 1] < 0
+                and state
+                and any(k in _GOVERNMENT_AR for k in self.keys[i - 1])
             ):
                 self.ent.ensure_gaz(state)
                 self.add(Hit(i - 1, n_end, state, "State", "name", coord=self.coord(i - 1, "")))
@@ -534,7 +614,11 @@ class MentionFinder:
             m += 1
         surface_ar = " ".join(self.toks[x].text for x in range(i, m))
         # A generic military/government head with only a nisba is the country itself (القوات الصينية).
-        if country and not mods and normalize(self.toks[i].text) in GENERIC_MILITARY_AR | {strip_article(x) for x in GENERIC_MILITARY_AR}:
+        if (
+            country
+            and not mods
+            and normalize(self.toks[i].text) in GENERIC_MILITARY_AR | {strip_article(x) for x in GENERIC_MILITARY_AR}
+        ):
             key = self.t.gazetteer.country_by_iso3.get(country)
             if key:
                 self.ent.ensure_gaz(key)
@@ -546,9 +630,9 @@ class MentionFinder:
             if quoted is not None and head.type in DOCUMENT_TYPES:
                 words = [self.toks[x].text for x in range(*quoted)]
                 canonical = [head.form, *[self._definite_form(x) for x in range(*quoted)]]
-                found = self.t.names.match([ar_keys(w) for w in canonical], 0)
-                if found and found[0][0] == len(canonical):
-                    key = found[0][1].key
+                exact = self.t.names.match([ar_keys(w) for w in canonical], 0)
+                if exact and exact[0][0] == len(canonical):
+                    key = exact[0][1].key
                     self.ent.ensure_gaz(key)
                     self.add(Hit(i, quoted[1] + 1, key, self.ent.table[key].type, "head", coord=self.coord(i, pro)))
                     return quoted[1] + 1
@@ -564,22 +648,34 @@ class MentionFinder:
                 self.add(Hit(i, j, entity.key, head.type, "head", coord=self.coord(i, pro)))
                 return j
             return None
-        if head.anaphoric and definite_head and all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods):
+        if (
+            head.anaphoric
+            and definite_head
+            and all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods)
+        ):
             return self._anaphor(i, m, head, pro)
         generic = all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods)
-        canonical = [head.form, *[self._definite_form(x) for x in mods]]
-        found = self.t.names.match([ar_keys(w) for w in canonical], 0)
-        if head.type in ACTOR_TYPES and not country and generic and not (found and found[0][0] == len(canonical)):
-            return None  # "the nuclear forces": a description, not an actor we can name
         # Gazetteer lookup of the canonical form (استراتيجيتها للدفاع الوطني → استراتيجية الدفاع الوطني).
         canonical = [head.form, *[self._definite_form(x) for x in mods]]
-        found = self.t.names.match([ar_keys(w) for w in canonical], 0)
-        if found and found[0][0] == len(canonical):
-            keys = [p.key for e, p, _ in found if e == len(canonical)]
+        exact = [m for m in self.t.names.match([ar_keys(w) for w in canonical], 0) if m[0] == len(canonical)]
+        if head.type in ACTOR_TYPES and not country and generic and not exact:
+            return None  # "the nuclear forces": a description, not an actor we can name
+        if exact:
+            keys = [p.key for _e, p, _ in exact]
             key = self._by_country(keys, country)
             for k in keys:
                 self.ent.ensure_gaz(k)
-            self.add(Hit(i, m, key, self.ent.table[key].type, "head", coord=self.coord(i, pro), alternatives=[k for k in keys if k != key]))
+            self.add(
+                Hit(
+                    i,
+                    m,
+                    key,
+                    self.ent.table[key].type,
+                    "head",
+                    coord=self.coord(i, pro),
+                    alternatives=[k for k in keys if k != key],
+                )
+            )
             return m
         label = compose_label(head, [gloss_ar(self.t, self.toks[x].text) for x in mods])
         if country and head.type in ACTOR_TYPES:
@@ -652,9 +748,9 @@ class MentionFinder:
             if quoted is not None and head.type in DOCUMENT_TYPES:
                 words = [self.toks[x].text for x in range(*quoted)]
                 label = title_case(" ".join(words)) + " " + head.english
-                found = self.t.names.match([en_keys(w) for w in label.split()], 0)
-                if found and found[0][0] == len(label.split()):
-                    key = found[0][1].key
+                exact = self.t.names.match([en_keys(w) for w in label.split()], 0)
+                if exact and exact[0][0] == len(label.split()):
+                    key = exact[0][1].key
                     self.ent.ensure_gaz(key)
                 else:
                     key = self.ent.ensure_new(head.type, label).key
@@ -674,9 +770,9 @@ class MentionFinder:
         if head.anaphoric and article == "the" and all_domain:
             return self._anaphor(start, j, head, "")
         label = title_case(" ".join(words))
-        found = self.t.names.match([en_keys(w) for w in words], 0)
-        if found and found[0][0] == len(words):
-            key = found[0][1].key
+        exact = self.t.names.match([en_keys(w) for w in words], 0)
+        if exact and exact[0][0] == len(words):
+            key = exact[0][1].key
             self.ent.ensure_gaz(key)
         else:
             key = self.ent.ensure_new(head.type, label).key
@@ -692,10 +788,13 @@ class MentionFinder:
     def appositions(self, start: int, end: int) -> None:
         words = APPOSITION_AR if self.lang == "ar" else APPOSITION_EN
         sent_hits = [h for h in self.hits if start <= h.start < end]
-        for a, b in zip(sent_hits, sent_hits[1:]):
+        for a, b in zip(sent_hits, sent_hits[1:], strict=False):
             if a.kind != "head" or b.kind not in ("name",) or a.type not in EVENT_TYPES | ORG_TYPES:
                 continue
-            between = [normalize(self.toks[k].text) if self.lang == "ar" else self.toks[k].text.lower() for k in range(a.end, b.start)]
+            between = [
+                normalize(self.toks[k].text) if self.lang == "ar" else self.toks[k].text.lower()
+                for k in range(a.end, b.start)
+            ]
             if len(between) <= 5 and any(w in words for w in between):
                 old = a.key
                 a.key = b.key

@@ -21,7 +21,16 @@ def to_tsv(extraction: Extraction) -> str:
         lines.append(
             "\t".join(
                 _clean(x)
-                for x in (subj, rel.relation, obj, str(rel.sentence), rel.modality, rel.rule, rel.plover, sentence)
+                for x in (
+                    subj,
+                    rel.relation,
+                    obj,
+                    str(rel.sentence),
+                    rel.modality,
+                    rel.rule,
+                    rel.plover,
+                    sentence,
+                )
             )
         )
     return "".join(line + "\n" for line in lines)

@@ -199,9 +199,7 @@ def build_tables(lang: str, tokenize: Callable[[str], list[str]]) -> Tables:
             if lang == "ar" and keys[0].startswith("ال") and len(keys[0]) > 3:
                 names.add((strip_article(keys[0]), *keys[1:]), NameHit(entry.key, "name"))
         if entry.type == "State":
-            adjectives = (
-                [f for n in entry.nisba_ar for f in nisba_forms(n)] if lang == "ar" else entry.demonyms_en
-            )
+            adjectives = [f for n in entry.nisba_ar for f in nisba_forms(n)] if lang == "ar" else entry.demonyms_en
             for keys in _phrases(tokenize, lang, adjectives):
                 names.add(keys, NameHit(entry.key, "adj"))
             capitals = entry.capitals_ar if lang == "ar" else entry.capitals_en
@@ -222,7 +220,11 @@ def build_tables(lang: str, tokenize: Callable[[str], list[str]]) -> Tables:
             words = form.split()
             explicit = words[0].startswith("[")
             first = words[0].strip("[]")
-            rest = label_keys(lang, words[1:]) if lang == "en" else tuple(normalize(w) if w != GAP else w for w in words[1:])
+            rest = (
+                label_keys(lang, words[1:])
+                if lang == "en"
+                else tuple(normalize(w) if w != GAP else w for w in words[1:])
+            )
             if lang == "en":
                 firsts = [first] if explicit else inflect_en(first)
             elif rule.pos == "verb" and rule.frame != "eval":

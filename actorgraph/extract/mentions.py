@@ -22,19 +22,189 @@ STRONG_PUNCT = {",", "،", ";", "؛", ":", "(", ")", "[", "]", "—", "–", "-"
 # Function words that never start or continue an unknown name.
 AR_STOP = frozenset(
     normalize(w)
-    for w in ["في", "على", "من", "إلى", "الى", "عن", "مع", "أن", "إن", "أنه", "إنه", "الذي", "التي", "الذين", "اليوم", "أمس", "غدا", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "قال", "قالت", "أكد", "أكدت", "خلال", "بعد", "قبل", "عقب", "حيث", "كما", "أيضا", "وقد", "قد", "لم", "لن", "لا", "ما", "هذا", "هذه", "ذلك", "تلك", "هو", "هي", "هم", "بين", "حول", "ضد", "عند", "منذ", "كان", "كانت", "يوم", "وزير", "وزيرة", "رئيس", "الرئيس", "لدى", "الخاص", "الخاصة", "الأعلى", "السابق", "السابقة", "الجديد", "الجديدة", "الحالي", "الأول", "الأسبق", "المؤقت", "بالإنابة", "هاتفيا", "رسميا", "لاحقا", "مساء", "صباح", "أمام", "داخل", "خارج", "بشأن", "إزاء", "عبر", "ضمن", "حتى"]
+    for w in [
+        "في",
+        "على",
+        "من",
+        "إلى",
+        "الى",
+        "عن",
+        "مع",
+        "أن",
+        "إن",
+        "أنه",
+        "إنه",
+        "الذي",
+        "التي",
+        "الذين",
+        "اليوم",
+        "أمس",
+        "غدا",
+        "السبت",
+        "الأحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "قال",
+        "قالت",
+        "أكد",
+        "أكدت",
+        "خلال",
+        "بعد",
+        "قبل",
+        "عقب",
+        "حيث",
+        "كما",
+        "أيضا",
+        "وقد",
+        "قد",
+        "لم",
+        "لن",
+        "لا",
+        "ما",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "هو",
+        "هي",
+        "هم",
+        "بين",
+        "حول",
+        "ضد",
+        "عند",
+        "منذ",
+        "كان",
+        "كانت",
+        "يوم",
+        "وزير",
+        "وزيرة",
+        "رئيس",
+        "الرئيس",
+        "لدى",
+        "الخاص",
+        "الخاصة",
+        "الأعلى",
+        "السابق",
+        "السابقة",
+        "الجديد",
+        "الجديدة",
+        "الحالي",
+        "الأول",
+        "الأسبق",
+        "المؤقت",
+        "بالإنابة",
+        "هاتفيا",
+        "رسميا",
+        "لاحقا",
+        "مساء",
+        "صباح",
+        "أمام",
+        "داخل",
+        "خارج",
+        "بشأن",
+        "إزاء",
+        "عبر",
+        "ضمن",
+        "حتى",
+    ]
 )
 AR_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "ولد", "بنت"))
-EN_PARTICLES = frozenset(["bin", "ibn", "al", "el", "de", "da", "di", "du", "van", "von", "der", "la", "le", "dos", "das", "abu", "bint", "ben"])
+EN_PARTICLES = frozenset(
+    [
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "de",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "abu",
+        "bint",
+        "ben",
+    ]
+)
 EN_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"])
 EN_NOT_NAMES = frozenset(
-    ["The", "A", "An", "He", "She", "It", "They", "We", "I", "In", "On", "At", "After", "Before", "During", "While", "As", "But", "And", "Or", "If", "When", "For", "From", "With", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Earlier", "Later", "Meanwhile", "However"]
+    [
+        "The",
+        "A",
+        "An",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "After",
+        "Before",
+        "During",
+        "While",
+        "As",
+        "But",
+        "And",
+        "Or",
+        "If",
+        "When",
+        "For",
+        "From",
+        "With",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Earlier",
+        "Later",
+        "Meanwhile",
+        "However",
+    ]
 )
 APPOSITION_AR = tuple(normalize(w) for w in ("المعروفة", "المعروف", "المسماة", "المسمى", "باسم"))
 APPOSITION_EN = ("known", "dubbed", "called", "named")
 GENERIC_MILITARY_AR = frozenset(
     normalize(w)
-    for w in ("قوات", "جيش", "حكومة", "غارات", "غارة", "طائرات", "مقاتلات", "مسيرات", "صواريخ", "جنود", "سلطات", "بحرية")
+    for w in (
+        "قوات",
+        "جيش",
+        "حكومة",
+        "غارات",
+        "غارة",
+        "طائرات",
+        "مقاتلات",
+        "مسيرات",
+        "صواريخ",
+        "جنود",
+        "سلطات",
+        "بحرية",
+    )
 )
 THE_COUNTRIES = re.compile(r"^(United |Netherlands|Philippines|Czech Republic|Gambia|Bahamas|Maldives)")
 
@@ -96,9 +266,7 @@ class Entities:
             self.table[key] = entity
         return entity
 
-    def ensure_new(
-        self, type_: str, label_en: str, label_ar: str = "", country: str = "", sector: str = ""
-    ) -> Entity:
+    def ensure_new(self, type_: str, label_en: str, label_ar: str = "", country: str = "", sector: str = "") -> Entity:
         name = re.sub(r"\s+", " ", (label_en or label_ar).strip().lower())
         key = f"new:{type_}:{name}" + (f"|{country}" if country and type_ not in ("Person",) else "")
         entity = self.table.get(key)
@@ -188,7 +356,16 @@ def compose_label(head: Head, modifiers: list[str]) -> str:
     mods = [m for m in modifiers if m]
     if not mods:
         return head.english
-    if head.english in ("Ministry", "Council", "Authority", "Agency", "Organization", "Movement", "Party", "Group"):
+    if head.english in (
+        "Ministry",
+        "Council",
+        "Authority",
+        "Agency",
+        "Organization",
+        "Movement",
+        "Party",
+        "Group",
+    ):
         return f"{head.english} of {' '.join(reversed(mods))}"
     return f"{' '.join(reversed(mods))} {head.english}"
 

@@ -99,7 +99,7 @@ def sentencizer(doc: Doc) -> Doc:
 def _sentences(doc: Doc) -> list[list]:  # type: ignore[type-arg]
     starts = doc._.actorgraph_sent_starts or [0]
     bounds = [*starts[1:], len(doc)]
-    return [list(doc[a:b]) for a, b in zip(starts, bounds) if b > a]
+    return [list(doc[a:b]) for a, b in zip(starts, bounds, strict=True) if b > a]
 
 
 @Language.factory("actorgraph_normalizer", default_config={"lang": "ar"})
@@ -140,11 +140,11 @@ def make_normalizer(nlp: Language, name: str, lang: str):  # type: ignore[no-unt
         # Map sentences to our token list.
         bounds = []
         j = 0
-        for index, sent in enumerate(state.sentences):
-            while j < len(state.toks) and state.toks[j].start < sent.start:
+        for index, sentence in enumerate(state.sentences):
+            while j < len(state.toks) and state.toks[j].start < sentence.start:
                 j += 1
             k = j
-            while k < len(state.toks) and state.toks[k].end <= sent.end:
+            while k < len(state.toks) and state.toks[k].end <= sentence.end:
                 state.toks[k].sent = index
                 k += 1
             bounds.append((j, k))
@@ -228,14 +228,16 @@ def make_relations(nlp: Language, name: str, lang: str):  # type: ignore[no-unty
         assert state.entities is not None and state.finder is not None
         finder = RelationFinder(tables, state.toks, state.entities, state.finder.hits, state.finder.cover)
         first_heading_done = False
-        for (lo, hi), sent in zip(state.sent_bounds, state.sentences):
+        for (lo, hi), sent in zip(state.sent_bounds, state.sentences, strict=True):
             allow = True
             if sent.is_heading:
                 allow = not first_heading_done  # the title may state a relation; section headings do not
                 first_heading_done = True
             elif not first_heading_done:
                 first_heading_done = True
-            words = [t.norm_ if False else (normalize(t.text) if lang == "ar" else t.text.lower()) for t in state.toks[lo:hi]]
+            words = [
+                t.norm_ if False else (normalize(t.text) if lang == "ar" else t.text.lower()) for t in state.toks[lo:hi]
+            ]
             date = dates.resolve(words, state.doc_date)
             finder.run_sentence(lo, hi, sent.index, allow, date)
         state.relations = finder.relations

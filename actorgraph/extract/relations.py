@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from actorgraph.extract.lang.ar.normalize import normalize
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.mentions import STRONG_PUNCT, Entities, Hit, Tok
-from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Relation
+from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Modality, Relation
 from actorgraph.ontology.lexicon import TriggerRule
 
 TYPE_CLASSES = {
@@ -18,11 +19,100 @@ TYPE_CLASSES = {
     "any": ACTOR_TYPES | DOCUMENT_TYPES | EVENT_TYPES | {"City"},
 }
 # Words that open a subordinate clause: arguments are not looked for across them.
-BOUNDARY_AR = frozenset(normalize(w) for w in ["عقب", "بعد", "قبل", "حيث", "بينما", "فيما", "لكن", "إذ", "مما", "التي", "الذي", "الذين", "أن", "بأن", "إن", "وأن"])
-BOUNDARY_EN = frozenset(["after", "before", "while", "as", "because", "since", "although", "though", "but", "which", "who", "whom", "whereas", "amid", "that"])
-SKIP_AR = frozenset(normalize(w) for w in ["اليوم", "أمس", "غدا", "السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "يوم", "أيضا", "كذلك", "قد"])
+BOUNDARY_AR = frozenset(
+    normalize(w)
+    for w in [
+        "عقب",
+        "بعد",
+        "قبل",
+        "حيث",
+        "بينما",
+        "فيما",
+        "لكن",
+        "إذ",
+        "مما",
+        "التي",
+        "الذي",
+        "الذين",
+        "أن",
+        "بأن",
+        "إن",
+        "وأن",
+    ]
+)
+BOUNDARY_EN = frozenset(
+    [
+        "after",
+        "before",
+        "while",
+        "as",
+        "because",
+        "since",
+        "although",
+        "though",
+        "but",
+        "which",
+        "who",
+        "whom",
+        "whereas",
+        "amid",
+        "that",
+    ]
+)
+SKIP_AR = frozenset(
+    normalize(w)
+    for w in [
+        "اليوم",
+        "أمس",
+        "غدا",
+        "السبت",
+        "الأحد",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        "يوم",
+        "أيضا",
+        "كذلك",
+        "قد",
+    ]
+)
 SKIP_EN = frozenset(
-    ["on", "saturday", "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "also", "did", "does", "do", "not", "n't", "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "to", "on_the", "jointly", "separately", "reportedly", "formally", "officially"]
+    [
+        "on",
+        "saturday",
+        "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "also",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "has",
+        "have",
+        "had",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "will",
+        "would",
+        "to",
+        "on_the",
+        "jointly",
+        "separately",
+        "reportedly",
+        "formally",
+        "officially",
+    ]
 )
 LOCATIVE = frozenset({"في", "in", "at"})
 PRONOUNS_EN = {"he": "m", "she": "she", "it": "n", "they": "p"}
@@ -192,9 +282,9 @@ class RelationFinder:
     def modality(self, trig: TriggerHit, lo: int, hi: int | None = None) -> str:
         if self.lang == "ar" and "س" in trig.pro:
             return "future"
-        if self.lang == "ar" and trig.start > lo and self.word(trig.start - 1) == "قد":
-            if normalize(self.toks[trig.start].text)[:1] in ("ي", "ت", "ن"):
-                return "hedged"  # قد + present tense: "may"
+        present = normalize(self.toks[trig.start].text)[:1] in ("ي", "ت", "ن")
+        if self.lang == "ar" and trig.start > lo and self.word(trig.start - 1) == "قد" and present:
+            return "hedged"  # قد + present tense: "may"
         best: tuple[int, str] | None = None
         m = trig.start - 1
         floor = max(lo, trig.start - 10)
@@ -276,7 +366,11 @@ class RelationFinder:
             if hit.key in exclude or not self.eligible(hit, rule.types):
                 k = hit.end
                 continue
-            if hit.start - 1 >= after and self.word(hit.start - 1) in LOCATIVE and not set(rule.types) & {"place", "event"}:
+            if (
+                hit.start - 1 >= after
+                and self.word(hit.start - 1) in LOCATIVE
+                and not set(rule.types) & {"place", "event"}
+            ):
                 k = hit.end
                 continue  # "met in London": a place, not a partner
             group = [h for h in self.group_from(hit, hi) if h.key not in exclude and self.eligible(h, rule.types)]
@@ -284,9 +378,18 @@ class RelationFinder:
             while prev > after and self.word(prev) in ("the", "a", "an"):
                 prev -= 1  # "with the United States"
             by_prep = prev >= after and (
-                self.word(prev) in preps or (self.lang == "ar" and any(p and p[-1:] in preps for p in [self.toks[hit.start].keys.get(min(self.toks[hit.start].keys, key=len), "")]))
+                self.word(prev) in preps
+                or (
+                    self.lang == "ar"
+                    and any(
+                        p and p[-1:] in preps
+                        for p in [self.toks[hit.start].keys.get(min(self.toks[hit.start].keys, key=len), "")]
+                    )
+                )
             )
-            if by_prep or (self.lang == "ar" and any(pro[-1:] in preps for pro in self.keys[hit.start].values() if pro)):
+            if by_prep or (
+                self.lang == "ar" and any(pro[-1:] in preps for pro in self.keys[hit.start].values() if pro)
+            ):
                 preferred = group
                 break
             if rule.frame == "sym" and rule.relation != "met":
@@ -338,9 +441,14 @@ class RelationFinder:
             c_lo, c_hi = self.clause_start(trig.start, lo), self.clause_end(trig.end, hi)
             if trig.rule.pos == "noun" and any(a <= trig.start < b for a, b in verb_clauses):
                 continue  # "agreed to strengthen cooperation": the verb carries the relation
-            if trig.rule.pos == "verb" and any(
-                t.rule.pos == "noun" and trig.end <= t.start <= trig.end + 6 and t.start < c_hi for t in trigger_hits
-            ) and any(mod == "negated" for _e, (mod, _s), _p in self.t.cues.match(self.keys, trig.start)):
+            if (
+                trig.rule.pos == "verb"
+                and any(
+                    t.rule.pos == "noun" and trig.end <= t.start <= trig.end + 6 and t.start < c_hi
+                    for t in trigger_hits
+                )
+                and any(mod == "negated" for _e, (mod, _s), _p in self.t.cues.match(self.keys, trig.start))
+            ):
                 continue  # رفض (…) التوقيع "refused to sign": the verbal noun is the relation, the verb its negation
             if trig.rule.pos == "verb":
                 verb_clauses.append((c_lo, c_hi))
@@ -399,7 +507,12 @@ class RelationFinder:
                         want = PRONOUNS_EN[self.toks[p].text.lower()]
                     elif p >= lo and self.boundary(p) and self.toks[p].text in (",",):
                         want = "any"  # participle clause: ", calling for ..." takes the main subject
-                    elif p >= lo and self.toks[p].text.lower() == "and" and self.relations and self.relations[-1].sentence == sent_index:
+                    elif (
+                        p >= lo
+                        and self.toks[p].text.lower() == "and"
+                        and self.relations
+                        and self.relations[-1].sentence == sent_index
+                    ):
                         last = self.relations[-1]
                         subject_keys = [last.subject]
                         modality = last.modality if modality == "asserted" else modality
@@ -432,7 +545,17 @@ class RelationFinder:
                         window += [k for m in range(max(trig.end, hit.start - 4), hit.start + 1) for k in self.keys[m]]
                     if any(w in preps for w in window):
                         for a in subject_keys:
-                            self.emit_plain(a, "attended", hit.key, "CONSULT", trig, sent_index, modality, date, rule_id + ".sidelines")
+                            self.emit_plain(
+                                a,
+                                "attended",
+                                hit.key,
+                                "CONSULT",
+                                trig,
+                                sent_index,
+                                modality,
+                                date,
+                                rule_id + ".sidelines",
+                            )
                         break
         if modality == "asserted" or rule.pos == "verb":
             for key in subject_keys:
@@ -440,8 +563,10 @@ class RelationFinder:
                     self.salient.remove(key)
                 self.salient.append(key)
 
-    def membership(self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str) -> None:
-        """"Finland, a NATO member" / "became NATO's 32nd member" / "is not a member of the ICC" / عضو في الناتو."""
+    def membership(
+        self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str
+    ) -> None:
+        """ "Finland, a NATO member" / "became NATO's 32nd member" / "is not a member of the ICC" / عضو في الناتو."""
         org = None
         k = trig.end
         if k < hi and self.word(k) in ("of", "in", "في", "ب"):
@@ -476,7 +601,9 @@ class RelationFinder:
         for h in self.group_ending_before(member.end, lo, 0) or [member]:
             self.emit_plain(h.key, "memberOf", org.key, trig.rule.plover, trig, sent, modality, date, rule_id)
 
-    def passive(self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str) -> bool:
+    def passive(
+        self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str
+    ) -> bool:
         """English passive: "Iran was (sharply) sanctioned by the United States"."""
         p = trig.start - 1
         while p >= lo and self.toks[p].text.lower().endswith("ly") and self.hit_at(p) is None:
@@ -494,7 +621,9 @@ class RelationFinder:
         if agent is None:
             return False
         agents = [h.key for h in self.group_from(agent, hi) if self.type_of(h.key) in ACTOR_TYPES]
-        patients = [h for h in self.group_ending_before(p, self.clause_start(p, lo), 2) if self.eligible(h, trig.rule.types)]
+        patients = [
+            h for h in self.group_ending_before(p, self.clause_start(p, lo), 2) if self.eligible(h, trig.rule.types)
+        ]
         if not patients:
             # "a summit hosted by Egypt": the patient may be further back, e.g. across a participle.
             return False
@@ -504,7 +633,15 @@ class RelationFinder:
         return True
 
     def emit(
-        self, subj: str, rule: TriggerRule, obj: str, trig: TriggerHit, sent: int, modality: str, date: str | None, rule_id: str
+        self,
+        subj: str,
+        rule: TriggerRule,
+        obj: str,
+        trig: TriggerHit,
+        sent: int,
+        modality: str,
+        date: str | None,
+        rule_id: str,
     ) -> None:
         if subj == obj:
             return
@@ -515,17 +652,38 @@ class RelationFinder:
         self.emit_plain(subj, relation, obj, rule.plover, trig, sent, modality, date, rule_id)
 
     def emit_plain(
-        self, subj: str, relation: str, obj: str, plover: str, trig: TriggerHit, sent: int, modality: str, date: str | None, rule_id: str
+        self,
+        subj: str,
+        relation: str,
+        obj: str,
+        plover: str,
+        trig: TriggerHit,
+        sent: int,
+        modality: str,
+        date: str | None,
+        rule_id: str,
     ) -> None:
         if subj == obj:
             return
         a, b = self.toks[trig.start].start, self.toks[trig.end - 1].end
         self.relations.append(
-            Relation(subj, relation, obj, sent, a, b, rule_id, modality, plover, 0.7 if ".coref" in rule_id else 0.8, date)  # type: ignore[arg-type]
+            Relation(
+                subj,
+                relation,
+                obj,
+                sent,
+                a,
+                b,
+                rule_id,
+                cast(Modality, modality),
+                plover,
+                0.7 if ".coref" in rule_id else 0.8,
+                date,
+            )  # type: ignore[arg-type]
         )
 
     def as_city(self, obj: str, trig: TriggerHit) -> str:
-        """"visited Kyiv" names the city: a capital mention becomes a City located in its state."""
+        """ "visited Kyiv" names the city: a capital mention becomes a City located in its state."""
         hit = next((h for h in self.hits if h.key == obj and h.start >= trig.start), None)
         entry = self.ent.gaz(obj)
         if hit is None or hit.kind != "capital" or entry is None:
@@ -561,6 +719,32 @@ class RelationFinder:
                 continue
             a, b = self.toks[hit.start].start, self.toks[max(hit.start, hit.title_end - 1)].end
             if hit.position:
-                self.relations.append(Relation(hit.key, "holdsPosition", hit.position, sent, a, b, f"{self.lang}.title", "asserted", "", 0.9))
+                self.relations.append(
+                    Relation(
+                        hit.key,
+                        "holdsPosition",
+                        hit.position,
+                        sent,
+                        a,
+                        b,
+                        f"{self.lang}.title",
+                        "asserted",
+                        "",
+                        0.9,
+                    )
+                )
             if hit.affiliation:
-                self.relations.append(Relation(hit.key, "affiliatedWith", hit.affiliation, sent, a, b, f"{self.lang}.title", "asserted", "", 0.9))
+                self.relations.append(
+                    Relation(
+                        hit.key,
+                        "affiliatedWith",
+                        hit.affiliation,
+                        sent,
+                        a,
+                        b,
+                        f"{self.lang}.title",
+                        "asserted",
+                        "",
+                        0.9,
+                    )
+                )

@@ -132,20 +132,21 @@ def _parse(files: list[Path]) -> Gazetteer:
         if key is None:
             continue
         types = [str(t)[len(AG_IRI) :] for t in graph.objects(subject, RDF.type) if str(t).startswith(AG_IRI)]
-        entry = entries.get(key)
-        if entry is None:
+        found = entries.get(key)
+        if found is None:
             if not types:
                 continue  # facts about an entity we do not know (a country CLDR lacks)
-            entry = entries[key] = GazEntry(key=key, type=types[0])
-        for label in graph.objects(subject, SKOS.prefLabel):
-            lang = getattr(label, "language", None)
+            found = entries[key] = GazEntry(key=key, type=types[0])
+        entry = found
+        for pref in graph.objects(subject, SKOS.prefLabel):
+            lang = getattr(pref, "language", None)
             if lang == "ar":
-                entry.label_ar = str(label)
+                entry.label_ar = str(pref)
             elif lang in ("en", None):
-                entry.label_en = str(label)
-        for label in graph.objects(subject, SKOS.altLabel):
-            target = entry.aliases_ar if getattr(label, "language", None) == "ar" else entry.aliases_en
-            target.append(str(label))
+                entry.label_en = str(pref)
+        for alt in graph.objects(subject, SKOS.altLabel):
+            target = entry.aliases_ar if getattr(alt, "language", None) == "ar" else entry.aliases_en
+            target.append(str(alt))
         entry.country = text(graph.value(subject, ag.countryCode)) or entry.country
         entry.sector = text(graph.value(subject, ag.sectorCode)) or entry.sector
         entry.cameo = text(graph.value(subject, ag.cameoCode)) or entry.cameo

@@ -39,7 +39,10 @@ def test_extract_user_errors_are_one_line(tmp_path: Path) -> None:
     binary = tmp_path / "blob.bin"
     binary.write_bytes(bytes(range(256)) * 40)
     french = tmp_path / "fr.txt"
-    french.write_text("Le président de la République a rencontré le ministre des affaires étrangères à Paris hier soir pour discuter de la situation.")
+    french.write_text(
+        "Le président de la République a rencontré le ministre des affaires étrangères à Paris hier soir "
+        "pour discuter de la situation."
+    )
     for path in (empty, binary, french, tmp_path / "missing.txt"):
         result = CliRunner().invoke(main, ["extract", str(path)])
         assert result.exit_code != 0

@@ -28,7 +28,11 @@ def _params() -> list:  # type: ignore[type-arg]
     out = []
     for lang, cases in SETS.items():
         for case in cases:
-            marks = [pytest.mark.xfail(reason="known gap, see data/known_gaps.txt", strict=False)] if case.id in GAPS else []
+            marks = (
+                [pytest.mark.xfail(reason="known gap, see data/known_gaps.txt", strict=False)]
+                if case.id in GAPS
+                else []
+            )
             out.append(pytest.param(lang, case, id=case.id, marks=marks))
     return out
 
@@ -36,7 +40,9 @@ def _params() -> list:  # type: ignore[type-arg]
 @pytest.mark.parametrize(("lang", "case"), _params())
 def test_case(lang: str, case: Case) -> None:
     comparison = compare(case, extract_text(case.text, lang=lang, model="none"))
-    assert not comparison.wrong_modality, f"claim printed with the wrong modality: {comparison.wrong_modality}"
+    assert not comparison.wrong_modality, (
+        f"claim printed with the wrong modality: {comparison.wrong_modality}"
+    )
     assert not comparison.missed, f"missed {comparison.missed}"
     assert not comparison.extra, f"extra {comparison.extra}"
 
