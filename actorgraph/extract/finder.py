@@ -257,10 +257,16 @@ class MentionFinder:
                 label = "Minister of " + " ".join(words)
                 role = "minister_of_" + "_".join(w.lower() for w in words)
                 j = m
-        elif role == "minister" and k > i and k - 1 >= 0:
-            pass
         if owner:
             self.ent.ensure_gaz(owner)
+        if j + 1 < end and self.toks[j].text.lower() in ("to", "for") and role in ("ambassador", "special_envoy"):
+            # "U.S. Ambassador to Turkey Tom Barrack": the posting is part of the office.
+            posting = self.name_at(j + 1, end)
+            posted = self.ent.gaz(posting[1].key) if posting is not None else None
+            if posting is not None and posted is not None and posted.type != "Person":
+                label = f"{label} to {posted.label_en}"
+                role = f"{role}_to_{posted.key.split(':', 1)[1]}"
+                j = posting[0]
         return self._title_person(i, k, j, end, title, role, label, owner, "", title_start=k)
 
     def _title_person(
