@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actorgraph.extract.lang.ar.normalize import normalize, strip_article
+from actorgraph.extract.lang.ar.normalize import analyses, normalize, strip_article
 from actorgraph.extract.lang.ar.translit import transliterate
 from actorgraph.extract.lookup import NameHit, Tables, ar_keys, en_keys
 from actorgraph.extract.mentions import (
@@ -182,6 +182,11 @@ class MentionFinder:
         j, title, pro = matches[0]
         if j > end:
             return None
+        last_word = normalize(title.form.split()[-1])
+        plain = {stem for (p_, stem, enc) in analyses(normalize(self.toks[j - 1].text)) if not enc}
+        possessed = last_word not in plain and strip_article(last_word) not in {strip_article(x) for x in plain}
+        if possessed and title.role != "counterpart":  # نظيره "his counterpart" is always possessed
+            return None  # "وزيرا خارجيتهما": a possessed title names an office, not a person who follows
         label, role = title.label, title.role
         if role == "counterpart":
             role, label = self._counterpart_role(i)
