@@ -55,6 +55,7 @@ AGENTIVE_EN = frozenset(
 )
 
 
+_GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
 _GOVERNMENT_AR = frozenset({normalize("إدارة"), normalize("حكومة"), normalize("الإدارة")})
 _GENERIC_ROLE_LABELS = {
     "defense_minister": "Minister of Defense", "foreign_minister": "Minister of Foreign Affairs",
@@ -625,11 +626,7 @@ class MentionFinder:
             m += 1
         surface_ar = " ".join(self.toks[x].text for x in range(i, m))
         # A generic military/government head with only a nisba is the country itself (القوات الصينية).
-        if (
-            country
-            and not mods
-            and normalize(self.toks[i].text) in GENERIC_MILITARY_AR | {strip_article(x) for x in GENERIC_MILITARY_AR}
-        ):
+        if country and not mods and self._generic_head(i):
             key = self.t.gazetteer.country_by_iso3.get(country)
             if key:
                 self.ent.ensure_gaz(key)
@@ -665,6 +662,8 @@ class MentionFinder:
             and all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods)
         ):
             return self._anaphor(i, m, head, pro)
+        if not country and self._generic_head(i):
+            return None  # "الطائرات المسيرة": a generic noun names an actor only with a nisba (القوات الروسية)
         generic = all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods)
         # Gazetteer lookup of the canonical form (استراتيجيتها للدفاع الوطني → استراتيجية الدفاع الوطني).
         canonical = [head.form, *[self._definite_form(x) for x in mods]]
@@ -695,6 +694,9 @@ class MentionFinder:
         entity = self.ent.ensure_new(head.type, label, " ".join(canonical), country=country)
         self.add(Hit(i, m, entity.key, head.type, "head", coord=self.coord(i, pro)))
         return m
+
+    def _generic_head(self, i: int) -> bool:
+        return any(strip_article(k) in _GENERIC_BARE for k in self.toks[i].keys)
 
     def _definite_form(self, k: int) -> str:
         """The word as it would stand alone with its article: للدفاع → الدفاع."""

@@ -192,19 +192,9 @@ APPOSITION_EN = ("known", "dubbed", "called", "named")
 GENERIC_MILITARY_AR = frozenset(
     normalize(w)
     for w in (
-        "قوات",
-        "جيش",
-        "حكومة",
-        "غارات",
-        "غارة",
-        "طائرات",
-        "مقاتلات",
-        "مسيرات",
-        "صواريخ",
-        "جنود",
-        "سلطات",
-        "بحرية",
-    )
+        "قوات", "جيش", "حكومة", "غارات", "غارة", "طائرات", "مقاتلات", "مسيرات", "صواريخ", "جنود", "سلطات", "بحرية",
+        "مسؤولون", "مسؤولين", "مسؤول", "دبلوماسيون", "دبلوماسيين", "وفد", "قادة", "زعماء",
+    )  # fmt: skip
 )
 THE_COUNTRIES = re.compile(r"^(United |Netherlands|Philippines|Czech Republic|Gambia|Bahamas|Maldives)")
 

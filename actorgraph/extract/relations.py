@@ -280,8 +280,14 @@ class RelationFinder:
 
     # -- modality ----------------------------------------------------------------------------------
     def modality(self, trig: TriggerHit, lo: int, hi: int | None = None) -> str:
+        cued = self._cued_modality(trig, lo, hi)
+        if cued != "asserted":
+            return cued  # "لم يتضح ما إذا كان ترامب سيزور": the hedge outranks the future prefix
         if self.lang == "ar" and "س" in trig.pro:
             return "future"
+        return "asserted"
+
+    def _cued_modality(self, trig: TriggerHit, lo: int, hi: int | None) -> str:
         present = normalize(self.toks[trig.start].text)[:1] in ("ي", "ت", "ن")
         if self.lang == "ar" and trig.start > lo and self.word(trig.start - 1) == "قد" and present:
             return "hedged"  # قد + present tense: "may"
