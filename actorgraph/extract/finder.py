@@ -612,15 +612,17 @@ class MentionFinder:
             tok = self.toks[m]
             readings = [(p, s) for s, p in tok.keys.items()]
             definite = any(s.startswith("ال") and p in ("", "ل") for p, s in readings)
-            if not definite or normalize(tok.text) in AR_STOP:
-                break
+            head_definite = normalize(self.toks[i].text).startswith("ال") or "ال" in pro
             found = self.name_at(m, end)
             if found is not None:
+                # A nisba agrees with its head: القوات الروسية, مسؤولون أمريكيون.
                 n_end, payload, _, _ = found
-                if payload.kind == "adj":
+                if payload.kind == "adj" and definite == head_definite:
                     entry = self.ent.gaz(payload.key)
                     country = entry.country if entry else ""
                     m = n_end
+                break
+            if not definite or normalize(tok.text) in AR_STOP:
                 break
             mods.append(m)
             m += 1

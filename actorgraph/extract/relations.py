@@ -305,8 +305,9 @@ class RelationFinder:
             m -= 1
         if best:
             return best[1]
-        # Attribution to unnamed sources after the claim: "…, according to sources familiar".
-        for m in range(trig.end, hi if hi is not None else trig.end):
+        # Attribution to unnamed sources anywhere in the sentence: "According to sources, …" or
+        # "…, according to sources familiar": it qualifies the whole claim, across commas.
+        for m in [*range(lo, trig.start), *range(trig.end, hi if hi is not None else trig.end)]:
             for _end, (modality, scope), pro in self.t.cues.match(self.keys, m):
                 if scope == "both" and self._cue_ok(m, pro):
                     return modality
