@@ -55,6 +55,11 @@ AGENTIVE_EN = frozenset(
 )
 
 
+_HONORIFICS_AR = frozenset(
+    normalize(w) for w in ("الأمير", "أمير", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة",
+                           "الفريق", "اللواء", "العميد", "المشير", "الجنرال", "الأميرة")  # fmt: skip
+)
+_HONORIFICS_EN = frozenset({"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"})
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
 _GOVERNMENT_AR = frozenset({normalize("إدارة"), normalize("حكومة"), normalize("الإدارة")})
 _GENERIC_ROLE_LABELS = {
@@ -290,9 +295,28 @@ class MentionFinder:
     ) -> int | None:
         """After a title (ending at j) and its owner (ending at k): the person's name."""
         start_name = k
+        while start_name < end and self._honorific(start_name):
+            start_name += 1  # الأمير فيصل بن فرحان, Sheikh Tamim: a courtesy, not an office
+        if self.lang == "ar" and start_name < end and self.cover[start_name] < 0:
+            stacked = self._stacked_title(i, start_name, end, role, label, owner)
+            if stacked is not None:
+                return stacked
         person_key = ""
         n_end = start_name
         found = self.name_at(start_name, end)
+        if found is None:
+            # "الرئيس السوري في المرحلة الانتقالية أحمد الشرع": a short qualifier before a known name.
+            for q in range(start_name + 1, min(end, start_name + 5)):
+                if self.is_stop(q) or self.cover[q] >= 0:
+                    break
+                found = self.name_at(q, end)
+                if found is not None:
+                    entry = self.ent.gaz(found[1].key)
+                    if entry is not None and entry.type == "Person":
+                        start_name = q
+                        break
+                    found = None
+                    break
         if found is not None:
             n_end, payload, _, _ = found
             entry = self.ent.gaz(payload.key)
@@ -467,6 +491,45 @@ class MentionFinder:
                     return "x_" + label.lower().replace(" ", "_"), label
         return "", ""
 
+    def _name_start_ar(self, m: int, end: int) -> bool:
+        """Can an unknown Arabic name start here? Not on a preposition phrase (للشؤون), a definite
+        common word (المرحلة), a place or actor we know (دمشق), or a word of our lexicons (مجلس)."""
+        tok = self.toks[m]
+        norm = normalize(tok.text)
+        if norm.startswith("ال") or norm.startswith("لل"):
+            return False
+        if any(p and p.replace("|a", "")[-1:] in ("ل", "ب", "ك") and k.startswith("ال") for k, p in tok.keys.items()):
+            return False  # بالرياض, للشؤون: a preposition with a definite noun
+        if self.name_at(m, end) is not None:
+            return False
+        keys = self.keys
+        if self.t.heads.match(keys, m) or self.t.triggers.match(keys, m) or self.t.cues.match(keys, m):
+            return False
+        return norm not in self.t.glossary and ("ال" + norm) not in self.t.glossary
+
+    def _honorific(self, k: int) -> bool:
+        tok = self.toks[k]
+        if self.lang == "ar":
+            return any(key in _HONORIFICS_AR and pro in ("", "و") for key, pro in tok.keys.items())
+        return tok.text in _HONORIFICS_EN
+
+    def _stacked_title(self, i: int, k: int, end: int, role: str, label: str, owner: str) -> int | None:
+        """ولي العهد السعودي رئيس مجلس الوزراء الأمير محمد بن سلمان: two offices, one person."""
+        if not self.t.titles.match(self.keys, k):
+            return None
+        before = len(self.hits)
+        stop = self._title_ar(k, end)
+        if stop is None or len(self.hits) == before:
+            return None
+        hit = self.hits[-1]
+        office_key = person_position(self.ent, hit.key, role)
+        office = self.ent.ensure_gaz(office_key) if office_key else self.ent.position(role, label, owner)
+        hit.extra.append((office.key, self._serves(owner)))
+        for t in range(i, hit.start):
+            self.cover[t] = len(self.hits) - 1
+        hit.start = i
+        return stop
+
     def _unknown_name(self, k: int, end: int) -> int:
         """End of an unknown person's name starting at token k (k when there is none)."""
         m = k
@@ -476,6 +539,8 @@ class MentionFinder:
                 tok = self.toks[m]
                 norm = normalize(tok.text)
                 if tok.punct or norm in AR_STOP or not tok.text.isalpha() or self.cover[m] >= 0:
+                    break
+                if words == 0 and not self._name_start_ar(m, end):
                     break
                 if words == 0 and norm in AR_NAME_LINKS and norm not in (normalize("عبد"), normalize("أبو"), "ابو"):
                     break  # a name does not start with بن

@@ -224,6 +224,7 @@ class Hit:
     affiliation: str = ""  # title hits: key of the country or organisation
     title_end: int = -1  # title hits: token index where the title part ends
     alternatives: list[str] = field(default_factory=list)  # ambiguous gazetteer names
+    extra: list[tuple[str, str]] = field(default_factory=list)  # further (office, affiliation) of stacked titles
 
 
 class Entities:

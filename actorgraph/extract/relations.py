@@ -653,8 +653,6 @@ class RelationFinder:
         if subj == obj:
             return
         obj = self.disambiguate(obj, subj)
-        if rule.relation == "visited":
-            obj = self.as_city(obj, trig)
         relation = rule.relation_for(self.type_of(obj))
         self.emit_plain(subj, relation, obj, rule.plover, trig, sent, modality, date, rule_id)
 
@@ -725,33 +723,11 @@ class RelationFinder:
             if hit.kind != "title" or not lo <= hit.start < hi:
                 continue
             a, b = self.toks[hit.start].start, self.toks[max(hit.start, hit.title_end - 1)].end
-            if hit.position:
-                self.relations.append(
-                    Relation(
-                        hit.key,
-                        "holdsPosition",
-                        hit.position,
-                        sent,
-                        a,
-                        b,
-                        f"{self.lang}.title",
-                        "asserted",
-                        "",
-                        0.9,
-                    )
-                )
-            if hit.affiliation:
-                self.relations.append(
-                    Relation(
-                        hit.key,
-                        "affiliatedWith",
-                        hit.affiliation,
-                        sent,
-                        a,
-                        b,
-                        f"{self.lang}.title",
-                        "asserted",
-                        "",
-                        0.9,
-                    )
-                )
+            for position, affiliation in [(hit.position, hit.affiliation), *hit.extra]:
+                for relation, target in (("holdsPosition", position), ("affiliatedWith", affiliation)):
+                    if target and not any(
+                        r.subject == hit.key and r.relation == relation and r.object == target and r.sentence == sent
+                        for r in self.relations
+                    ):
+                        rel = Relation(hit.key, relation, target, sent, a, b, f"{self.lang}.title", "asserted", "", 0.9)
+                        self.relations.append(rel)
