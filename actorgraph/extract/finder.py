@@ -60,6 +60,7 @@ _HONORIFICS_AR = frozenset(
                            "الفريق", "اللواء", "العميد", "المشير", "الجنرال", "الأميرة")  # fmt: skip
 )
 _HONORIFICS_EN = frozenset({"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"})
+_COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة")})
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
 _GOVERNMENT_AR = frozenset({normalize("إدارة"), normalize("حكومة"), normalize("الإدارة")})
 _GENERIC_ROLE_LABELS = {
@@ -137,7 +138,11 @@ class MentionFinder:
                 i += 1
                 continue
             nxt = (
-                self.title_at(i, end) or self.gazetteer_at(i, end) or self.head_at(i, end) or self.apposition_at(i, end)
+                self.title_at(i, end)
+                or self.gazetteer_at(i, end)
+                or self.head_at(i, end)
+                or self.apposition_at(i, end)
+                or self.country_anaphor_at(i)
             )
             i = nxt if nxt else i + 1
         self.appositions(start, end)
@@ -507,6 +512,30 @@ class MentionFinder:
             return False
         return norm not in self.t.glossary and ("ال" + norm) not in self.t.glossary
 
+    def country_anaphor_at(self, i: int) -> int | None:
+        """بلاده "his country", "her country": the state of the last person named before it."""
+        tok = self.toks[i]
+        if self.lang == "ar":
+            readings = analyses(normalize(tok.text))
+            if not any(stem in _COUNTRY_NOUNS_AR and enc in ("ه", "ها") for _p, stem, enc in readings):
+                return None
+        elif not (tok.text.lower() == "country" and i > 0 and self.toks[i - 1].text.lower() in ("his", "her")):
+            return None
+        for hit in reversed(self.hits):
+            if hit.type != "Person":
+                continue
+            entity = self.ent.table.get(hit.key)
+            state = hit.affiliation if hit.affiliation.startswith("gaz:country-") else ""
+            if not state and entity is not None and entity.country:
+                state = self.t.gazetteer.country_by_iso3.get(entity.country, "")
+            if state:
+                self.ent.ensure_gaz(state)
+                start = i - 1 if self.lang == "en" else i
+                self.add(Hit(start, i + 1, state, "State", "anaphor", coord=self.coord(start, "")))
+                return i + 1
+            return None
+        return None
+
     def _honorific(self, k: int) -> bool:
         tok = self.toks[k]
         if self.lang == "ar":
@@ -730,6 +759,14 @@ class MentionFinder:
         ):
             return self._anaphor(i, m, head, pro)
         if not country and self._generic_head(i):
+            # "مسؤولون في الاتحاد الأوروبي": officials of an organisation act for it.
+            if j + 1 < end and normalize(self.toks[j].text) in (normalize("في"), normalize("من")):
+                found = self.name_at(j + 1, end)
+                entry = self.ent.gaz(found[1].key) if found is not None else None
+                if found is not None and entry is not None and entry.type not in ("Person",):
+                    self.ent.ensure_gaz(entry.key)
+                    self.add(Hit(i, found[0], entry.key, entry.type, "name", coord=self.coord(i, pro)))
+                    return found[0]
             return None  # "الطائرات المسيرة": a generic noun names an actor only with a nisba (القوات الروسية)
         generic = all(gloss_ar(self.t, self.toks[x].text) in self.t.glossary.values() for x in mods)
         # Gazetteer lookup of the canonical form (استراتيجيتها للدفاع الوطني → استراتيجية الدفاع الوطني).

@@ -115,6 +115,10 @@ SKIP_EN = frozenset(
     ]
 )
 LOCATIVE = frozenset({"في", "in", "at"})
+PARTICLES_AR = frozenset(
+    normalize(w) for w in "عن على في إلى الى أن ان إن بأن مع من ضد حول بشأن إزاء لدى أمام خلال منذ".split()
+)
+CONTRAST = frozenset({normalize("بينما"), normalize("لكن"), "while", "but", "whereas", "although", "however"})
 PRONOUNS_EN = {"he": "m", "she": "she", "it": "n", "they": "p"}
 PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be"])
 SIDELINE_PREPS_AR = frozenset(normalize(w) for w in ["هامش", "في", "خلال"])
@@ -366,6 +370,8 @@ class RelationFinder:
         while k < limit:
             if stop_at_boundary and k > after and self.boundary(k) and self.toks[k].text not in ('"',):
                 break
+            if k > after and (self.word(k) in CONTRAST or (self.word(k) == "في" and k + 1 < hi and self.word(k + 1) == "حين")):
+                break  # "…، في حين أكد روبيو": another clause, another claim
             hit = self.hit_at(k)
             if hit is None:
                 k += 1
@@ -424,6 +430,19 @@ class RelationFinder:
             if want == "any" and t in ACTOR_TYPES:
                 return [key]
         return []
+
+    def pronoun_subject_ar(self, trig: TriggerHit, hi: int) -> bool:
+        """Does the verb carry its subject (VSO with no noun after it)? أعرب عن …, ألقى كلمة, وأصدرت قانونا."""
+        k = trig.start + 1
+        while k < hi and self.skippable(k):
+            k += 1
+        if k >= hi or self.strong(k) or self.hit_at(k) is not None:
+            return True
+        tok = self.toks[k]
+        if any(key in PARTICLES_AR for key in tok.keys) or any(p.replace("|a", "")[-1:] in ("ب", "ل") for p in tok.keys.values() if p):
+            return True
+        # An indefinite accusative or a gapped trigger's own words (ألقى … كلمة) are objects, not subjects.
+        return k < trig.end or normalize(tok.text).endswith("ا") or not normalize(tok.text).startswith("ال")
 
     def verb_gender_ar(self, trig: TriggerHit) -> str:
         text = normalize(self.toks[trig.start].text)
@@ -505,6 +524,8 @@ class RelationFinder:
             else:
                 want = "any"
                 if self.lang == "ar":
+                    if not self.pronoun_subject_ar(trig, hi):
+                        return  # "أبدى مسؤولون قلقهم": the subject is a noun we do not know, not "he"
                     want = self.verb_gender_ar(trig)
                 else:
                     p = trig.start - 1
