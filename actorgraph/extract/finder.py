@@ -395,8 +395,8 @@ class MentionFinder:
         if not matches:
             return None
         j, title, _ = matches[0]
-        if title.role == "counterpart":
-            return None
+        if title.role == "counterpart" or (j < end and self.toks[j].cap and self.toks[j].text not in EN_NOT_NAMES):
+            return None  # "…, European Commission President Ursula von der Leyen": a title before its name
         if not owner and j + 1 < end and self.toks[j].text.lower() in ("of", "for", "to"):
             found = self.name_at(j + 1, end)
             if found is not None and (entry := self.ent.gaz(found[1].key)) is not None and entry.type != "Person":
@@ -442,8 +442,8 @@ class MentionFinder:
         if self.lang != "en" or not self.toks[i].cap or self.toks[i].text in EN_NOT_NAMES:
             return None
         n_end = self._unknown_name(i, end)
-        if n_end == i or n_end >= end or self.toks[n_end].text != ",":
-            return None
+        if n_end - i < 2 or n_end >= end or self.toks[n_end].text != ",":
+            return None  # one capitalised word before a comma is as often "Separately," as a name
         surface = self.ent.text[self.toks[i].start : self.toks[n_end - 1].end]
         probe = self._apposition_probe(n_end, end)
         if not probe:

@@ -8,6 +8,7 @@ keys to payloads and finds the longest match at a token.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,9 +35,16 @@ def ar_keys(text: str) -> dict[str, str]:
     return keys
 
 
+def _fold(text: str) -> str:
+    """Lowercase without accents: 'Lourenço' and 'Lourenco' are one key."""
+    if text.isascii():
+        return text.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
+
+
 @lru_cache(maxsize=300_000)
 def en_keys(text: str) -> dict[str, str]:
-    lower = text.lower().replace("’", "'")
+    lower = _fold(text).replace("’", "'")
     keys = {lower: ""}
     if lower.endswith(".") and len(lower) > 2 and lower.count(".") == 1:
         keys[lower[:-1]] = ""  # sentence-final "U.S." keeps its dot, "Inc." etc.
@@ -46,7 +54,7 @@ def en_keys(text: str) -> dict[str, str]:
 def label_keys(lang: str, words: Sequence[str]) -> tuple[str, ...]:
     if lang == "ar":
         return tuple(normalize(w) for w in words)
-    return tuple(w.lower().replace("’", "'") for w in words)
+    return tuple(_fold(w).replace("’", "'") for w in words)
 
 
 @dataclass(slots=True)

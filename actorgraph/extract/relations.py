@@ -533,8 +533,30 @@ class RelationFinder:
                         p -= 1
                     if p >= lo and self.toks[p].text.lower() in PRONOUNS_EN:
                         want = PRONOUNS_EN[self.toks[p].text.lower()]
-                    elif p >= lo and self.boundary(p) and self.toks[p].text in (",",):
-                        want = "any"  # participle clause: ", calling for ..." takes the main subject
+                    elif p >= lo and self.toks[p].text.lower() in ("who", "which") and p - 1 >= lo:
+                        # "Karin Keller-Sutter, who met Bessent": the relative pronoun's antecedent.
+                        q = p - 1 if self.toks[p - 1].text == "," else p
+                        antecedent = self.group_ending_before(q, lo, 0)
+                        subject_keys = [h.key for h in antecedent if self.type_of(h.key) in ACTOR_TYPES]
+                        if not subject_keys:
+                            return
+                        want = ""
+                    elif (
+                        p >= lo
+                        and self.toks[p].text == ","
+                        and self.toks[trig.start].text.lower().endswith("ing")
+                    ):
+                        # Participle clause: ", calling for …" / ", accusing Beijing …" takes the
+                        # sentence's main subject, its first actor.
+                        first = next(
+                            (h for h in self.hits if lo <= h.start < p and self.type_of(h.key) in ACTOR_TYPES
+                             and h.kind not in ("adjmod",)),
+                            None,
+                        )
+                        if first is None:
+                            return
+                        subject_keys = [first.key]
+                        want = ""
                     elif (
                         p >= lo
                         and self.toks[p].text.lower() == "and"
@@ -652,8 +674,13 @@ class RelationFinder:
         patients = [
             h for h in self.group_ending_before(p, self.clause_start(p, lo), 2) if self.eligible(h, trig.rule.types)
         ]
+        if not patients and p - 1 >= lo and self.toks[p - 1].text == ",":
+            # "Francesca Albanese, the U.N. special rapporteur …, was sanctioned by": the sentence's subject.
+            first = next((h for h in self.hits if lo <= h.start < p), None)
+            opens = first is not None and (first.start == lo or (first.start == lo + 1 and self.word(lo) == "the"))
+            if first is not None and opens and self.eligible(first, trig.rule.types):
+                patients = [first]
         if not patients:
-            # "a summit hosted by Egypt": the patient may be further back, e.g. across a participle.
             return False
         for a in agents:
             for patient in patients:

@@ -99,7 +99,31 @@ def _countries_from_cldr(entries: dict[str, GazEntry]) -> dict[str, str]:
     return by_iso3
 
 
-_FIX_EN = {"PSE": "Palestine", "TUR": "Turkey", "CZE": "Czech Republic", "MMR": "Myanmar"}
+_FIX_EN = {
+    "PSE": "Palestine",
+    "TUR": "Turkey",
+    "CZE": "Czech Republic",
+    "MMR": "Myanmar",
+    "COD": "Democratic Republic of the Congo",
+    "COG": "Republic of the Congo",
+    "CIV": "Ivory Coast",
+}
+
+
+def _english_variants(label: str) -> list[str]:
+    """CLDR's short forms as news writes them: '&' → 'and', 'St.' → 'Saint', no parentheses, no accents."""
+    import unicodedata
+
+    out = []
+    for variant in (
+        label.replace(" & ", " and "),
+        label.replace("St. ", "Saint ").replace(" & ", " and "),
+        label.split(" (")[0],
+        "".join(c for c in unicodedata.normalize("NFKD", label) if not unicodedata.combining(c)),
+    ):
+        if variant != label and variant not in out:
+            out.append(variant)
+    return out
 
 
 def _parse(files: list[Path]) -> Gazetteer:
@@ -118,6 +142,14 @@ def _parse(files: list[Path]) -> Gazetteer:
             entry = entries[by_iso3[iso3]]
             entry.aliases_en.append(entry.label_en)
             entry.label_en = label
+    for key in by_iso3.values():
+        entry = entries[key]
+        variants = _english_variants(entry.label_en)
+        if " & " in entry.label_en and variants:
+            entry.aliases_en.append(entry.label_en)
+            entry.label_en = variants[0]  # "Bosnia and Herzegovina", as news and our positions write it
+            variants = variants[1:]
+        entry.aliases_en.extend(v for v in variants if v not in entry.aliases_en)
 
     def key_of(node: rdflib.term.Node) -> str | None:
         text = str(node)
