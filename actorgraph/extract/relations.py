@@ -414,8 +414,11 @@ class RelationFinder:
         return preferred or plain
 
     def resolve_pronoun(self, trig: TriggerHit, want: str) -> list[str]:
-        """The most recent salient subject compatible with the verb's gender (m, f, n, p)."""
-        for key in reversed(self.salient):
+        """The nearest compatible actor earlier in the same sentence ("قال الشرع إنه بحث", "X said he
+        would …"), else the most recent salient subject compatible with the verb's gender (m, f, n, p)."""
+        sent = self.toks[trig.start].sent
+        earlier = [h.key for h in self.hits if h.end <= trig.start and self.toks[h.start].sent == sent and h.kind != "adjmod"]
+        for key in [*reversed(earlier), *reversed(self.salient)]:
             t = self.type_of(key)
             entity = self.ent.gaz(key)
             gender = entity.gender if entity else ""
@@ -506,6 +509,8 @@ class RelationFinder:
             self.membership(trig, lo, hi, sent_index, modality, date, rule_id)
             return
         if self.lang == "en" and self.passive(trig, lo, hi, sent_index, modality, date, rule_id):
+            return
+        if rule.frame == "sym" and rule.pos == "noun" and self.between(trig, hi, sent_index, modality, date, rule_id):
             return
         subjects, vso = self.subject_group(trig, lo, hi)
         subject_keys = [h.key for h in subjects]
@@ -612,6 +617,24 @@ class RelationFinder:
                 if key in self.salient:
                     self.salient.remove(key)
                 self.salient.append(key)
+
+    def between(self, trig: TriggerHit, hi: int, sent: int, modality: str, date: str | None, rule_id: str) -> bool:
+        """"talks between A and B", محادثات بين A و B: the parties pair up."""
+        k = trig.end
+        while k < hi and k < trig.end + 4 and self.word(k) not in ("between", "بين"):
+            if self.hit_at(k) is not None or self.strong(k):
+                return False
+            k += 1
+        if k >= hi or self.word(k) not in ("between", "بين") or k + 1 >= hi:
+            return False
+        first = self.hit_at(k + 1) or (self.hit_at(k + 2) if k + 2 < hi and self.word(k + 1) == "the" else None)
+        if first is None:
+            return False
+        parties = [h.key for h in self.group_from(first, hi) if self.type_of(h.key) in ACTOR_TYPES]
+        for a_i, a in enumerate(parties):
+            for b in parties[a_i + 1 :]:
+                self.emit(a, trig.rule, b, trig, sent, modality, date, rule_id + ".between")
+        return len(parties) >= 2
 
     def membership(
         self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str

@@ -106,7 +106,11 @@ def cues() -> tuple[Cue, ...]:
 
 @lru_cache(maxsize=1)
 def glossary_ar_en() -> dict[str, str]:
-    return {r["ar"]: r["en"] for r in _rows("glossary_ar_en.tsv")}
+    out: dict[str, str] = {}
+    for path in sorted(LEXICON_DIR.glob("glossary_ar_en*.tsv")):
+        for row in _rows(path.name):
+            out.setdefault(row["ar"], row["en"])
+    return out
 
 
 @lru_cache(maxsize=1)
