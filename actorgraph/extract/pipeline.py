@@ -231,8 +231,10 @@ def make_relations(nlp: Language, name: str, lang: str):  # type: ignore[no-unty
         for (lo, hi), sent in zip(state.sent_bounds, state.sentences, strict=True):
             allow = True
             if sent.is_heading:
-                allow = not first_heading_done  # the title may state a relation; section headings do not
-                first_heading_done = True
+                # The headline may state a relation; section labels ("Europe") and subheadings do not.
+                is_headline = not first_heading_done and len(sent.text.split()) >= 4
+                allow = is_headline
+                first_heading_done = first_heading_done or is_headline
             elif not first_heading_done:
                 first_heading_done = True
             words = [

@@ -144,6 +144,7 @@ class RelationFinder:
         self.cover = cover
         self.relations: list[Relation] = []
         self.salient: list[str] = []  # recent subject entity keys, most recent last
+        self.group_memory: tuple[int, list[str]] | None = None  # (sentence, keys) of the last plural subject
 
     # -- small predicates ---------------------------------------------------------------------------
     def word(self, k: int) -> str:
@@ -513,6 +514,9 @@ class RelationFinder:
         if rule.frame == "sym" and rule.pos == "noun" and self.between(trig, hi, sent_index, modality, date, rule_id):
             return
         subjects, vso = self.subject_group(trig, lo, hi)
+        genitive = self.hit_at(trig.end) if self.lang == "ar" and trig.end < hi else None
+        if genitive is not None and genitive.kind == "anaphor" and genitive.type == "State":
+            subjects, vso = [genitive], True  # دعم بلاده لأوكرانيا: the verbal noun's genitive is its agent
         subject_keys = [h.key for h in subjects]
         if not subject_keys:
             if rule.pos == "noun":
@@ -575,13 +579,19 @@ class RelationFinder:
                     else:
                         return
                     if want == "p":
-                        return
+                        # "they": the last group that acted together, in this sentence or the one before.
+                        subject_keys = self.last_group(sent_index)
+                        if not subject_keys:
+                            return
+                        want = ""
                 if want:
                     subject_keys = self.resolve_pronoun(trig, want)
                     rule_id += ".coref"
                 if not subject_keys:
                     return
         after = subjects[-1].end if vso and subjects else trig.end
+        if len(subject_keys) >= 2:
+            self.group_memory = (sent_index, list(subject_keys))
         objs = self.objects(trig, after, hi, set(subject_keys))
         if rule.frame == "sym":
             for a_i, a in enumerate(subject_keys):
@@ -617,6 +627,11 @@ class RelationFinder:
                 if key in self.salient:
                     self.salient.remove(key)
                 self.salient.append(key)
+
+    def last_group(self, sent: int) -> list[str]:
+        if self.group_memory and self.group_memory[0] >= sent - 1:
+            return list(self.group_memory[1])
+        return []
 
     def between(self, trig: TriggerHit, hi: int, sent: int, modality: str, date: str | None, rule_id: str) -> bool:
         """"talks between A and B", محادثات بين A و B: the parties pair up."""
