@@ -56,10 +56,27 @@ AGENTIVE_EN = frozenset(
 
 
 _HONORIFICS_AR = frozenset(
-    normalize(w) for w in ("الأمير", "أمير", "الشيخ", "الشيخة", "السيد", "السيدة", "الدكتور", "الدكتورة",
-                           "الفريق", "اللواء", "العميد", "المشير", "الجنرال", "الأميرة")  # fmt: skip
+    normalize(w)
+    for w in (
+        "الأمير",
+        "أمير",
+        "الشيخ",
+        "الشيخة",
+        "السيد",
+        "السيدة",
+        "الدكتور",
+        "الدكتورة",
+        "الفريق",
+        "اللواء",
+        "العميد",
+        "المشير",
+        "الجنرال",
+        "الأميرة",
+    )  # fmt: skip
 )
-_HONORIFICS_EN = frozenset({"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"})
+_HONORIFICS_EN = frozenset(
+    {"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"}
+)
 _COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة")})
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
 _GOVERNMENT_AR = frozenset({normalize("إدارة"), normalize("حكومة"), normalize("الإدارة")})

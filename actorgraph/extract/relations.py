@@ -116,7 +116,28 @@ SKIP_EN = frozenset(
 )
 LOCATIVE = frozenset({"في", "in", "at"})
 PARTICLES_AR = frozenset(
-    normalize(w) for w in "عن على في إلى الى أن ان إن بأن مع من ضد حول بشأن إزاء لدى أمام خلال منذ".split()
+    normalize(w)
+    for w in [
+        "عن",
+        "على",
+        "في",
+        "إلى",
+        "الى",
+        "أن",
+        "ان",
+        "إن",
+        "بأن",
+        "مع",
+        "من",
+        "ضد",
+        "حول",
+        "بشأن",
+        "إزاء",
+        "لدى",
+        "أمام",
+        "خلال",
+        "منذ",
+    ]
 )
 CONTRAST = frozenset({normalize("بينما"), normalize("لكن"), "while", "but", "whereas", "although", "however"})
 PRONOUNS_EN = {"he": "m", "she": "she", "it": "n", "they": "p"}
@@ -371,7 +392,9 @@ class RelationFinder:
         while k < limit:
             if stop_at_boundary and k > after and self.boundary(k) and self.toks[k].text not in ('"',):
                 break
-            if k > after and (self.word(k) in CONTRAST or (self.word(k) == "في" and k + 1 < hi and self.word(k + 1) == "حين")):
+            if k > after and (
+                self.word(k) in CONTRAST or (self.word(k) == "في" and k + 1 < hi and self.word(k + 1) == "حين")
+            ):
                 break  # "…، في حين أكد روبيو": another clause, another claim
             hit = self.hit_at(k)
             if hit is None:
@@ -418,7 +441,9 @@ class RelationFinder:
         """The nearest compatible actor earlier in the same sentence ("قال الشرع إنه بحث", "X said he
         would …"), else the most recent salient subject compatible with the verb's gender (m, f, n, p)."""
         sent = self.toks[trig.start].sent
-        earlier = [h.key for h in self.hits if h.end <= trig.start and self.toks[h.start].sent == sent and h.kind != "adjmod"]
+        earlier = [
+            h.key for h in self.hits if h.end <= trig.start and self.toks[h.start].sent == sent and h.kind != "adjmod"
+        ]
         for key in [*reversed(earlier), *reversed(self.salient)]:
             t = self.type_of(key)
             entity = self.ent.gaz(key)
@@ -443,7 +468,9 @@ class RelationFinder:
         if k >= hi or self.strong(k) or self.hit_at(k) is not None:
             return True
         tok = self.toks[k]
-        if any(key in PARTICLES_AR for key in tok.keys) or any(p.replace("|a", "")[-1:] in ("ب", "ل") for p in tok.keys.values() if p):
+        if any(key in PARTICLES_AR for key in tok.keys) or any(
+            p.replace("|a", "")[-1:] in ("ب", "ل") for p in tok.keys.values() if p
+        ):
             return True
         # An indefinite accusative or a gapped trigger's own words (ألقى … كلمة) are objects, not subjects.
         return k < trig.end or normalize(tok.text).endswith("ا") or not normalize(tok.text).startswith("ال")
@@ -550,16 +577,17 @@ class RelationFinder:
                         if not subject_keys:
                             return
                         want = ""
-                    elif (
-                        p >= lo
-                        and self.toks[p].text == ","
-                        and self.toks[trig.start].text.lower().endswith("ing")
-                    ):
+                    elif p >= lo and self.toks[p].text == "," and self.toks[trig.start].text.lower().endswith("ing"):
                         # Participle clause: ", calling for …" / ", accusing Beijing …" takes the
                         # sentence's main subject, its first actor.
                         first = next(
-                            (h for h in self.hits if lo <= h.start < p and self.type_of(h.key) in ACTOR_TYPES
-                             and h.kind not in ("adjmod",)),
+                            (
+                                h
+                                for h in self.hits
+                                if lo <= h.start < p
+                                and self.type_of(h.key) in ACTOR_TYPES
+                                and h.kind not in ("adjmod",)
+                            ),
                             None,
                         )
                         if first is None:
@@ -634,7 +662,7 @@ class RelationFinder:
         return []
 
     def between(self, trig: TriggerHit, hi: int, sent: int, modality: str, date: str | None, rule_id: str) -> bool:
-        """"talks between A and B", محادثات بين A و B: the parties pair up."""
+        """ "talks between A and B", محادثات بين A و B: the parties pair up."""
         k = trig.end
         while k < hi and k < trig.end + 4 and self.word(k) not in ("between", "بين"):
             if self.hit_at(k) is not None or self.strong(k):

@@ -160,9 +160,10 @@ def _parse(files: list[Path]) -> Gazetteer:
 
     subjects = {s for s in graph.subjects() if isinstance(s, rdflib.URIRef)}
     for subject in subjects:
-        key = key_of(subject)
-        if key is None:
+        subject_key = key_of(subject)
+        if subject_key is None:
             continue
+        key: str = subject_key
         types = [str(t)[len(AG_IRI) :] for t in graph.objects(subject, RDF.type) if str(t).startswith(AG_IRI)]
         found = entries.get(key)
         if found is None:

@@ -85,11 +85,7 @@ def label_matches(expected: str, entity: Entity) -> bool:
         if norm_label(label) == norm_label(expected) or signature(label) == signature(expected):
             return True
         a, b = norm_label(label), norm_label(expected)
-        if (
-            len(a.split()) >= 2
-            and len(b.split()) >= 2
-            and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
-        ):
+        if len(a.split()) >= 2 and len(b.split()) >= 2 and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85:
             return True
     return False
 
@@ -111,9 +107,7 @@ def compare(case: Case, extraction: Extraction) -> Comparison:
             return False
         if label_matches(exp.subject, subj) and label_matches(exp.object, obj):
             return True
-        return (
-            rel in SYMMETRIC_RELATIONS and label_matches(exp.subject, obj) and label_matches(exp.object, subj)
-        )
+        return rel in SYMMETRIC_RELATIONS and label_matches(exp.subject, obj) and label_matches(exp.object, subj)
 
     found, missed, wrong = [], [], []
     for exp in case.expected:

@@ -40,9 +40,7 @@ def _params() -> list:  # type: ignore[type-arg]
 @pytest.mark.parametrize(("lang", "case"), _params())
 def test_case(lang: str, case: Case) -> None:
     comparison = compare(case, extract_text(case.text, lang=lang, model="none"))
-    assert not comparison.wrong_modality, (
-        f"claim printed with the wrong modality: {comparison.wrong_modality}"
-    )
+    assert not comparison.wrong_modality, f"claim printed with the wrong modality: {comparison.wrong_modality}"
     assert not comparison.missed, f"missed {comparison.missed}"
     assert not comparison.extra, f"extra {comparison.extra}"
 

@@ -11,9 +11,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 def triples(path: Path) -> set[tuple[str, str, str, str]]:
     x = extract_path(path)
-    return {
-        (x.entities[r.subject].label, r.relation, x.entities[r.object].label, r.modality) for r in x.relations
-    }
+    return {(x.entities[r.subject].label, r.relation, x.entities[r.object].label, r.modality) for r in x.relations}
 
 
 @pytest.mark.parametrize("name", ["000_18620a851a5501f3.txt", "000_18620a851a5501f3.en.txt"])
