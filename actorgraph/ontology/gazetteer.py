@@ -142,8 +142,8 @@ def _parse(files: list[Path]) -> Gazetteer:
             entry = entries[by_iso3[iso3]]
             entry.aliases_en.append(entry.label_en)
             entry.label_en = label
-    for key in by_iso3.values():
-        entry = entries[key]
+    for country_key in by_iso3.values():
+        entry = entries[country_key]
         variants = _english_variants(entry.label_en)
         if " & " in entry.label_en and variants:
             entry.aliases_en.append(entry.label_en)
@@ -163,7 +163,7 @@ def _parse(files: list[Path]) -> Gazetteer:
         subject_key = key_of(subject)
         if subject_key is None:
             continue
-        key: str = subject_key
+        key = subject_key
         types = [str(t)[len(AG_IRI) :] for t in graph.objects(subject, RDF.type) if str(t).startswith(AG_IRI)]
         found = entries.get(key)
         if found is None:
