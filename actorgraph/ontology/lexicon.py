@@ -12,9 +12,7 @@ from actorgraph.ontology import LEXICON_DIR
 
 def _rows(name: str) -> list[dict[str, str]]:
     path: Path = LEXICON_DIR / name
-    lines = [
-        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
-    ]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
 
 
@@ -94,8 +92,7 @@ def titles() -> tuple[Title, ...]:
 @lru_cache(maxsize=1)
 def heads() -> tuple[Head, ...]:
     return tuple(
-        Head(r["lang"], r["form"], r["type"], r["english"], r["anaphoric"] == "yes")
-        for r in _rows("heads.tsv")
+        Head(r["lang"], r["form"], r["type"], r["english"], r["anaphoric"] == "yes") for r in _rows("heads.tsv")
     )
 
 
