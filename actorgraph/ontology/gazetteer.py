@@ -19,6 +19,9 @@ from actorgraph.ontology.namespace import AG_IRI, AGR_IRI
 CACHE_VERSION = "2"
 # CLDR territory codes that are not countries or that CLDR names oddly for news.
 _SKIP_TERRITORIES = {"ZZ", "QO", "EZ", "UN", "EU", "XA", "XB"}
+# Withdrawn ISO3 codes that CLDR still aliases to a current territory (East Germany → DE, Burma → MM,
+# Zaire → CD, ...): the current code owns the country's names, so "Germany" is never the GDR.
+_WITHDRAWN_ISO3 = {"BUR", "DDR", "FXX", "TMP", "YMD", "ZAR"}
 
 
 @dataclass(slots=True)
@@ -81,7 +84,7 @@ def _countries_from_cldr(entries: dict[str, GazEntry]) -> dict[str, str]:
     en, ar = Locale("en"), Locale("ar")
     by_iso3: dict[str, str] = {}
     for iso3, iso2s in get_global("territory_aliases").items():
-        if len(iso3) != 3 or not iso3.isalpha() or len(iso2s) != 1:
+        if len(iso3) != 3 or not iso3.isalpha() or len(iso2s) != 1 or iso3 in _WITHDRAWN_ISO3:
             continue
         iso2 = iso2s[0]
         if iso2 in _SKIP_TERRITORIES or iso2 not in en.territories or iso2 not in ar.territories:
