@@ -77,6 +77,8 @@ class Trie:
     ) -> list[tuple[int, Any, str]]:
         """All matches starting at token i: (end index exclusive, payload, proclitic of the first token)."""
         out: list[tuple[int, Any, str]] = []
+        if not 0 <= i < len(token_keys):  # a name that ends the text has no token after it
+            return out
         for key, pro in token_keys[i].items():
             for rest, payload in self.first.get(key, ()):
                 end = _match_rest(token_keys, i + 1, rest, stop)
