@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -44,6 +45,8 @@ def extract(file: Path, fmt: str, lang: str, model: str | None) -> None:
         extraction = extract_path(file, lang=None if lang == "auto" else lang, model=model)
     except ExtractionError as err:
         raise UserError(str(err)) from None
+    except Exception as err:  # noqa: BLE001 - an article the extractor trips on: one line, as ingest says it
+        raise UserError(f"{file}: extraction failed: {type(err).__name__}: {' '.join(str(err).split())}") from None
     click.echo(to_tsv(extraction) if fmt == "tsv" else to_jsonl(extraction), nl=False)
 
 
@@ -52,13 +55,43 @@ def extract(file: Path, fmt: str, lang: str, model: str | None) -> None:
 STORE_HELP = "Oxigraph store directory, 'memory', or the URL of a SPARQL 1.1 server."
 
 
+@contextlib.contextmanager
 def _open_store(spec: str, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+    """The store, open for a with-block; a store that fails to open or while in use (a corrupt block is
+    only found when read) is a one-line error."""
     from actorgraph.graph.store import StoreError, open_store
 
     try:
-        return open_store(spec, read_only=read_only)
+        store = open_store(spec, read_only=read_only)
     except StoreError as err:
         raise UserError(str(err)) from None
+    try:
+        with store:
+            yield store
+    except StoreError as err:
+        raise UserError(str(err)) from None
+
+
+def _scale_options(f):  # type: ignore[no-untyped-def]
+    """--workers, --dask, --bulk, --progress, --model: shared by build and ingest."""
+    f = click.option("--model", default=None, metavar="NAME",
+                     help="English spaCy model whose NER adds unknown actors ('none': rules only, ~10x faster). "
+                          "Default: $ACTORGRAPH_EN_MODEL, else en_core_web_sm when installed.")(f)
+    f = click.option("--progress/--no-progress", default=None,
+                     help="Progress bar on stderr (default: when stderr is a terminal).")(f)
+    f = click.option("--bulk/--no-bulk", default=False,
+                     help="Load through N-Quads and the bulk loader: faster for big corpora, but not "
+                     "transactional (a killed run is repaired by the next one). Default: one "
+                     "transaction per document.")(f)
+    f = click.option("--dask", "dask_address", metavar="ADDRESS",
+                     help="Extract on a Dask cluster: tcp://host:8786, or 'local' (one on this machine).")(f)
+    f = click.option("--workers", "-j", default=1, show_default=True, type=click.IntRange(min=0),
+                     help="Extraction processes; 0 = one per core.")(f)
+    return f
+
+
+def _show_progress(progress: bool | None) -> bool:
+    return sys.stderr.isatty() if progress is None else progress
 
 
 @main.command()
@@ -70,9 +103,14 @@ def _open_store(spec: str, *, read_only: bool = False):  # type: ignore[no-untyp
 @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
 @click.option("--html/--no-html", default=True, show_default=True, help="Render OUT/graph.html.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph with SHACL.")
-def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: bool, validate: bool) -> None:
-    """Build the knowledge graph of the articles in PATH... (files or folders of .txt/.md/.html)."""
+@_scale_options
+def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: bool, validate: bool,
+          workers: int, dask_address: str | None, bulk: bool, progress: bool | None,
+          model: str | None) -> None:
+    """Build the knowledge graph of the articles in PATH... (folders, .txt/.md/.html files, JSONL files)."""
+    from actorgraph.cluster import ClusterError
     from actorgraph.corpus import build as run
+    from actorgraph.extract import ExtractionError
     from actorgraph.graph.store import StoreError
 
     missing = [str(p) for p in paths if not p.exists()]
@@ -80,8 +118,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: b
         raise UserError(f"no such file or directory: {', '.join(missing)}")
     try:
         summary = run(list(paths), out_dir, store=store, html=html, validate_shacl=validate,
-                      lang=None if lang == "auto" else lang)
-    except StoreError as err:
+                      lang=None if lang == "auto" else lang, workers=workers, dask=dask_address, bulk=bulk,
+                      progress=_show_progress(progress), model=model)
+    except (StoreError, ClusterError, ExtractionError, OSError) as err:
         raise UserError(str(err)) from None
     click.echo(summary.text(), nl=False)
 
@@ -90,30 +129,28 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: b
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
 @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
-def ingest(paths: tuple[Path, ...], store_spec: str, lang: str) -> None:
+@_scale_options
+def ingest(paths: tuple[Path, ...], store_spec: str, lang: str, workers: int, dask_address: str | None,
+           bulk: bool, progress: bool | None, model: str | None) -> None:
     """Add articles to a store: unchanged ones are skipped, changed ones replace their graph."""
-    from actorgraph.corpus import collect
-    from actorgraph.extract import ExtractionError, extract_path
+    from actorgraph.cluster import ClusterError
+    from actorgraph.corpus import load_corpus
+    from actorgraph.extract import ExtractionError
     from actorgraph.graph.store import StoreError
-    from actorgraph.graph.store import ingest as run
 
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UserError(f"no such file or directory: {', '.join(missing)}")
-    extractions = []
-    for f in collect(paths):
-        try:
-            extractions.append(extract_path(f, lang=None if lang == "auto" else lang))
-        except (ExtractionError, OSError) as err:
-            click.echo(f"skipped {f}: {' '.join(str(err).split())}", err=True)
-        except Exception as err:  # noqa: BLE001 - one article the extractor trips on must not stop the rest
-            click.echo(f"skipped {f}: {type(err).__name__}: {' '.join(str(err).split())}", err=True)
     with _open_store(store_spec) as store:
         try:
-            report = run(store, extractions)
+            result = load_corpus(list(paths), store, lang=None if lang == "auto" else lang, workers=workers,
+                                 dask=dask_address, bulk=bulk, progress=_show_progress(progress), model=model)
+            report = result.report
             total = store.count()
-        except StoreError as err:
+        except (StoreError, ClusterError, ExtractionError, OSError) as err:
             raise UserError(str(err)) from None
+    for failure in result.failed:
+        click.echo(f"skipped {failure.where}: {failure.reason}", err=True)
     click.echo(f"{len(report.added)} new, {len(report.replaced)} replaced, "
                f"{len(report.unchanged)} unchanged; "
                f"{total} quads in {store_spec}")

@@ -1,3 +1,5 @@
-from benchmarks import extraction
+"""Benchmarks, run on demand (`make bench`): they print figures and write benchmarks/RESULTS.md."""
 
-extraction.main()
+from benchmarks.suite import main
+
+main()

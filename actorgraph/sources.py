@@ -1,0 +1,203 @@
+"""Corpus input: folders of article files and JSONL files, cut into chunks that any worker can read.
+
+A corpus is planned on the caller's side into :class:`FileChunk` (a few article files) and
+:class:`JsonlChunk` (a byte range of a JSONL file, cut at line ends) records. A chunk is small and
+picklable and names its input by path and offsets, so a process pool or a Dask worker reads the text
+itself: no article text travels through the scheduler, and a 10 GB JSONL file is never held in memory.
+
+JSONL has one article a line: ``{"text": ..., "title": ..., "url": ..., "date": ..., "lang": ...}``; only
+``text`` is required. A line that is not a JSON object with a non-empty ``text`` is reported as
+``file.jsonl:LINE: reason`` and skipped; it does not stop the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from actorgraph.extract.read import ExtractionError, make_document, read_document
+from actorgraph.extract.records import Document
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+# A chunk is the unit of work handed to a worker: big enough that scheduling costs nothing next to
+# extraction (~1 ms per sentence), small enough that workers stay evenly loaded and progress moves.
+CHUNK_BYTES = 256 * 1024
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class FileChunk:
+    """Article files (.txt .md .html), each one document."""
+
+    paths: tuple[str, ...]
+
+    @property
+    def size(self) -> int:
+        return len(self.paths)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonlChunk:
+    """Lines ``first_line`` .. ``first_line + lines - 1`` (1-based) of a JSONL file: bytes [start, end)."""
+
+    path: str
+    start: int
+    end: int
+    first_line: int
+    lines: int
+
+    @property
+    def size(self) -> int:
+        return self.lines
+
+
+Chunk = FileChunk | JsonlChunk
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that was skipped: ``where`` is a path or ``path:line``; ``reason`` is one line."""
+
+    where: str
+    reason: str
+
+
+def collect(paths: Iterable[Path | str]) -> list[Path]:
+    """Files given, plus article and JSONL files found under folders (recursively), in a stable order."""
+    wanted = ARTICLE_SUFFIXES | JSONL_SUFFIXES
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in wanted)
+        else:
+            out.append(p)
+    return list(dict.fromkeys(out))
+
+
+def is_jsonl(path: Path | str) -> bool:
+    return Path(path).suffix.lower() in JSONL_SUFFIXES
+
+
+def plan(paths: Iterable[Path | str], chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
+    """Cut the corpus under ``paths`` into chunks of about ``chunk_bytes`` of input each.
+
+    Article files are grouped by size (at least one file per chunk); JSONL files are cut at line ends,
+    counting lines so that workers can name a bad line by its number.
+    """
+    chunks: list[Chunk] = []
+    group: list[str] = []
+    group_bytes = 0
+    for f in collect(paths):
+        if is_jsonl(f):
+            chunks += _jsonl_chunks(f, chunk_bytes)
+            continue
+        try:
+            size = f.stat().st_size
+        except OSError:
+            size = 0  # reading it will report the problem, with the reader's message
+        group.append(str(f))
+        group_bytes += size
+        if group_bytes >= chunk_bytes:
+            chunks.append(FileChunk(tuple(group)))
+            group, group_bytes = [], 0
+    if group:
+        chunks.append(FileChunk(tuple(group)))
+    return chunks
+
+
+def _jsonl_chunks(path: Path, chunk_bytes: int) -> list[JsonlChunk]:
+    """One pass over the file line by line (buffered, in C), cutting after ``chunk_bytes`` of lines."""
+    out: list[JsonlChunk] = []
+    try:
+        handle = path.open("rb")
+    except OSError:
+        # Unreadable: one chunk for the whole file, so that the worker reports the error for it.
+        return [JsonlChunk(str(path), 0, -1, 1, 1)]
+    with handle:
+        start = pos = 0
+        first = line = 1
+        for raw in handle:
+            pos += len(raw)
+            line += 1
+            if pos - start >= chunk_bytes:
+                out.append(JsonlChunk(str(path), start, pos, first, line - first))
+                start, first = pos, line
+        if pos > start:
+            out.append(JsonlChunk(str(path), start, pos, first, line - first))
+    return out
+
+
+def read_chunk(chunk: Chunk, lang: str | None = None) -> Iterator[Document | Failure]:
+    """The documents of one chunk, in order, with a :class:`Failure` in place of each unreadable one."""
+    if isinstance(chunk, FileChunk):
+        for path in chunk.paths:
+            try:
+                yield read_document(path, lang=lang)
+            except Exception as err:  # noqa: BLE001 - one bad article must not stop the corpus
+                yield Failure(path, _reason(err))
+        return
+    yield from _read_jsonl(chunk, lang)
+
+
+def _read_jsonl(chunk: JsonlChunk, lang: str | None) -> Iterator[Document | Failure]:
+    try:
+        with open(chunk.path, "rb") as handle:
+            handle.seek(chunk.start)
+            data = handle.read() if chunk.end < 0 else handle.read(chunk.end - chunk.start)
+    except OSError as err:
+        yield Failure(chunk.path, err.strerror or str(err))
+        return
+    for offset, raw in enumerate(data.split(b"\n")):
+        if not raw.strip():
+            continue
+        where = f"{chunk.path}:{chunk.first_line + offset}"
+        try:
+            record = json.loads(raw)
+        except (UnicodeDecodeError, ValueError) as err:
+            yield Failure(where, f"not valid JSON ({_reason(err)})")
+            continue
+        try:
+            yield record_document(record, lang=lang, where=where)
+        except Exception as err:  # noqa: BLE001 - one bad record must not stop the corpus
+            yield Failure(where, _reason(err))
+
+
+def record_document(record: Any, *, lang: str | None = None, where: str = "") -> Document:
+    """One JSONL record → a Document. The record's ``lang`` wins over ``lang``; detection is last.
+
+    ``url`` (when it is a URL) is the document's location, so the same article re-read later keeps its
+    IRI and a changed text replaces its graph. Without a URL the document is identified by its text.
+    """
+    if not isinstance(record, dict):
+        raise ExtractionError(f"a JSON object was expected, not {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ExtractionError("no text (the field 'text' is missing or empty)")
+    fields = {k: record.get(k) for k in ("title", "url", "date", "lang")}
+    for name, value in fields.items():
+        if value is not None and not isinstance(value, str):
+            raise ExtractionError(f"the field {name!r} must be a string")
+    record_lang = (fields["lang"] or "").strip().lower() or None
+    if record_lang == "auto":
+        record_lang = None
+    url = (fields["url"] or "").strip()
+    source = url if _URL.match(url) else ""
+    doc = make_document(text, lang=record_lang or lang, source=source or where, date=fields["date"] or None)
+    # make_document takes the location for messages; a record without a URL has no location of its own
+    # (its line number changes when lines are added), so the document is keyed by its content.
+    doc.source = source
+    if fields["title"]:
+        doc.title = fields["title"].strip()
+    return doc
+
+
+def _reason(err: BaseException) -> str:
+    text = " ".join(str(err).split())
+    if isinstance(err, ExtractionError | OSError):
+        return text or type(err).__name__
+    return f"{type(err).__name__}: {text}" if text else type(err).__name__

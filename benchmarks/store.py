@@ -1,0 +1,203 @@
+"""One store size in its own process: bulk-load an N-Quads file, time the canonical queries, report peak RSS.
+
+Run by ``benchmarks.suite``:
+
+    python -m benchmarks.store load NQ_FILE STORE_DIR [REPEATS]   # load, query, print one JSON object
+    python -m benchmarks.store naive STORE_DIR                    # queries/*.rq as written (may be slow)
+    python -m benchmarks.store memory NQ_FILE                     # the same load into an in-memory store
+
+A separate process per size, so that peak RSS (``getrusage``) is that of loading and querying that size.
+
+The queries are written the way the application runs them (graph/query.py): rows by IRI, then the labels
+of the IRIs found in one ``VALUES`` query, and with the bound actor inside the pattern that uses it. Two
+properties of the data make other forms slow at scale, which ``naive`` measures:
+
+- an entity's type and labels are repeated in every document graph that mentions it, and the union of
+  the graphs keeps every copy, so joining labels inside an aggregate multiplies its rows;
+- Oxigraph's planner evaluates ``{ A } UNION { B }`` and the triple patterns around it separately and
+  joins the results, so a UNION that binds the actor, followed by the statement's properties, reads every
+  statement in the store.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from actorgraph.graph.store import PREFIXES
+from actorgraph.ontology.namespace import RELATIONS
+
+_RELS = " ".join(f"ag:{r}" for r in RELATIONS)
+_RELS_IN = ", ".join(f"ag:{r}" for r in RELATIONS)
+_QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
+
+# name → (SPARQL, columns whose IRIs get labels). EGO is the actor's IRI; ACTORS the IRIs its label finds.
+QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "who met whom": ("""
+SELECT ?a ?b (COUNT(DISTINCT ?st) AS ?sentences) WHERE {
+  ?st a ag:RelationStatement ; rdf:predicate ag:met ; ag:modality "asserted" ; rdf:subject ?a ; rdf:object ?b .
+} GROUP BY ?a ?b ORDER BY DESC(?sentences) LIMIT 100""", ("a", "b")),
+    # Found by its English label (first step, timed with the rest), then every relation both ways.
+    "actor profile": ("""
+SELECT DISTINCT ?direction ?p ?other ?modality ?sentence WHERE {
+  VALUES ?actor { ACTORS }
+  VALUES (?role ?other_role ?direction) { (rdf:subject rdf:object "out") (rdf:object rdf:subject "in") }
+  ?st ?role ?actor ; ?other_role ?other ; a ag:RelationStatement ; rdf:predicate ?p ;
+      ag:modality ?modality ; ag:sentenceText ?sentence .
+}""", ("other",)),
+    # The edges of the actor's 2-hop neighbourhood: its neighbours' relations, its own among them.
+    # (FILTER IN rather than VALUES ?p: with VALUES the planner reads every relation triple and joins.)
+    "2-hop ego network": (f"""
+SELECT DISTINCT ?a ?p ?b WHERE {{
+  {{ SELECT DISTINCT ?n WHERE {{ VALUES ?p1 {{ {_RELS} }} {{ EGO ?p1 ?n }} UNION {{ ?n ?p1 EGO }} }} }}
+  {{ ?n ?p ?b FILTER(?p IN ({_RELS_IN})) BIND(?n AS ?a) }}
+  UNION
+  {{ ?a ?p ?n FILTER(?p IN ({_RELS_IN})) BIND(?n AS ?b) }}
+}}""", ("a", "b")),
+    # What `actorgraph stats` runs: distinct asserted triples per relation.
+    "relation counts": (f"""
+SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {_RELS} }} ?s ?p ?o }} }}
+GROUP BY ?p""", ()),
+    # Every statement about the actor with its evidence: sentence, language, source, confidence, date.
+    "statements with evidence": ("""
+SELECT ?st ?p ?other ?modality ?confidence ?rule ?sentence ?lang ?source ?date WHERE {
+  VALUES (?role ?other_role) { (rdf:subject rdf:object) (rdf:object rdf:subject) }
+  ?st ?role EGO ; ?other_role ?other ; a ag:RelationStatement ; rdf:predicate ?p ; ag:modality ?modality ;
+      ag:confidence ?confidence ; ag:rule ?rule ; ag:sentenceText ?sentence ; prov:wasDerivedFrom ?doc .
+  ?doc ag:language ?lang .
+  OPTIONAL { ?doc prov:atLocation ?source }
+  OPTIONAL { ?st ag:eventDate ?date }
+}""", ("other",)),
+}
+EGO_QUERIES = ("actor profile", "2-hop ego network", "statements with evidence")
+_FIND = """SELECT DISTINCT ?actor WHERE { { ?actor skos:prefLabel LABEL } UNION { ?actor skos:altLabel LABEL } }"""
+
+
+def peak_rss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def _select(store: ox.Store, sparql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    result = store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
+    variables = [v.value for v in result.variables]
+    return variables, [tuple(solution) for solution in result]  # materialised, as a caller would
+
+
+def run_query(store: ox.Store, sparql: str, label: tuple[str, ...] = (), name: str = "") -> tuple[float, int]:
+    """Seconds to find the actor (when ``name``), run ``sparql``, fetch every row and the labels."""
+    start = time.perf_counter()
+    if "ACTORS" in sparql:
+        _, found = _select(store, _FIND.replace("LABEL", json.dumps(name, ensure_ascii=False) + "@en"))
+        sparql = sparql.replace("ACTORS", " ".join(str(row[0]) for row in found))
+    variables, rows = _select(store, sparql)
+    iris = {row[variables.index(v)] for row in rows for v in label}
+    iris = {t for t in iris if isinstance(t, ox.NamedNode)}
+    if iris:
+        values = " ".join(str(t) for t in iris)
+        _select(store, f"SELECT DISTINCT ?e ?l WHERE {{ VALUES ?e {{ {values} }} ?e skos:prefLabel ?l }}")
+    return time.perf_counter() - start, len(rows)
+
+
+def pick_actors(store: ox.Store) -> dict[str, dict[str, Any]]:
+    """The most connected actor, one at the 99th percentile of degree and one at the median (untimed)."""
+    # Degree: distinct (relation, other actor) pairs; DISTINCT because the union of graphs is a multiset.
+    _, rows = _select(store, f"""
+        SELECT ?e (COUNT(*) AS ?d) WHERE {{
+          {{ SELECT DISTINCT ?e ?p ?o WHERE {{ VALUES ?p {{ {_RELS} }} {{ ?e ?p ?o }} UNION {{ ?o ?p ?e }} }} }}
+        }} GROUP BY ?e ORDER BY DESC(?d) ?e""")  # fmt: skip
+    ranked = [(e.value, int(d.value)) for e, d in rows]
+    picks = {"hub": ranked[0], "p99": ranked[len(ranked) // 100], "median": ranked[len(ranked) // 2]}
+    out = {}
+    for who, (iri, degree) in picks.items():
+        _, labels = _select(store, f'SELECT ?l WHERE {{ <{iri}> skos:prefLabel ?l FILTER(LANG(?l) = "en") }} LIMIT 1')
+        out[who] = {"iri": iri, "degree": degree, "label": labels[0][0].value if labels else ""}
+    return out
+
+
+def load_and_query(nq: Path, location: Path, repeats: int) -> dict[str, Any]:
+    store = ox.Store(str(location))
+    start = time.perf_counter()
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    load_s = time.perf_counter() - start
+    quads = len(store)
+    rss_after_load = peak_rss_mib()
+    actors = pick_actors(store)
+    results: dict[str, Any] = {}
+    for name, (template, label) in QUERIES.items():
+        targets = actors if name in EGO_QUERIES else {"all": None}
+        for who, actor in targets.items():
+            sparql = template if actor is None else template.replace("EGO", f"<{actor['iri']}>")
+            who_name = actor["label"] if actor else ""
+            cold, rows = run_query(store, sparql, label, who_name)
+            warm = [run_query(store, sparql, label, who_name)[0] for _ in range(repeats)]
+            results[f"{name}|{who}"] = {"cold_ms": cold * 1000, "median_ms": statistics.median(warm) * 1000,
+                                        "rows": rows}  # fmt: skip
+    rss_after_queries = peak_rss_mib()
+    return {"quads": quads, "load_s": load_s, "rss_after_load_mib": rss_after_load,
+            "peak_rss_mib": rss_after_queries, "actors": actors, "queries": results,
+            "network": network_option(store, actors, repeats),
+            "peak_rss_with_network_mib": peak_rss_mib()}  # fmt: skip
+
+
+NETWORK = "https://w3id.org/actorgraph/id/bench-network"
+# The 2-hop query against a deduplicated copy of the asserted relation triples in one named graph (a
+# design option, not what graph/rdf.py writes today): no per-document copies and no labels to skip.
+EGO_ON_NETWORK = f"""
+SELECT DISTINCT ?a ?p ?b WHERE {{
+  {{ SELECT DISTINCT ?n WHERE {{ GRAPH <{NETWORK}> {{ {{ EGO ?p1 ?n }} UNION {{ ?n ?p1 EGO }} }} }} }}
+  {{ GRAPH <{NETWORK}> {{ ?n ?p ?b }} BIND(?n AS ?a) }} UNION {{ GRAPH <{NETWORK}> {{ ?a ?p ?n }} BIND(?n AS ?b) }}
+}}"""
+
+
+def network_option(store: ox.Store, actors: dict[str, dict[str, Any]], repeats: int) -> dict[str, Any]:
+    start = time.perf_counter()
+    store.update(f"""INSERT {{ GRAPH <{NETWORK}> {{ ?a ?p ?b }} }} WHERE {{
+                       SELECT DISTINCT ?a ?p ?b WHERE {{ GRAPH ?g {{ VALUES ?p {{ {_RELS} }} ?a ?p ?b }} }} }}""",
+                 prefixes=PREFIXES)  # fmt: skip
+    out: dict[str, Any] = {"build_s": time.perf_counter() - start,
+                           "edges": len(list(store.quads_for_pattern(None, None, None, ox.NamedNode(NETWORK))))}
+    for who, actor in actors.items():
+        sparql = EGO_ON_NETWORK.replace("EGO", f"<{actor['iri']}>")
+        cold, rows = run_query(store, sparql, ("a", "b"))
+        warm = [run_query(store, sparql, ("a", "b"))[0] for _ in range(repeats)]
+        out[who] = {"cold_ms": cold * 1000, "median_ms": statistics.median(warm) * 1000, "rows": rows}
+    return out
+
+
+def memory_load(nq: Path) -> dict[str, Any]:
+    """The same file into an in-memory store, for comparison with the on-disk load."""
+    store = ox.Store()
+    start = time.perf_counter()
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    return {"load_s": time.perf_counter() - start, "peak_rss_mib": peak_rss_mib()}
+
+
+def naive(location: Path) -> dict[str, Any]:
+    """queries/who_met_whom.rq as shipped (labels joined in the query), once."""
+    store = ox.Store.read_only(str(location))
+    start = time.perf_counter()
+    _, rows = _select(store, (_QUERIES_DIR / "who_met_whom.rq").read_text("utf-8"))
+    return {"who_met_whom.rq": {"ms": (time.perf_counter() - start) * 1000, "rows": len(rows)}}
+
+
+def main() -> None:
+    if sys.argv[1] == "naive":
+        print(json.dumps(naive(Path(sys.argv[2]))))
+        return
+    if sys.argv[1] == "memory":
+        print(json.dumps(memory_load(Path(sys.argv[2]))))
+        return
+    repeats = int(sys.argv[4]) if len(sys.argv) > 4 else 5
+    print(json.dumps(load_and_query(Path(sys.argv[2]), Path(sys.argv[3]), repeats)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Scale-out on a Dask LocalCluster, and the bulk path into a real SPARQL server (`oxigraph serve`)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from actorgraph.corpus import load_corpus
+from actorgraph.graph.store import open_store
+from tests.scale.conftest import quads
+
+RULES = "none"
+OXIGRAPH = shutil.which("oxigraph") or str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "oxigraph")
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[object]:
+    distributed = pytest.importorskip("distributed")
+    # Threads in this process: starts in well under a second, and the pipelines are built once for both.
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None,
+                                  silence_logs=40) as cluster, distributed.Client(cluster) as c:  # fmt: skip
+        yield c
+
+
+def test_dask_gives_the_same_graph(client: object, corpus: Path, tmp_path: Path) -> None:
+    local, dask = open_store("memory"), open_store("memory")
+    load_corpus([corpus], local, model=RULES)
+    shards = tmp_path / "shards"
+    run = load_corpus([corpus], dask, dask=client, model=RULES, work_dir=shards)
+    assert run.mode == "dask" and run.workers == 2 and run.documents == 8 and len(run.report.added) == 8
+    assert sorted(f.where.rsplit(":", 1)[1] for f in run.failed) == ["2", "5", "6"]
+    assert quads(local) == quads(dask)
+    assert not shards.exists()  # shards are removed once loaded
+    again = load_corpus([corpus], dask, dask=client, model=RULES, work_dir=shards)
+    assert len(again.report.unchanged) == 8 and not again.report.added and quads(local) == quads(dask)
+
+
+def test_dask_on_disk_store_with_progress(client: object, corpus: Path, tmp_path: Path) -> None:
+    from actorgraph import cluster
+    from actorgraph.sources import plan
+
+    store = open_store(tmp_path / "store")
+    seen: list[int] = []
+    chunks = plan([corpus], chunk_bytes=1)
+    run = cluster.run(chunks, store, client, tmp_path / "shards", model=RULES, on_chunk=seen.append,
+                      keep_shards=True)  # fmt: skip
+    assert sum(seen) == sum(c.size for c in chunks) == 12  # progress counts every input once
+    # 12 partitions (one input each): the 8 with a document wrote a shard, the 4 bad or blank lines did not.
+    assert run.shards == 8 and len(list((tmp_path / "shards").glob("shard-*.nq"))) == 8
+    assert len(store.documents()) == 8
+    store.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the oxigraph server is not installed")
+    port = _free_port()
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "server"), "--bind",
+                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("oxigraph serve did not start")
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_bulk_into_a_sparql_server(server: str, corpus: Path) -> None:
+    """N-Quads POSTed through the Graph Store Protocol give what per-document SPARQL Update gives."""
+    remote, reference = open_store(server), open_store("memory")
+    run = load_corpus([corpus], remote, bulk=True, model=RULES)
+    load_corpus([corpus], reference, bulk=False, model=RULES)
+    assert run.mode == "bulk" and len(run.report.added) == 8
+    assert quads(remote) == quads(reference)
+    assert len(load_corpus([corpus], remote, bulk=True, model=RULES).report.unchanged) == 8
