@@ -42,7 +42,7 @@ _EN_STOP = frozenset(
      "from", "his", "her", "it"]
 )  # fmt: skip
 # Function words of other Latin-script languages (French, Spanish, Portuguese, Italian, German, Dutch,
-# Indonesian, Turkish) that are not English words: evidence that a Latin-script text is not English.
+# Indonesian, Turkish, Swahili, Tagalog) that are not English words: evidence that a text is not English.
 _OTHER_STOP_WORDS = """
     le la les des du et est une un pour dans avec sur qui au aux ce cette sont été ont pas
     el los las del y que con por para una es se lo su sus al como
@@ -52,8 +52,14 @@ _OTHER_STOP_WORDS = """
     het een van niet zijn op met
     yang dan di ini itu dengan untuk dari tidak
     ve bir bu için ile
+    wa na ya kwa za katika ni ang ng sa mga ay
 """
 _OTHER_STOP = frozenset(_OTHER_STOP_WORDS.split())
+# Arabic function words, and Persian and Urdu ones that Arabic does not use (که with Persian kaf, ی yeh).
+_AR_STOP_WORDS = "في من على إلى أن التي الذي عن مع هذا هذه التى كان قال وقال بين"
+_FA_UR_STOP_WORDS = "است را می این آن که برای های شد اند نیز ہے کے کی میں اور سے نے کہ"
+_AR_STOP = frozenset(_AR_STOP_WORDS.split())
+_FA_UR_STOP = frozenset(_FA_UR_STOP_WORDS.split())
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 _ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 
@@ -209,14 +215,24 @@ def detect_language(text: str) -> str:
     if letters == 0:
         raise ExtractionError("no letters in the text: nothing to extract")
     if arabic >= 0.3 * letters:
+        # Persian and Urdu are written in the Arabic script too; their function words tell them apart.
+        words = _WORD.findall(sample)
+        other = sum(w in _FA_UR_STOP for w in words)
+        if other >= 2 and other > sum(w in _AR_STOP for w in words):
+            raise ExtractionError(
+                "the text is in Persian, Urdu or another language written in Arabic script: "
+                "only Arabic and English are supported"
+            )
         return "ar"
     if latin >= 0.5 * letters:
-        # English unless another language's function words outnumber English ones, or a long text has
-        # almost none of ours. Headlines and short news sentences have few function words of any kind.
+        # English unless another language's function words outnumber English ones, or a text of many
+        # different words has hardly any of ours. Headlines and short news sentences have few function
+        # words of any kind; a name repeated or 2,000 words long is no reason to refuse an article.
         words = _WORD.findall(sample.lower())
         english = sum(w in _EN_STOP for w in words)
         other = sum(w in _OTHER_STOP for w in words)
-        if (other >= 2 and other > english) or (len(words) >= 40 and english < 0.03 * len(words)):
+        distinct = set(words)
+        if (other >= 2 and other > english) or (len(distinct) >= 30 and len(distinct & _EN_STOP) < 2):
             raise ExtractionError(
                 "the text is in a Latin-script language other than English: only Arabic and English are supported"
             )
@@ -252,14 +268,23 @@ def find_date(text: str) -> str | None:
 
 
 def make_document(
-    text: str, *, lang: str | None = None, source: str = "", date: str | None = None, raw: bytes | None = None
+    text: str,
+    *,
+    lang: str | None = None,
+    source: str = "",
+    date: str | None = None,
+    raw: bytes | None = None,
+    html: bool | None = None,
 ) -> Document:
+    """Clean text (or an HTML page: ``html`` None means "detect it") → a Document; ExtractionError when
+    there is nothing to read, too much of it, or a language we do not support."""
     name = source or "input"
     if len(text) > MAX_BYTES:  # before the work below, which is linear but not free on 50 MB
         raise ExtractionError(f"{name}: {len(text):,} characters; an article may have {MAX_CHARS:,}: split it")
     title = ""
-    if looks_like_html(text):
+    if html or (html is None and looks_like_html(text)):
         text, title = html_to_text(text)
+        title = " ".join(clean_text(title).split())
     text = clean_text(text)
     if not text.strip():
         raise ExtractionError(f"{name}: the text is empty")
@@ -310,4 +335,5 @@ def read_document(path: Path | str, *, lang: str | None = None, date: str | None
     if len(data) > MAX_BYTES:
         raise ExtractionError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB; split it into articles")
     text = decode(data, name)
-    return make_document(text, lang=lang, source=name, date=date, raw=data)
+    html = True if Path(name).suffix.lower() in (".html", ".htm") else None  # also a page without <html>
+    return make_document(text, lang=lang, source=name, date=date, raw=data, html=html)

@@ -101,9 +101,9 @@ def plover_events(store: GraphStore) -> list[dict[str, Any]]:
         ev["statements"].append(str(r["st"]))
     events: dict[tuple[Any, ...], dict[str, Any]] = {}
     for (doc, idx, p, modality, obj), ev in by_object.items():
-        key = (doc, idx, p, modality, tuple(sorted(ev["subjects"])))
+        event_key = (doc, idx, p, modality, tuple(sorted(ev["subjects"])))
         merged = events.setdefault(
-            key, {"row": ev["row"], "subjects": ev["subjects"], "objects": [], "statements": []}
+            event_key, {"row": ev["row"], "subjects": ev["subjects"], "objects": [], "statements": []}
         )
         merged["objects"].append(obj)
         merged["statements"] += ev["statements"]
@@ -148,11 +148,16 @@ def _actor_info(store: GraphStore, iris: set[str]) -> dict[str, dict[str, Any]]:
                   (SAMPLE(?cc) AS ?country)
                   (SAMPLE(?sec) AS ?sector) (SAMPLE(?cameo) AS ?code) WHERE {{
               VALUES ?e {{ {values} }}
-              OPTIONAL {{ ?e a ?t FILTER(STRSTARTS(STR(?t), STR(ag:))) }}
-              OPTIONAL {{ ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }}
-              OPTIONAL {{ ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }}
-              OPTIONAL {{ ?e ag:countryCode ?cc }} OPTIONAL {{ ?e ag:sectorCode ?sec }}
-              OPTIONAL {{ ?e ag:cameoCode ?cameo }}
+              # DISTINCT: the union of graphs repeats a triple per document; plain OPTIONALs would
+              # multiply the repeats (documents^6 rows per actor).
+              OPTIONAL {{ SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t FILTER(STRSTARTS(STR(?t), STR(ag:))) }} }}
+              OPTIONAL {{ SELECT DISTINCT ?e ?en WHERE {{
+                ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }} }}
+              OPTIONAL {{ SELECT DISTINCT ?e ?ar WHERE {{
+                ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }} }}
+              OPTIONAL {{ SELECT DISTINCT ?e ?cc WHERE {{ ?e ag:countryCode ?cc }} }}
+              OPTIONAL {{ SELECT DISTINCT ?e ?sec WHERE {{ ?e ag:sectorCode ?sec }} }}
+              OPTIONAL {{ SELECT DISTINCT ?e ?cameo WHERE {{ ?e ag:cameoCode ?cameo }} }}
             }} GROUP BY ?e"""
     )
     out = {}

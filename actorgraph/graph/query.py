@@ -120,12 +120,16 @@ def list_actors(store: GraphStore, search: str = "", *, all_entities: bool = Fal
                   (SAMPLE(?cc) AS ?country)
                   (SAMPLE(?cameo) AS ?code) (GROUP_CONCAT(DISTINCT STR(?alt); SEPARATOR="\\u001f") AS ?alts)
            WHERE {{
-             VALUES ?t {{ {classes} }} ?e a ?t .
-             OPTIONAL {{ ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }}
-             OPTIONAL {{ ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }}
-             OPTIONAL {{ ?e skos:altLabel ?alt }}
-             OPTIONAL {{ ?e ag:countryCode ?cc }}
-             OPTIONAL {{ ?e ag:cameoCode ?cameo }}
+             {{ SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {classes} }} ?e a ?t }} }}
+             # DISTINCT: the union of graphs repeats a triple per document; plain OPTIONALs would
+             # multiply the repeats (documents^6 rows per actor).
+             OPTIONAL {{ SELECT DISTINCT ?e ?en WHERE {{
+               ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }} }}
+             OPTIONAL {{ SELECT DISTINCT ?e ?ar WHERE {{
+               ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }} }}
+             OPTIONAL {{ SELECT DISTINCT ?e ?alt WHERE {{ ?e skos:altLabel ?alt }} }}
+             OPTIONAL {{ SELECT DISTINCT ?e ?cc WHERE {{ ?e ag:countryCode ?cc }} }}
+             OPTIONAL {{ SELECT DISTINCT ?e ?cameo WHERE {{ ?e ag:cameoCode ?cameo }} }}
            }} GROUP BY ?e"""
     )
     counts = {
@@ -173,16 +177,26 @@ class Evidence:
 def find_entities(store: GraphStore, name: str) -> list[str]:
     """IRIs of entities whose IRI, prefixed name or any label matches ``name`` (exact first, then part)."""
     if name.startswith(("http://", "https://")):
-        return [name]
+        return [_valid_iri(name)]
     if ":" in name and name.split(":", 1)[0] in PREFIXES:
         prefix, local = name.split(":", 1)
-        return [PREFIXES[prefix] + local]
+        return [_valid_iri(PREFIXES[prefix] + local)]
     rows = store.select("SELECT DISTINCT ?e ?l WHERE { ?e skos:prefLabel|skos:altLabel ?l }")
     needle = normalize_name(name)
     exact = {str(r["e"]) for r in rows if normalize_name(str(r["l"])) == needle}
     if exact:
         return sorted(exact)
     return sorted({str(r["e"]) for r in rows if needle and needle in normalize_name(str(r["l"]))})
+
+
+def _valid_iri(iri: str) -> str:
+    """``iri`` if it is one (it is written into SPARQL as ``<iri>``: no ``>``, space or quote can pass)."""
+    import pyoxigraph
+
+    try:
+        return pyoxigraph.NamedNode(iri).value
+    except ValueError:
+        raise NotFound(f"{iri!r} is not a valid IRI") from None
 
 
 def relation_name(text: str) -> str:

@@ -191,5 +191,5 @@ def extraction_to_dataset(
     for prefix, ns in BIND_PREFIXES.items():
         ds.bind(prefix, ns)
     for quads in extractions_to_quads(extractions, known).values():
-        ds.addN(quads)
+        ds.addN(quads)  # type: ignore[arg-type]  # rdflib accepts a graph IRI as the context
     return ds

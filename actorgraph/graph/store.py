@@ -12,6 +12,7 @@ a changed document (same location, new hash) has its named graph replaced.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import urllib.error
@@ -171,31 +172,41 @@ class GraphStore(ABC):
         return {str(r["d"]): str(r["sha"]) for r in rows}
 
     def known_entities(self) -> list[KnownEntity]:
-        """Entities already in the store, for resolving the entities of new documents against them."""
-        rows = self.select(
-            """SELECT ?e ?type (SAMPLE(?en) AS ?len) (SAMPLE(?ar) AS ?lar) (SAMPLE(?cc) AS ?country)
-                      (GROUP_CONCAT(DISTINCT STR(?alt); SEPARATOR="\\u001f") AS ?alts)
-               WHERE {
+        """Entities already in the store, for resolving the entities of new documents against them.
+
+        One DISTINCT query per property, joined here: the union of named graphs repeats an entity's
+        triples once per document that mentions it, so one query with an OPTIONAL per property would
+        multiply those repeats (documents to the fifth power rows per entity) and never finish.
+        """
+        types = self.select(
+            """SELECT DISTINCT ?e ?type WHERE {
                  ?e a ?type .
-                 FILTER(STRSTARTS(STR(?type), STR(ag:))
-                        && ?type NOT IN (ag:RelationStatement, ag:SourceDocument))
-                 OPTIONAL { ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }
-                 OPTIONAL { ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }
-                 OPTIONAL { ?e skos:altLabel ?alt }
-                 OPTIONAL { ?e ag:countryCode ?cc }
-               } GROUP BY ?e ?type"""
+                 FILTER(STRSTARTS(STR(?type), STR(ag:)) && ?type NOT IN (ag:RelationStatement, ag:SourceDocument))
+               }"""
         )
+        pref: dict[tuple[str, str], str] = {}
+        for r in self.select("SELECT DISTINCT ?e ?l WHERE { ?e skos:prefLabel ?l }"):
+            lang = (getattr(r["l"], "language", None) or "").lower().split("-")[0]
+            key = (str(r["e"]), lang)
+            pref[key] = min(pref.get(key, str(r["l"])), str(r["l"]))  # one, the same every time
+        alts: dict[str, set[str]] = {}
+        for r in self.select("SELECT DISTINCT ?e ?l WHERE { ?e skos:altLabel ?l }"):
+            alts.setdefault(str(r["e"]), set()).add(str(r["l"]))
+        country: dict[str, str] = {}
+        for r in self.select("SELECT DISTINCT ?e ?cc WHERE { ?e ag:countryCode ?cc }"):
+            e = str(r["e"])
+            country[e] = min(country.get(e, str(r["cc"])), str(r["cc"]))
         out = []
-        for r in rows:
-            alts = str(r["alts"] or "")
+        for r in sorted(types, key=lambda r: (str(r["e"]), str(r["type"]))):
+            e = str(r["e"])
             out.append(
                 KnownEntity(
-                    iri=str(r["e"]),
+                    iri=e,
                     type=str(r["type"]).rsplit("#", 1)[-1],
-                    label_en=str(r["len"] or ""),
-                    label_ar=str(r["lar"] or ""),
-                    labels=[a for a in alts.split("\x1f") if a],
-                    country=str(r["country"] or ""),
+                    label_en=pref.get((e, "en"), ""),
+                    label_ar=pref.get((e, "ar"), ""),
+                    labels=sorted(a for a in alts.get(e, ()) if a),
+                    country=country.get(e, ""),
                 )
             )
         return out
@@ -213,7 +224,7 @@ class GraphStore(ABC):
         ds = Dataset()
         for prefix, ns in PREFIXES.items():
             ds.bind(prefix, ns)
-        ds.addN(self.quads())
+        ds.addN(self.quads())  # type: ignore[arg-type]  # rdflib accepts a graph IRI as the context
         return ds
 
     def serialize(self, fmt: str) -> bytes:
@@ -234,6 +245,17 @@ class OxigraphStore(GraphStore):
         self.read_only = read_only
         self._store = _open_oxigraph(path, read_only)
 
+    @contextlib.contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Oxigraph reports a store that breaks in use (a corrupt block is only found when read, a full
+        disk when written) as OSError or RuntimeError, also from inside result iterators."""
+        try:
+            yield
+        except (OSError, RuntimeError) as err:
+            msg = _one_line(err)
+            what = "is corrupt" if "corruption" in msg.lower() else "failed"
+            raise StoreError(f"store {self.description} {what}: {msg}") from None
+
     def query(self, sparql: str) -> QueryResult:
         try:
             res = self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
@@ -241,6 +263,10 @@ class OxigraphStore(GraphStore):
             raise QuerySyntaxError(_syntax_message(sparql, err)) from None
         except (OSError, RuntimeError, ValueError) as err:
             raise StoreError(f"query failed: {_one_line(err)}") from None
+        with self._guard():  # results are read lazily: reading them can fail too
+            return self._read_result(res)
+
+    def _read_result(self, res: Any) -> QueryResult:
         if isinstance(res, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(res))
         if isinstance(res, ox.QueryTriples):
@@ -248,7 +274,7 @@ class OxigraphStore(GraphStore):
             for prefix, ns in PREFIXES.items():
                 g.bind(prefix, ns)
             for t in res:
-                g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+                g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
             return QueryResult("graph", graph=g)
         variables = [v.value for v in res.variables]
         rows = [tuple(from_ox(sol[v]) for v in variables) for sol in res]
@@ -258,7 +284,8 @@ class OxigraphStore(GraphStore):
         if self.read_only:
             raise StoreError(f"store {self.description} is open read-only")
         try:
-            self._store.update(sparql, prefixes=PREFIXES)
+            with self._guard():
+                self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as err:
             raise QuerySyntaxError(_syntax_message(sparql, err)) from None
 
@@ -266,25 +293,42 @@ class OxigraphStore(GraphStore):
         if self.read_only:
             raise StoreError(f"store {self.description} is open read-only")
         g = ox.NamedNode(graph)
-        if self._store.contains_named_graph(g):
-            self._store.remove_graph(g)
-        self._store.extend(_ox_quads(quads))  # one transaction for the document's graph
+        with self._guard():
+            exists = self._store.contains_named_graph(g)
+        if not exists:
+            with self._guard():
+                self._store.extend(_ox_quads(quads))  # one transaction for the document's graph
+            return
+        # Replacing: drop and insert in ONE update request, which Oxigraph runs as one transaction, so a
+        # run killed here leaves the old graph or the new one (remove_graph then extend could leave
+        # neither). Terms are written by Oxigraph's own N-Triples serialiser (escaped), never pasted.
+        data = "\n".join(
+            f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in _ox_quads(quads)
+        )
+        with self._guard():
+            self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n{data}\n}}")
 
     def quads(self) -> Iterator[Quad]:
-        for q in self._store.quads_for_pattern(None, None, None, None):
-            if isinstance(q.graph_name, ox.DefaultGraph):
-                continue
-            yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)  # type: ignore[misc]
+        with self._guard():
+            for q in self._store.quads_for_pattern(None, None, None, None):
+                if isinstance(q.graph_name, ox.DefaultGraph):
+                    continue
+                yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)  # type: ignore[misc]
 
     def count(self) -> int:
-        return sum(1 for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
+        with self._guard():
+            return sum(1 for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
 
     def serialize(self, fmt: str) -> bytes:
+        with self._guard():
+            return self._serialize(fmt)
+
+    def _serialize(self, fmt: str) -> bytes:
         # Oxigraph's own serializers are much faster than rdflib's on a large store (findings.md).
         if fmt == "trig":
-            return self._store.dump(format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+            return _dumped(self._store.dump(format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
         if fmt == "nq":
-            return self._store.dump(format=ox.RdfFormat.N_QUADS)
+            return _dumped(self._store.dump(format=ox.RdfFormat.N_QUADS))
         if fmt == "ttl":
             union = ox.Store()
             union.extend(
@@ -292,13 +336,18 @@ class OxigraphStore(GraphStore):
                 for q in self._store
                 if not isinstance(q.graph_name, ox.DefaultGraph)
             )
-            return union.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES)
+            return _dumped(union.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES))
         return super().serialize(fmt)
 
     def close(self) -> None:
-        if not self.read_only and self.path is not None:
-            self._store.flush()
-        del self._store
+        if not hasattr(self, "_store"):
+            return  # closed already
+        try:
+            if not self.read_only and self.path is not None:
+                with self._guard():
+                    self._store.flush()
+        finally:
+            del self._store
 
 
 def _open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
@@ -308,6 +357,13 @@ def _open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
         raise StoreError(f"{path} is a file, not a store directory")
     if read_only and not (path / "CURRENT").exists():
         raise StoreError(f"no store at {path} (build one with `actorgraph build` or `actorgraph ingest`)")
+    if path.is_dir() and not (path / "CURRENT").exists():
+        # Oxigraph would create a store among whatever is there (`--store ~/articles` by mistake).
+        names = [p.name for p in path.iterdir()]
+        if any(n.endswith((".sst", ".log")) or n.startswith(("MANIFEST-", "OPTIONS-")) for n in names):
+            raise StoreError(f"store {path} is corrupt: its CURRENT file is missing")
+        if names:
+            raise StoreError(f"{path} is a folder of other files, not a store: give a new or empty folder")
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as err:
@@ -460,3 +516,8 @@ def _syntax_message(sparql: str, err: Exception) -> str:
     if len(reason) > 80:  # "expected one of" lists every token the grammar allows: keep the first few
         reason = reason[:77].rsplit(",", 1)[0] + ", ..."
     return f"bad SPARQL at line {line}, column {col}: {reason} (near: {near!r})"
+
+
+def _dumped(data: bytes | None) -> bytes:
+    """``dump`` without an output file returns the bytes (None only when writing to a file)."""
+    return data or b""

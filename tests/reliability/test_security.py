@@ -1,0 +1,428 @@
+"""Hostile articles and hostile queries: article text stays data in the HTML page and in SPARQL, `query`
+changes nothing without --allow-update, and what we start listens on the loopback interface only."""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from actorgraph.graph.store import ingest, open_store
+from tests.reliability.helpers import (
+    ROOT,
+    assert_cli_error,
+    invoke,
+    meeting,
+    snapshot,
+)
+
+# --- a hostile article, built and rendered -----------------------------------------------------------
+
+SCRIPT = "<script>alert('xss')</script>"
+IMG = '<img src=x onerror="alert(1)">'
+LINK = '<a href="javascript:alert(2)" onclick="alert(3)">details</a>'
+CLOSER = "</script><!-- <script>alert(4)</script> \u2028"
+HOSTILE_TXT = (
+    f"Japanese Defense Minister Gen Nakatani met US Defense Secretary Pete Hegseth in Singapore {SCRIPT} on Saturday.\n"
+    f"Japanese Defense Minister Gen Nakatani met Pete Hegseth again {IMG} and {LINK} in Tokyo.\n"
+    f"Japanese Defense Minister Gen Nakatani met Pete Hegseth in Manila {CLOSER} on Sunday.\n"
+)
+# In a page, markup is markup (stripped) but escaped markup is article text: "&lt;script&gt;" reads "<script>".
+HOSTILE_HTML = (
+    "<html><head><title>&lt;script&gt;alert('title')&lt;/script&gt;</title><script>alert('page')</script></head>"
+    "<body><p>Japanese Defense Minister Gen Nakatani met US Defense Secretary Pete Hegseth in Jakarta "
+    "&lt;img src=x onerror=alert(5)&gt; on Monday.</p><p onmouseover=\"alert(6)\">"
+    "<a href=\"javascript:alert(7)\">Pete Hegseth</a> met Gen Nakatani in Seoul.</p></body></html>"
+)
+# Labels the extractor would never make from a sentence, put in the store directly.
+HOSTILE_LABELS = (
+    "<script>alert(\"label\")</script>",
+    '"><img src=x onerror=alert(8)>',
+    "javascript:alert(9)",
+)
+TEMPLATE_TAGS = {
+    "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "p", "label", "input", "output",
+    "select", "option", "span", "main", "nav", "section", "h2", "div", "aside", "pre",
+}  # fmt: skip
+
+
+class Page(HTMLParser):
+    """The start tags of a page with their attributes, and the text of each script element."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._script: dict[str, str | None] | None = None
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag == "script":
+            self._script = dict(attrs)
+            self.scripts.append((self._script, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script = None
+
+    def handle_data(self, data: str) -> None:
+        if self._script is not None:
+            self.scripts[-1] = (self.scripts[-1][0], self.scripts[-1][1] + data)
+
+    def data(self) -> dict:  # type: ignore[type-arg]
+        (text,) = [t for a, t in self.scripts if a.get("type") == "application/json"]
+        return json.loads(text)  # type: ignore[no-any-return]
+
+
+def assert_inert(path: Path) -> dict:  # type: ignore[type-arg]
+    """The page is the template's elements only, with no handler or script URL from any article; the
+    article text is all inside the JSON data, escaped so that it cannot end the element. Returns the data."""
+    raw = path.read_text("utf-8")
+    page = Page(raw)
+    assert {tag for tag, _ in page.tags} <= TEMPLATE_TAGS
+    assert len(page.scripts) == 4  # error catcher, data, vis-network, page: nothing injected
+    for tag, attrs in page.tags:
+        assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
+        assert not any("javascript:" in (v or "").lower() for v in attrs.values()), (tag, attrs)
+        assert not {"src", "href", "action", "formaction", "srcset"} & set(attrs), (tag, attrs)
+    for needle in ("<script>alert", "<img", "<a href", "onerror=\"alert", "<!-- <script>", "\u2028"):
+        assert needle not in raw, needle
+    (csp,) = [a["content"] for t, a in page.tags if a.get("http-equiv") == "Content-Security-Policy"]
+    assert csp and "script-src 'sha256-" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    return page.data()
+
+
+def test_hostile_articles_are_built_and_rendered_inert(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "hostile.txt").write_text(HOSTILE_TXT, "utf-8")
+    (folder / "hostile.html").write_text(HOSTILE_HTML, "utf-8")
+    out = tmp_path / "out"
+    result = invoke("build", str(folder), "--out", str(out), "--no-validate")
+    assert result.exit_code == 0 and "2 new" in result.stdout, result.output
+    data = assert_inert(out / "graph.html")
+    sentences = {ev["sentence"] for e in data["edges"] for ev in e["evidence"]}
+    # The hostile text is there, as data, verbatim: escaped, not dropped.
+    for fragment in (SCRIPT, IMG, LINK, "<img src=x onerror=alert(5)>"):
+        assert any(fragment in s for s in sentences), fragment
+    assert any("</script><!-- <script>alert(4)</script>" in s for s in sentences)
+    assert "alert('page')" not in json.dumps(data)  # a page's own scripts are not article text
+
+
+def test_hostile_labels_are_rendered_inert(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with open_store(store) as db:
+        ingest(db, [meeting(HOSTILE_LABELS[0], HOSTILE_LABELS[1], f"{HOSTILE_LABELS[0]} met {HOSTILE_LABELS[1]} "
+                            f"at {HOSTILE_LABELS[2]}.", source="/corpus/hostile-labels.txt")])  # fmt: skip
+    page = tmp_path / "graph.html"
+    assert invoke("render", "--store", str(store), "--out", str(page)).exit_code == 0
+    data = assert_inert(page)
+    assert {n["label"] for n in data["nodes"]} == {HOSTILE_LABELS[0], HOSTILE_LABELS[1]}
+    # The ego view puts a label in the page's note (HTML text, not JSON): escaped there too.
+    ego = tmp_path / "ego.html"
+    assert invoke("render", "--store", str(store), "--out", str(ego), "--ego", HOSTILE_LABELS[0]).exit_code == 0
+    assert_inert(ego)
+    assert "&lt;script&gt;alert(&quot;label&quot;)&lt;/script&gt;" in ego.read_text("utf-8")
+
+
+def test_the_page_script_never_turns_data_into_markup() -> None:
+    """What makes the JSON data safe to show: the page's own script builds text nodes only."""
+    js = (ROOT / "actorgraph" / "graph" / "assets" / "graph_page.js").read_text("utf-8")
+    code = re.sub(r"^\s*//.*$", "", js, flags=re.M)
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
+                 "setTimeout(\"", "href", ".src"):  # fmt: skip
+        assert sink not in code, sink
+
+
+# --- query is read-only unless --allow-update --------------------------------------------------------
+
+UPDATES = [
+    "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> <urn:x:c> } }",
+    "DELETE WHERE { GRAPH ?g { ?s ?p ?o } }",
+    "DROP ALL",
+    "drop silent all",
+    "CLEAR DEFAULT",
+    "CLEAR NAMED",
+    "CREATE GRAPH <urn:x:new>",
+    "LOAD <file:///etc/hostname> INTO GRAPH <urn:x:g>",
+    "COPY DEFAULT TO <urn:x:g>",
+    "MOVE DEFAULT TO <urn:x:g>",
+    "ADD DEFAULT TO <urn:x:g>",
+    "WITH <urn:x:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+    "# a comment\nPREFIX x: <urn:x:>\nBASE <urn:y:>\n  DELETE { GRAPH ?g { ?s ?p ?o } }\n"
+    "WHERE { GRAPH ?g { ?s ?p ?o } }",
+]
+# Updates the update detector does not see: the store is open read-only and the query parser refuses them.
+DISGUISED = [
+    "\ufeffDROP ALL",  # a byte order mark in front
+    "SELECT * WHERE { ?s ?p ?o } ; DROP ALL",
+    "ASK {} DROP ALL",
+    "SELECT * WHERE { ?s ?p ?o }\n}; DROP ALL; #",
+]
+
+
+def test_query_refuses_updates_without_allow_update(tmp_path: Path, seeded_store: Path) -> None:
+    before = snapshot(seeded_store)
+    store = str(seeded_store)
+    for update in UPDATES:
+        assert_cli_error(invoke("query", update, "--store", store), "--allow-update")
+        rq = tmp_path / "update.rq"
+        rq.write_text(update, "utf-8")
+        assert_cli_error(invoke("query", "-f", str(rq), "--store", store), "--allow-update")
+        assert_cli_error(invoke("query", "-", "--store", store, input=update), "--allow-update")
+    for update in DISGUISED:
+        assert_cli_error(invoke("query", update, "--store", store), "SPARQL")
+    assert snapshot(seeded_store) == before
+
+
+def test_query_applies_updates_with_allow_update(seeded_store: Path) -> None:
+    store = str(seeded_store)
+    before = snapshot(seeded_store)
+    result = invoke("query", "--allow-update", UPDATES[0], "--store", store)
+    assert result.exit_code == 0 and "update applied" in result.stdout
+    after = snapshot(seeded_store)
+    assert after == {**before, "<urn:x:g>": frozenset({("<urn:x:a>", "<urn:x:b>", "<urn:x:c>")})}
+
+
+def test_query_refuses_updates_for_a_sparql_server_too() -> None:
+    # Refused before any request is made: the URL does not even have to answer.
+    assert_cli_error(invoke("query", "DROP ALL", "--store", "http://127.0.0.1:9/sparql"), "--allow-update")
+
+
+# --- no SPARQL built by pasting article text ---------------------------------------------------------
+
+KEYWORDS = re.compile(
+    r"\b(SELECT|INSERT|DELETE|ASK|CONSTRUCT|DESCRIBE|WHERE|VALUES|GRAPH|DROP|CLEAR|PREFIX|FILTER|LOAD)\b"
+)
+
+# Every f-string that builds SPARQL, and why what it interpolates cannot be article text or break out of
+# its place. A new one fails the test until it is reviewed and added here.
+REVIEWED: dict[tuple[str, str], dict[str, str]] = {
+    ("actorgraph/corpus.py", "stats"): {"relations": "ontology relation names (constants)"},
+    ("actorgraph/graph/query.py", "list_actors"): {"classes": "ontology class names (constants)"},
+    ("actorgraph/graph/query.py", "explain"): {
+        "values_s": "IRIs read from the store, or given and checked by _valid_iri",
+        "values_o": "the same", "s": "the same", "o": "the same",
+        "AG_IRI": "constant", "rel": "checked against RELATIONS", "pattern": "constant",
+    },
+    ("actorgraph/graph/query.py", "_labels"): {"values": "IRIs read from the store", "i": "the same"},
+    ("actorgraph/graph/export.py", "_actor_info"): {"values": "IRIs read from the store", "i": "the same"},
+    ("actorgraph/graph/store.py", "OxigraphStore.put_graph"): {
+        "g": "pyoxigraph NamedNode, serialised by pyoxigraph", "data": "built below from pyoxigraph terms",
+        "q.graph_name": "pyoxigraph term (N-Triples)", "q.subject": "pyoxigraph term (N-Triples)",
+        "q.predicate": "pyoxigraph term (N-Triples)", "q.object": "pyoxigraph term (N-Triples, escaped literal)",
+    },
+    ("actorgraph/graph/store.py", "SparqlHttpStore.put_graph"): {
+        "graph": "a document IRI we minted (agr:doc-<hex>)", "lines": "rdflib n3() of each term (escaped)",
+    },
+    ("actorgraph/graph/store.py", "SparqlHttpStore._with_prefixes"): {"p": "PREFIXES", "iri": "PREFIXES"},
+    ("actorgraph/graph/bulk.py", "load"): {
+        "g": "document IRIs we minted", "body": "built from n3() of rdflib terms",
+        "g.n3()": "rdflib n3()", "s.n3()": "rdflib n3()", "p.n3()": "rdflib n3()", "o.n3()": "rdflib n3()",
+    },
+}  # fmt: skip
+
+
+def sparql_fstrings() -> Iterator[tuple[str, int, str, list[str]]]:
+    """(file, line, function, interpolated expressions) of every f-string in actorgraph/ that looks like
+    SPARQL: a SPARQL keyword in its text, or an IRI pasted between < and >."""
+    for path in sorted((ROOT / "actorgraph").rglob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        for node in ast.walk(tree):
+            where = str(path.relative_to(ROOT)), node.lineno if hasattr(node, "lineno") else 0
+            call = node.func if isinstance(node, ast.Call) else None
+            if isinstance(call, ast.Attribute) and call.attr == "format" and _sparql_constant(call.value):
+                yield *where, _owner(node, parents), ["str.format(...)"]
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and _sparql_constant(node.left):
+                yield *where, _owner(node, parents), ["% formatting"]
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            parts = node.values
+            text = "".join(p.value for p in parts if isinstance(p, ast.Constant) and isinstance(p.value, str))
+            pasted_iri = any(
+                isinstance(a, ast.Constant) and str(a.value).endswith("<") and isinstance(b, ast.FormattedValue)
+                for a, b in zip(parts, parts[1:], strict=False)
+            )
+            exprs = [ast.unparse(p.value) for p in parts if isinstance(p, ast.FormattedValue)]
+            if exprs and (KEYWORDS.search(text) or pasted_iri):
+                yield *where, _owner(node, parents), exprs
+
+
+def _sparql_constant(node: ast.AST) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(KEYWORDS.search(node.value))
+
+
+def _owner(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> str:
+    """``Class.function`` that contains ``node``."""
+    names = []
+    while node in parents:
+        node = parents[node]
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.append(node.name)
+    return ".".join(reversed(names))
+
+
+def test_sparql_is_never_built_from_unreviewed_interpolation() -> None:
+    found = list(sparql_fstrings())
+    assert len(found) >= 8  # the scan sees the ones we know of
+    unreviewed = [
+        f"{file}:{line} ({func}) interpolates {expr!r}"
+        for file, line, func, exprs in found
+        for expr in exprs
+        if expr not in REVIEWED.get((file, func), {})
+    ]
+    assert not unreviewed, (
+        "SPARQL built by interpolation: bind the values, or write terms with pyoxigraph / rdflib n3(), "
+        "then list the place in REVIEWED with the reason it is safe:\n" + "\n".join(unreviewed)
+    )
+
+
+SPARQL_LABELS = (
+    'Robert"); DROP ALL; #',
+    "O'Brien } } ; DELETE WHERE { ?s ?p ?o } #",
+    'Tri"""ple \\" back\\slash <urn:x> .',
+    "Line\nbreak\r\tand {braces} and \\u0022 escapes",
+)
+
+
+def test_labels_with_sparql_syntax_stay_data(seeded_store: Path) -> None:
+    """Labels and sentences full of SPARQL syntax: stored verbatim (also through the replacing path, an
+    INSERT DATA), found by `actors` and `explain`, and no search changes the store."""
+    sentence = f"{SPARQL_LABELS[0]} met {SPARQL_LABELS[1]} and {SPARQL_LABELS[2]} said {SPARQL_LABELS[3]}."
+    store = str(seeded_store)
+    with open_store(seeded_store) as db:
+        ingest(db, [meeting(SPARQL_LABELS[0], SPARQL_LABELS[1], sentence, source="/corpus/sparql.txt")])
+    with open_store(seeded_store) as db:  # the same document, changed: its graph is replaced
+        changed = meeting(SPARQL_LABELS[2], SPARQL_LABELS[3], sentence + " Again.", source="/corpus/sparql.txt")
+        assert len(ingest(db, [changed]).replaced) == 1
+    before = snapshot(seeded_store)
+    objects = {t[2] for triples in before.values() for t in triples}
+    for text in (*SPARQL_LABELS[2:], sentence + " Again."):  # verbatim: quotes, braces, backslashes, breaks
+        assert str(ox.Literal(text, language="en")) in objects, text
+    assert not {str(ox.Literal(text, language="en")) for text in SPARQL_LABELS[:2]} & objects  # replaced
+    listed = json.loads(invoke("actors", 'Tri"""ple \\"', "--store", store, "--format", "json").stdout)
+    assert [a["label_en"] for a in listed] == [SPARQL_LABELS[2]]
+    listed = json.loads(invoke("actors", "{braces}", "--store", store, "--format", "json").stdout)
+    assert [a["label_en"] for a in listed] == [SPARQL_LABELS[3]]
+    explained = invoke("explain", SPARQL_LABELS[2], "met", SPARQL_LABELS[3], "--store", store)
+    assert explained.exit_code == 0 and "Again." in explained.stdout
+    assert_cli_error(invoke("explain", SPARQL_LABELS[0], "met", "Pete Hegseth", "--store", store), "no entity")
+    assert snapshot(seeded_store) == before
+
+
+@pytest.mark.parametrize("iri", ["http://x> . ?s ?p ?o } #", "https://a/b c", "agr:person-pete-hegseth> ; DROP",
+                                 'ag:x"y', "http://a/{b}"])  # fmt: skip
+def test_malformed_iris_in_explain_are_one_line_errors(seeded_store: Path, iri: str) -> None:
+    before = snapshot(seeded_store)
+    assert_cli_error(invoke("explain", iri, "met", "Pete Hegseth", "--store", str(seeded_store)), "not a valid IRI")
+    assert_cli_error(invoke("explain", "Gen Nakatani", "met", iri, "--store", str(seeded_store)), "not a valid IRI")
+    assert snapshot(seeded_store) == before
+
+
+OXIGRAPH = shutil.which("oxigraph") or str(ROOT / ".venv" / "bin" / "oxigraph")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="the oxigraph server is not installed")
+def test_labels_with_sparql_syntax_over_a_sparql_server(tmp_path: Path) -> None:
+    """The same through the SPARQL 1.1 protocol, where replacing a graph is one DROP + INSERT DATA request."""
+    port = _free_port()
+    server = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        sentence = " ".join(SPARQL_LABELS) + " met."
+        store = open_store(url)
+        ingest(store, [meeting(SPARQL_LABELS[0], SPARQL_LABELS[1], sentence, source="/corpus/sparql.txt")])
+        changed = meeting(SPARQL_LABELS[2], SPARQL_LABELS[3], sentence + " Again.", source="/corpus/sparql.txt")
+        assert len(ingest(store, [changed]).replaced) == 1
+        labels = {str(r["l"]) for r in store.select("SELECT ?l WHERE { ?e skos:prefLabel ?l }")}
+        assert set(SPARQL_LABELS[2:]) <= labels and not set(SPARQL_LABELS[:2]) & labels
+        texts = {str(r["t"]) for r in store.select("SELECT ?t WHERE { ?s ag:sentenceText ?t }")}
+        assert texts == {sentence + " Again."}
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+# --- servers listen on the loopback interface ------------------------------------------------------
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def test_no_server_is_told_to_listen_beyond_this_machine() -> None:
+    """Source, tests, docs and notebooks: no wildcard address, and every `oxigraph serve` bound to the
+    loopback interface (its default, localhost, when --bind is not given)."""
+    files = [p for p in ROOT.glob("**/*") if p.is_file() and p.suffix in (".py", ".md", ".ipynb", ".toml", ".sh")
+             and not {".venv", ".git", "node_modules"} & set(p.relative_to(ROOT).parts)]  # fmt: skip
+    files.append(ROOT / "Makefile")
+    assert len(files) > 40
+    this = Path(__file__).resolve()
+    for path in files:
+        text = path.read_text("utf-8", errors="replace")
+        if path.resolve() != this:
+            assert "0.0.0.0" not in text and "[::]" not in text, path
+            assert not re.search(r"\.bind\(\(\s*['\"]['\"]", text), path  # socket.bind(("", port))
+            assert not re.search(r"(?:host|ip)\s*=\s*['\"](?:0\.0\.0\.0|::|\*)?['\"]", text), path
+        for m in re.finditer(r"oxigraph\S*\"?,?\s*\"?serve\b[^\n]*", text):
+            bind = re.search(r"--bind[\"',\s=]+f?[\"']?([^:\"'\s]+)", m.group(0))
+            assert bind is None or bind.group(1) in LOOPBACK, (path, m.group(0))
+    if Path(OXIGRAPH).exists():
+        help_text = subprocess.run([OXIGRAPH, "serve", "--help"], capture_output=True, text=True).stdout
+        assert re.search(r"--bind.*?\[default: localhost:\d+\]", help_text, re.S), help_text
+
+
+def _listening(pids: set[int]) -> set[tuple[int, str, int]]:
+    import psutil
+
+    out = set()
+    for pid in pids:
+        try:
+            conns = psutil.Process(pid).net_connections(kind="inet")
+        except psutil.NoSuchProcess:
+            continue
+        out |= {(pid, c.laddr.ip, c.laddr.port) for c in conns if c.status == psutil.CONN_LISTEN}
+    return out
+
+
+def test_local_dask_cluster_listens_on_loopback_only() -> None:
+    """`--dask local` starts a scheduler (with its HTTP server) and workers: all on 127.0.0.1."""
+    pytest.importorskip("distributed")
+    psutil = pytest.importorskip("psutil")
+    from actorgraph.cluster import connect
+
+    me = psutil.Process(os.getpid())
+    before = _listening({me.pid})
+    with connect("local", 1) as client:
+        assert client.scheduler.address.startswith("tcp://127.0.0.1:")
+        assert all(w.startswith("tcp://127.0.0.1:") for w in client.scheduler_info()["workers"])
+        tree = {me.pid, *(p.pid for p in me.children(recursive=True))}
+        sockets = _listening(tree) - before
+    assert len(sockets) >= 3  # scheduler, its HTTP server, a worker
+    assert all(ip == "127.0.0.1" for _, ip, _ in sockets), sockets
