@@ -79,6 +79,14 @@ _HONORIFICS_EN = frozenset(
 )
 _COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة")})
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
+# First words of two-word Arabic place names (خان يونس, بنت جبيل, دير الزور, شرم الشيخ).
+_TOPONYM_PARTS_AR = frozenset(
+    normalize(w)
+    for w in (
+        "سيدي", "أم", "خان", "بنت", "بيت", "دير", "عين", "تل", "كفر",
+        "أبو", "بئر", "جسر", "رأس", "شرم", "بني", "مرج", "برج",
+    )  # fmt: skip
+)
 _GOVERNMENT_AR = frozenset({normalize("إدارة"), normalize("حكومة"), normalize("الإدارة")})
 _GENERIC_ROLE_LABELS = {
     "defense_minister": "Minister of Defense", "foreign_minister": "Minister of Foreign Affairs",
@@ -156,6 +164,7 @@ class MentionFinder:
                 continue
             nxt = (
                 self.title_at(i, end)
+                or self.place_at(i, end)
                 or self.gazetteer_at(i, end)
                 or self.head_at(i, end)
                 or self.apposition_at(i, end)
@@ -693,12 +702,132 @@ class MentionFinder:
             pass
         return n_end
 
+    # -- places: "the Ukrainian city of Kharkiv", مدينة خاركيف الأوكرانية ----------------------------------
+    def _city_head(self, k: int, end: int) -> int | None:
+        """End of a place noun (city, town, مدينة, ...) at token k, else None."""
+        if k >= end:
+            return None
+        for m_end, head, _pro in self.t.heads.match(self.keys, k):
+            if head.type == "City" and m_end <= end:
+                return m_end
+        return None
+
+    def place_at(self, i: int, end: int) -> int | None:
+        return self._place_ar(i, end) if self.lang == "ar" else self._place_en(i, end)
+
+    def _place_en(self, i: int, end: int) -> int | None:
+        state = ""
+        k = i
+        if self.toks[i].cap:
+            found = self.name_at(i, end)
+            adj = next((p for p in found[3] if p.kind == "adj"), None) if found is not None else None
+            if found is None or adj is None:
+                return None
+            state, k = adj.key, found[0]
+            # "the Israeli port city of", "the Russian border town of": descriptive words before the noun.
+            head_end = None
+            for m in range(k, min(end, k + 3)):
+                if self.toks[m].cap or not self.toks[m].text.isalpha():
+                    break
+                head_end = self._city_head(m, end) or head_end
+            if head_end is None:
+                return None
+            k = head_end
+        else:
+            # "the city of El Obeid": no country named.
+            if i == 0 or self.toks[i - 1].text.lower() != "the":
+                return None
+            head_end = self._city_head(i, end)
+            if head_end is None or head_end >= end or self.toks[head_end].text.lower() != "of":
+                return None
+            k = head_end
+        if k < end and self.toks[k].text.lower() == "of" or (k < end and self.toks[k].text == "," and state):
+            k += 1
+        elif not state or self.toks[k - 1].text.lower() != "capital":
+            return None  # "the Qatari capital Doha" needs no "of"; "the Ukrainian city" alone names nothing
+        n_end = self._place_name_en(k, end)
+        if n_end == k:
+            return None
+        return self._add_place(i, k, n_end, state)
+
+    def _place_name_en(self, k: int, end: int) -> int:
+        m = k
+        while m < end and m - k < 5:
+            tok = self.toks[m]
+            if tok.cap and tok.text.isalpha() and tok.text not in EN_NOT_NAMES:
+                m += 1
+            elif m > k and tok.text in ("-", "‑") and m + 1 < end and self.toks[m + 1].text[:1].isalpha():
+                m += 1  # "Sharm el-Sheikh"
+            elif m > k and tok.text.lower() in EN_PARTICLES and m + 1 < end:
+                m += 1
+            else:
+                break
+        while m > k and not self.toks[m - 1].cap:
+            m -= 1  # never end on a particle or a hyphen
+        return m
+
+    def _place_ar(self, i: int, end: int) -> int | None:
+        j = self._city_head(i, end)
+        if j is None or j != i + 1:
+            return None
+        head = normalize(self.toks[i].text)
+        # Only the bare construct form heads a name (مدينة حلب, بمدينة حلب); المدينة is "the city".
+        if not any(not stem.startswith("ال") and "ال" not in pro and not enc for pro, stem, enc in analyses(head)):
+            return None
+        m = j
+        while m < end and m - j < 3:
+            tok = self.toks[m]
+            norm = normalize(tok.text)
+            if tok.punct or not tok.text.isalpha() or norm in AR_STOP or self.cover[m] >= 0:
+                break
+            if self.name_at(m, end) is not None or self.t.titles.match(self.keys, m) or self.t.triggers.match(
+                self.keys, m
+            ):
+                break
+            if m == j and not norm.startswith("ال") and norm.endswith("يه"):
+                break  # مدينة ساحلية "a coastal city": an adjective, not a name
+            if m > j and normalize(self.toks[m - 1].text) not in _TOPONYM_PARTS_AR:
+                break  # a second word only after خان, بنت, دير, ... (خان يونس, بنت جبيل)
+            m += 1
+        if m == j:
+            return None
+        state = ""
+        found = self.name_at(m, end)
+        adj = next((p for p in found[3] if p.kind == "adj"), None) if found is not None else None
+        if found is not None and adj is not None:
+            state, n_end = adj.key, found[0]
+        else:
+            n_end = m
+        return self._add_place(i, j, m, state, n_end)
+
+    def _add_place(self, i: int, k: int, n_end: int, state: str, hit_end: int | None = None) -> int | None:
+        """A City named by tokens k..n_end, located in ``state`` when one is named; the hit spans i..hit_end."""
+        hit_end = n_end if hit_end is None else hit_end
+        if not self.free(i, hit_end):
+            return None
+        surface = self.ent.text[self.toks[k].start : self.toks[n_end - 1].end]
+        entry = self.ent.gaz(state) if state else None
+        country = entry.country if entry is not None else ""
+        if self.lang == "ar":
+            words = surface.split()
+            label_en = " ".join(gloss_ar(self.t, w) for w in words) if len(words) == 1 else transliterate(surface)
+            label_en = label_en[:1].upper() + label_en[1:]
+            city = self.ent.ensure_new("City", label_en, surface, country=country)
+        else:
+            city = self.ent.ensure_new("City", surface, country=country)
+        if state:
+            self.ent.ensure_gaz(state)
+        self.add(Hit(i, hit_end, city.key, "City", "place", coord=self.coord(i, ""), affiliation=state))
+        return hit_end
+
     # -- head nouns: organisations, documents, events -------------------------------------------------
     def head_at(self, i: int, end: int) -> int | None:
         matches = [m for m in self.t.heads.match(self.keys, i) if m[0] <= end]
         if not matches:
             return None
         j, head, pro = matches[0]
+        if head.type == "City":
+            return None  # place nouns name a place only in the shapes place_at knows
         if self.lang == "ar":
             return self._head_ar(i, j, end, head, pro)
         return self._head_en(i, j, end, head)

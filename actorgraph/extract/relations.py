@@ -315,7 +315,8 @@ class RelationFinder:
 
     def _cued_modality(self, trig: TriggerHit, lo: int, hi: int | None) -> str:
         present = normalize(self.toks[trig.start].text)[:1] in ("ي", "ت", "ن")
-        if self.lang == "ar" and trig.start > lo and self.word(trig.start - 1) == "قد" and present:
+        before = self.keys[trig.start - 1] if trig.start > lo else {}
+        if self.lang == "ar" and present and any(k == "قد" and p in ("", "و", "ف") for k, p in before.items()):
             return "hedged"  # قد + present tense: "may"
         best: tuple[int, str] | None = None
         m = trig.start - 1
@@ -834,6 +835,12 @@ class RelationFinder:
     # -- titles ------------------------------------------------------------------------------------
     def title_relations(self, lo: int, hi: int, sent: int) -> None:
         for hit in self.hits:
+            if hit.kind == "place" and hit.affiliation and lo <= hit.start < hi:
+                # "the Ukrainian city of Kharkiv": where the place is, stated as background, always asserted.
+                a, b = self.toks[hit.start].start, self.toks[hit.end - 1].end
+                rel = Relation(hit.key, "locatedIn", hit.affiliation, sent, a, b, f"{self.lang}.place", "asserted")
+                self.relations.append(rel)
+                continue
             if hit.kind != "title" or not lo <= hit.start < hi:
                 continue
             a, b = self.toks[hit.start].start, self.toks[max(hit.start, hit.title_end - 1)].end
