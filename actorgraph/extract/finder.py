@@ -153,6 +153,8 @@ class MentionFinder:
     def coord(self, i: int, pro: str) -> bool:
         if self.lang == "ar":
             return pro.startswith("و") or (i > 0 and self.toks[i - 1].text in ("و", "،"))
+        if i > 1 and self.toks[i - 1].text.lower() == "the":
+            i -= 1  # "Israel and the PLO"
         return i > 0 and self.toks[i - 1].text.lower() in ("and", "&", ",")
 
     # -- the passes ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from actorgraph.extract.lang.ar.normalize import normalize
+from actorgraph.extract.lang.ar.normalize import analyses, normalize
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.mentions import STRONG_PUNCT, Entities, Hit, Tok
 from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Modality, Relation
@@ -144,6 +144,8 @@ PRONOUNS_EN = {"he": "m", "she": "she", "it": "n", "they": "p"}
 PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be"])
 SIDELINE_PREPS_AR = frozenset(normalize(w) for w in ["هامش", "في", "خلال"])
 SIDELINE_PREPS_EN = frozenset(["sidelines", "at", "during", "in"])
+RELATIVES = frozenset(["which", "that", normalize("التي"), normalize("الذي"), normalize("اللتين"), normalize("اللذين")])
+RESUMPTIVE_AR = frozenset(["ه", "ها", "هما", "هم", "هن"])
 
 
 @dataclass(slots=True)
@@ -200,27 +202,32 @@ class RelationFinder:
     def group_from(self, first: Hit, end: int) -> list[Hit]:
         """A hit and the hits coordinated with it (A و B، C and D)."""
         group = [first]
+        confirmed = 1  # English "A, B" is a list only once "and C" closes it ("Jizan, Saudi media said")
         k = first.end
         while k < end:
             nxt = self.hit_at(k)
             if nxt is not None and nxt is not group[-1] and nxt.start == k and nxt.coord:
                 group.append(nxt)
+                confirmed = len(group)
                 k = nxt.end
                 continue
-            if self.toks[k].text.lower() in ("and", "و", ",", "،", "&"):
+            conj = self.toks[k].text.lower()
+            if conj in ("and", "و", ",", "،", "&"):
                 if k + 2 < end and self.toks[k + 1].text.lower() == "the":
                     k += 1
                 nxt2 = self.hit_at(k + 1) if k + 1 < end else None
-                if nxt2 is not None and nxt2.start == k + 1 and self.toks[k].text.lower() in ("and", "و", "&"):
+                if nxt2 is not None and nxt2.start == k + 1 and conj in ("and", "و", "&"):
                     group.append(nxt2)
+                    confirmed = len(group)
                     k = nxt2.end
                     continue
-                if self.toks[k].text in (",", "،") and nxt2 is not None and nxt2.start == k + 1:
+                comma_item = nxt2 is not None and nxt2.start == k + 1 and nxt2.kind != "adjmod"
+                if conj in (",", "،") and comma_item and nxt2 is not None:
                     group.append(nxt2)
                     k = nxt2.end
                     continue
             break
-        return group
+        return group[:confirmed] if self.lang == "en" else group
 
     def group_ending_before(self, k: int, lo: int, gap: int = 0) -> list[Hit]:
         """The coordinated group whose last hit ends before token k, with at most ``gap`` other words
@@ -246,10 +253,12 @@ class RelationFinder:
             prev_end = first.start
             if first.coord:
                 p = prev_end - 1
+                if p > lo and self.toks[p].text.lower() == "the":
+                    p -= 1
                 if p >= lo and self.toks[p].text.lower() in ("and", "و", "&", ",", "،"):
                     p -= 1
                 prev = self.hit_at(p) if p >= lo else None
-                if prev is not None and prev.end in (first.start, first.start - 1):
+                if prev is not None and prev.end == p + 1:
                     first = prev
                     continue
             else:
@@ -508,7 +517,7 @@ class RelationFinder:
                 and any(mod == "negated" for _e, (mod, _s), _p in self.t.cues.match(self.keys, trig.start))
             ):
                 continue  # رفض (…) التوقيع "refused to sign": the verbal noun is the relation, the verb its negation
-            if trig.rule.pos == "verb":
+            if trig.rule.pos in ("verb", "part"):
                 verb_clauses.append((c_lo, c_hi))
             self.relate(trig, lo, hi, sent_index, date)
         self.update_salience(lo, hi)
@@ -541,12 +550,17 @@ class RelationFinder:
             return
         if rule.frame == "sym" and rule.pos == "noun" and self.between(trig, hi, sent_index, modality, date, rule_id):
             return
-        subjects, vso = self.subject_group(trig, lo, hi)
+        if rule.pos == "part":
+            subjects, vso = self.main_subject(trig, lo), False
+        else:
+            subjects, vso = self.subject_group(trig, lo, hi)
         genitive = self.hit_at(trig.end) if self.lang == "ar" and trig.end < hi else None
         if genitive is not None and genitive.kind == "anaphor" and genitive.type == "State":
             subjects, vso = [genitive], True  # دعم بلاده لأوكرانيا: the verbal noun's genitive is its agent
         subject_keys = [h.key for h in subjects]
         if not subject_keys:
+            if rule.pos == "part":
+                return
             if rule.pos == "noun":
                 # A noun may take its subject right after it (إصدار اليابان قانونا) but never from coreference.
                 k = trig.end
@@ -622,6 +636,8 @@ class RelationFinder:
         if len(subject_keys) >= 2:
             self.group_memory = (sent_index, list(subject_keys))
         objs = self.objects(trig, after, hi, set(subject_keys))
+        if not objs and rule.frame == "act" and subjects:
+            objs = self.relative_antecedent(trig, subjects, lo)
         if rule.frame == "sym":
             for a_i, a in enumerate(subject_keys):
                 for b in subject_keys[a_i + 1 :]:
@@ -656,6 +672,48 @@ class RelationFinder:
                 if key in self.salient:
                     self.salient.remove(key)
                 self.salient.append(key)
+
+    def relative_antecedent(self, trig: TriggerHit, subjects: list[Hit], lo: int) -> list[Hit]:
+        """The object of an object relative clause: "the Oslo Accords, which Israel and the PLO signed",
+        اتفاقية أوسلو التي وقعتها إسرائيل (the verb carries the resumptive pronoun ـها)."""
+        c_lo = self.clause_start(min(trig.start, subjects[0].start), lo)
+        rel = c_lo - 1
+        if rel < lo or self.word(rel) not in RELATIVES:
+            return []
+        if self.lang == "en" and subjects[0].start < c_lo:
+            return []
+        if self.lang == "ar":
+            readings = analyses(normalize(self.toks[trig.start].text))
+            if not any(enc in RESUMPTIVE_AR and stem in self.t.triggers.first for _p, stem, enc in readings):
+                return []  # الدولة التي هاجمت إيران: a subject relative, the antecedent is the subject
+        p = rel - 1
+        if p >= lo and self.toks[p].text in (",", "،"):
+            p -= 1
+        hit = self.hit_at(p) if p >= lo else None
+        if hit is None or hit.end != p + 1 or hit in subjects or not self.eligible(hit, trig.rule.types):
+            return []
+        return [hit]
+
+    def main_subject(self, trig: TriggerHit, lo: int) -> list[Hit]:
+        """The subject of the sentence's main clause, for a participle clause after a comma (، منتقدا …):
+        the subject of the last relation already found in the sentence, else its first actor."""
+        sent = self.toks[trig.start].sent
+        p = trig.start - 1
+        while p >= lo and self.skippable(p):
+            p -= 1
+        if p < lo or self.toks[p].text not in (",", "،"):
+            return []  # a participle with no comma before it is an adverbial of its own clause
+        for rel in reversed(self.relations):
+            if rel.sentence != sent or rel.relation in ("holdsPosition", "affiliatedWith", "locatedIn"):
+                continue
+            hit = next((h for h in self.hits if h.key == rel.subject and lo <= h.start < trig.start), None)
+            if hit is not None:
+                return [hit]
+        first = next(
+            (h for h in self.hits if lo <= h.start < p and self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"),
+            None,
+        )
+        return [first] if first is not None else []
 
     def last_group(self, sent: int) -> list[str]:
         if self.group_memory and self.group_memory[0] >= sent - 1:
