@@ -77,7 +77,8 @@ _HONORIFICS_AR = frozenset(
 _HONORIFICS_EN = frozenset(
     {"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"}
 )
-_COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة")})
+# With a possessive pronoun these stand for the state of the person named before: بلاده, حكومتها.
+_COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة"), normalize("حكومة")})
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
 # First words of two-word Arabic place names (خان يونس, بنت جبيل, دير الزور, شرم الشيخ).
 _TOPONYM_PARTS_AR = frozenset(
@@ -541,17 +542,26 @@ class MentionFinder:
         return norm not in self.t.glossary and ("ال" + norm) not in self.t.glossary
 
     def country_anaphor_at(self, i: int) -> int | None:
-        """بلاده "his country", "her country": the state of the last person named before it."""
+        """بلاده "his country", حكومتها "her government": the state of the last person named before it."""
         tok = self.toks[i]
         if self.lang == "ar":
             readings = analyses(normalize(tok.text))
-            if not any(stem in _COUNTRY_NOUNS_AR and enc in ("ه", "ها") for _p, stem, enc in readings):
+            encs = {enc for _p, stem, enc in readings if stem in _COUNTRY_NOUNS_AR and enc in ("ه", "ها")}
+            if not encs:
                 return None
-        elif not (tok.text.lower() == "country" and i > 0 and self.toks[i - 1].text.lower() in ("his", "her")):
+            female = encs == {"ها"}
+        elif not (
+            tok.text.lower() in ("country", "government") and i > 0 and self.toks[i - 1].text.lower() in ("his", "her")
+        ):
             return None
+        else:
+            female = self.toks[i - 1].text.lower() == "her"
         for hit in reversed(self.hits):
             if hit.type != "Person":
                 continue
+            gaz = self.ent.gaz(hit.key)
+            if gaz is not None and gaz.gender == ("male" if female else "female"):
+                continue  # حكومتها "her government" is not the man named last
             entity = self.ent.table.get(hit.key)
             state = hit.affiliation if hit.affiliation.startswith("gaz:country-") else ""
             if not state and entity is not None and entity.country:
