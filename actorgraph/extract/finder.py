@@ -78,6 +78,7 @@ _HONORIFICS_EN = frozenset(
     {"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"}
 )
 # With a possessive pronoun these stand for the state of the person named before: بلاده, حكومتها.
+_SON_OF_AR = frozenset({normalize("ابن"), normalize("بن")})
 _COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة"), normalize("حكومة")})
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
 # First words of two-word Arabic place names (خان يونس, بنت جبيل, دير الزور, شرم الشيخ).
@@ -126,6 +127,8 @@ class MentionFinder:
         entity = self.ent.table.get(hit.key)
         if entity is not None:
             self.last_of_type[entity.type] = hit.key
+            if entity.type == "Person" and hit.kind in ("name", "title") and hit.key.startswith("gaz:"):
+                self._person_aliases(hit.key)
         return hit
 
     def name_at(self, i: int, end_limit: int) -> tuple[int, NameHit, str, list[NameHit]] | None:
@@ -177,15 +180,32 @@ class MentionFinder:
         self.appositions(start, end)
 
     def run_aliases(self, start: int, end: int) -> None:
-        """Second pass: surnames of people introduced earlier in the document (ناكاتاني → جين ناكاتاني)."""
+        """Second pass: surnames of people introduced earlier in the document (ناكاتاني → جين ناكاتاني,
+        ابن فرحان → فيصل بن فرحان)."""
         for i in range(start, end):
             if self.cover[i] >= 0:
                 continue
-            for key, pro in self.keys[i].items():
+            link = None  # the proclitics of ابن/بن before a family name
+            if self.lang == "ar" and i + 1 < end and self.cover[i + 1] < 0:
+                link = next((p for k, p in self.keys[i].items() if k in _SON_OF_AR), None)
+            for key, pro in self.keys[i if link is None else i + 1].items():
                 person = self.aliases.get(key)
-                if person:
-                    self.add(Hit(i, i + 1, person, "Person", "alias", coord=self.coord(i, pro)))
+                if person and (link is None or pro == ""):
+                    first, stop = (pro, i + 1) if link is None else (link, i + 2)
+                    self.add(Hit(i, stop, person, "Person", "alias", coord=self.coord(i, first)))
                     break
+
+    def _person_aliases(self, key: str) -> None:
+        """A known person's family name (last word of the Arabic name) names them later in the document."""
+        entry = self.ent.gaz(key)
+        if entry is None or self.lang != "ar" or not entry.label_ar:
+            return
+        words = [normalize(w) for w in entry.label_ar.split()]
+        if len(words) < 2:
+            return
+        last = words[-1]
+        if len(strip_article(last)) >= 4 and last not in AR_STOP and last not in self.t.glossary:
+            self.aliases.setdefault(last, key)
 
     def add_external(self, start_char: int, end_char: int, label: str) -> None:
         """A named entity found by a trained model (English model path): kept only where rules found nothing."""
