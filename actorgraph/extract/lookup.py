@@ -154,6 +154,8 @@ def inflect_ar(stem: str) -> list[str]:
     forms = [s, s + "ت", s + "ا", s + "تا", s + "وا", s + "ن", s + "تم", s + "نا"]
     if s.endswith(("ي", "ا")):  # defective: التقى → التقت التقوا; دعا → دعت دعوا
         forms += [s[:-1] + "ت", s[:-1] + "وا", s[:-1] + "تا"]
+        if len(s) >= 4:
+            forms.append(s[:-1] + "ا")  # before an object pronoun: التقاه, استدعاه
     return forms
 
 

@@ -146,6 +146,8 @@ SIDELINE_PREPS_AR = frozenset(normalize(w) for w in ["هامش", "في", "خلا
 SIDELINE_PREPS_EN = frozenset(["sidelines", "at", "during", "in"])
 RELATIVES = frozenset(["which", "that", normalize("التي"), normalize("الذي"), normalize("اللتين"), normalize("اللذين")])
 RESUMPTIVE_AR = frozenset(["ه", "ها", "هما", "هم", "هن"])
+OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
+MASCULINE_STATES_AR = frozenset([normalize("لبنان")])
 
 
 @dataclass(slots=True)
@@ -382,6 +384,8 @@ class RelationFinder:
         while k < limit:
             hit = self.hit_at(k)
             if hit is not None:
+                if trig.rule.pos == "verb" and self.coordinated_verb_ar(trig, lo) and not self.agrees_ar(trig, hit):
+                    return [], True  # واتهم روسيا "and he accused Russia": a masculine verb, a feminine state
                 if self.type_of(hit.key) in ACTOR_TYPES:
                     group = self.group_from(hit, hi)
                     return [h for h in group if self.type_of(h.key) in ACTOR_TYPES], True
@@ -390,6 +394,60 @@ class RelationFinder:
                 break
             k += 1
         return [], True
+
+    def hit_gender_ar(self, hit: Hit) -> str:
+        """'m' or 'f' when the Arabic agreement of this mention is certain, else ''."""
+        t = self.type_of(hit.key)
+        if t == "Person":
+            entry = self.ent.gaz(hit.key)
+            gender = entry.gender if entry is not None else ""
+            return {"male": "m", "female": "f"}.get(gender, "")
+        if t == "State" and hit.kind in ("name", "capital"):
+            # A state or city named without the article is feminine (روسيا, إيران, واشنطن); لبنان is not.
+            word = next((k for k, p in self.keys[hit.start].items() if p in ("", "و", "ف")), "")
+            if word and not word.startswith("ال") and word not in MASCULINE_STATES_AR:
+                return "f"
+        return ""
+
+    def coordinated_verb_ar(self, trig: TriggerHit, lo: int) -> bool:
+        """A verb opening a coordinated clause (، واتهم …; وتوعدها): its subject may be the one before."""
+        if trig.pro not in ("و", "ف"):
+            return False
+        return trig.start > lo and self.toks[trig.start - 1].text in (",", "،")
+
+    def agrees_ar(self, trig: TriggerHit, hit: Hit) -> bool:
+        """Can this mention be the subject of the verb, by gender? (اتهم روسيا: no; اتهمت روسيا: yes)"""
+        gender = self.hit_gender_ar(hit)
+        return not gender or gender == self.verb_gender_ar(trig)
+
+    def pronoun_object_ar(self, trig: TriggerHit, hi: int, subjects: set[str]) -> list[Hit]:
+        """An object pronoun on the verb or its preposition (توعدها, التقاه, بحث معه): the nearest earlier
+        actor of that gender, in this sentence or the one before, that is not the subject."""
+        enc = ""
+        readings = analyses(normalize(self.toks[trig.end - 1].text))
+        enc = next((e for _p, stem, e in readings if e in OBJECT_PRONOUNS_AR and stem in self.t.triggers.first), "")
+        preps = {normalize(p) for p in trig.rule.preps}
+        if not enc and trig.end < hi and self.hit_at(trig.end) is None:
+            after = analyses(normalize(self.toks[trig.end].text))
+            enc = next((e for _p, stem, e in after if e in OBJECT_PRONOUNS_AR and stem in preps), "")
+        if not enc:
+            return []
+        want = OBJECT_PRONOUNS_AR[enc]
+        sent = self.toks[trig.start].sent
+        for hit in reversed(self.hits):
+            if hit.start >= trig.start or self.toks[hit.start].sent < sent - 1:
+                continue
+            t = self.type_of(hit.key)
+            if hit.key in subjects or t not in ACTOR_TYPES or hit.kind == "adjmod":
+                continue
+            gender = self.hit_gender_ar(hit)
+            if want == "m" and t == "Person" and gender != "f":
+                return [hit]
+            if want == "f" and (gender == "f" or (t != "Person" and gender != "m")):
+                return [hit]
+            if want == "p" and t in ("ArmedGroup", "Organization", "MilitaryOrganization"):
+                return [hit]
+        return []
 
     def objects(self, trig: TriggerHit, after: int, hi: int, exclude: set[str]) -> list[Hit]:
         rule = trig.rule
@@ -489,9 +547,16 @@ class RelationFinder:
         text = normalize(self.toks[trig.start].text)
         stem = min(self.keys[trig.start], key=len) if self.keys[trig.start] else text
         for key, pro in self.keys[trig.start].items():
-            if not pro or pro in ("و", "ف"):
-                stem = key
+            if (not pro or pro in ("و", "ف")) and key in self.t.triggers.first:
+                stem = key  # the reading the trigger matched (وتتعاون → تتعاون), not the raw token
                 break
+        else:
+            for key, pro in self.keys[trig.start].items():
+                if not pro or pro in ("و", "ف"):
+                    stem = key
+                    break
+        if stem in {normalize(f.split()[0]) for f in trig.rule.forms}:
+            return "m"  # a listed 3rd person masculine form: توعد, تعاون (Form V/VI pasts start with ت)
         if stem.endswith("ت") or stem.startswith("ت") and len(stem) > 3:
             return "f"
         return "m"
@@ -638,6 +703,8 @@ class RelationFinder:
         objs = self.objects(trig, after, hi, set(subject_keys))
         if not objs and rule.frame == "act" and subjects:
             objs = self.relative_antecedent(trig, subjects, lo)
+        if not objs and self.lang == "ar" and "actor" in rule.types and rule.pos == "verb":
+            objs = self.pronoun_object_ar(trig, hi, set(subject_keys))
         if rule.frame == "sym":
             for a_i, a in enumerate(subject_keys):
                 for b in subject_keys[a_i + 1 :]:
