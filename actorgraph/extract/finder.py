@@ -98,6 +98,20 @@ _GENERIC_ROLE_LABELS = {
 }  # fmt: skip
 
 
+_CITY_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _city_words(tables: Tables) -> frozenset[str]:
+    """First keys of the place nouns (city, مدينة) in the head lexicon, once per table."""
+    words = _CITY_WORDS.get(id(tables))
+    if words is None:
+        words = frozenset(
+            key for key, entries in tables.heads.first.items() if any(head.type == "City" for _rest, head in entries)
+        )
+        _CITY_WORDS[id(tables)] = words
+    return words
+
+
 def _generic_label(role: str, fallback: str) -> str:
     return _GENERIC_ROLE_LABELS.get(role, fallback)
 
@@ -113,6 +127,7 @@ class MentionFinder:
         self.hits: list[Hit] = []
         self.aliases: dict[str, str] = {}  # doc-local single-word key → person key
         self.last_of_type: dict[str, str] = {}
+        self.city_words = _city_words(tables)
 
     # -- helpers ---------------------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
@@ -737,7 +752,7 @@ class MentionFinder:
     # -- places: "the Ukrainian city of Kharkiv", مدينة خاركيف الأوكرانية ----------------------------------
     def _city_head(self, k: int, end: int) -> int | None:
         """End of a place noun (city, town, مدينة, ...) at token k, else None."""
-        if k >= end:
+        if k >= end or self.city_words.isdisjoint(self.keys[k]):
             return None
         for m_end, head, _pro in self.t.heads.match(self.keys, k):
             if head.type == "City" and m_end <= end:
@@ -745,7 +760,12 @@ class MentionFinder:
         return None
 
     def place_at(self, i: int, end: int) -> int | None:
-        return self._place_ar(i, end) if self.lang == "ar" else self._place_en(i, end)
+        if self.lang == "ar":
+            return self._place_ar(i, end)
+        # Cheap test first: a place noun within the next four tokens.
+        if not any(not self.city_words.isdisjoint(self.keys[m]) for m in range(i, min(end, i + 5))):
+            return None
+        return self._place_en(i, end)
 
     def _place_en(self, i: int, end: int) -> int | None:
         state = ""
