@@ -908,9 +908,10 @@ class MentionFinder:
             found = self.name_at(m, end)
             if found is not None:
                 # A nisba agrees with its head: القوات الروسية, مسؤولون أمريكيون.
-                n_end, payload, _, _ = found
-                if payload.kind == "adj" and definite == head_definite:
-                    entry = self.ent.gaz(payload.key)
+                n_end, _, _, payloads = found
+                adj = next((p for p in payloads if p.kind == "adj"), None)  # إسرائيلية also reads as a name
+                if adj is not None and definite == head_definite:
+                    entry = self.ent.gaz(adj.key)
                     country = entry.country if entry else ""
                     m = n_end
                 break

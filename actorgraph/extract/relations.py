@@ -384,6 +384,8 @@ class RelationFinder:
         while k < limit:
             hit = self.hit_at(k)
             if hit is not None:
+                if not self.bare_ar(hit):
+                    return [], True  # واجتمع برئيس الوزراء: a mention behind a preposition is not the subject
                 if trig.rule.pos == "verb" and self.coordinated_verb_ar(trig, lo) and not self.agrees_ar(trig, hit):
                     return [], True  # واتهم روسيا "and he accused Russia": a masculine verb, a feminine state
                 if self.type_of(hit.key) in ACTOR_TYPES:
@@ -408,6 +410,16 @@ class RelationFinder:
             if word and not word.startswith("ال") and word not in MASCULINE_STATES_AR:
                 return "f"
         return ""
+
+    def bare_ar(self, hit: Hit) -> bool:
+        """Does the mention's first word read without a preposition (رئيس, وزير; not برئيس, للرئيس)?"""
+        t = self.t
+        for key, pro in self.keys[hit.start].items():
+            if pro.replace("|a", "") in ("", "و", "ف") and (
+                key in t.names.first or key in t.titles.first or key in t.heads.first
+            ):
+                return True
+        return hit.kind not in ("name", "title", "head")  # aliases, anaphors, places: no judgement
 
     def coordinated_verb_ar(self, trig: TriggerHit, lo: int) -> bool:
         """A verb opening a coordinated clause (، واتهم …; وتوعدها): its subject may be the one before."""
@@ -643,6 +655,14 @@ class RelationFinder:
                     if not self.pronoun_subject_ar(trig, hi):
                         return  # "أبدى مسؤولون قلقهم": the subject is a noun we do not know, not "he"
                     want = self.verb_gender_ar(trig)
+                    if self.coordinated_verb_ar(trig, lo):
+                        # "، ووقع معه": the clause before it in the sentence gives the subject.
+                        last = next(
+                            (r for r in reversed(self.relations) if r.sentence == sent_index and r.rule.count(".") > 1),
+                            None,
+                        )
+                        if last is not None:
+                            subject_keys, want = [last.subject], ""
                 else:
                     p = trig.start - 1
                     while p >= lo and self.skippable(p):
