@@ -741,7 +741,7 @@ class MentionFinder:
             # "Russian forces" acts for Russia; "a Japanese lawmaker's visit" does not.
             if n_end < end and self.toks[n_end].text.lower() in AGENTIVE_EN:
                 n_end += 1
-            else:
+            elif not self._shares_agentive_en(n_end, end):
                 kind = "adjmod"
         hit = Hit(i, n_end, payload.key, entry.type, kind, coord=self.coord(i, pro), alternatives=alternatives)
         self.add(hit)
@@ -871,6 +871,16 @@ class MentionFinder:
             self.ent.ensure_gaz(state)
         self.add(Hit(i, hit_end, city.key, "City", "place", coord=self.coord(i, ""), affiliation=state))
         return hit_end
+
+    def _shares_agentive_en(self, k: int, end: int) -> bool:
+        """'Ukrainian and Russian delegations': a demonym coordinated with one that heads an agentive noun."""
+        if k + 2 >= end or self.toks[k].text.lower() not in ("and", ","):
+            return False
+        found = self.name_at(k + 1, end)
+        if found is None or not any(p.kind == "adj" for p in found[3]):
+            return False
+        m = found[0]
+        return m < end and self.toks[m].text.lower() in AGENTIVE_EN or self._shares_agentive_en(m, end)
 
     # -- head nouns: organisations, documents, events -------------------------------------------------
     def head_at(self, i: int, end: int) -> int | None:
