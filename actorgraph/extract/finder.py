@@ -1069,6 +1069,17 @@ class MentionFinder:
                 entity = self.ent.ensure_new(head.type, f"Ministry of {' '.join(words)}")
                 self.add(Hit(start, m, entity.key, head.type, "head"))
                 return m
+        if not mods and head.type in DOCUMENT_TYPES and i > 0 and self.cover[i - 1] >= 0:
+            owner = self.hits[self.cover[i - 1]]
+            if owner.end == i and owner.kind == "name" and owner.type in ORG_TYPES:
+                # "the Security Council resolution": the body's document; the body is not the object.
+                surface = self.ent.text[self.toks[owner.start].start : self.toks[i].end]
+                key = self.ent.ensure_new(head.type, surface[:1].upper() + surface[1:]).key
+                owner.key, owner.type, owner.kind, owner.end = key, head.type, "head", j
+                for t in range(i, j):
+                    self.cover[t] = self.cover[i - 1]
+                self.ent.add_mention(key, self.toks, owner.start, j)
+                return j
         if not mods:
             quoted = self._quoted_after(j, end)
             if quoted is not None and head.type in DOCUMENT_TYPES:

@@ -725,7 +725,8 @@ class RelationFinder:
             objs = self.relative_antecedent(trig, subjects, lo)
         if not objs and self.lang == "ar" and "actor" in rule.types and rule.pos == "verb":
             objs = self.pronoun_object_ar(trig, hi, set(subject_keys))
-        if rule.frame == "sym":
+        if rule.frame == "sym" and not objs:
+            # "X and Y met": they pair up; "X and Y held talks with Z": they are one side.
             for a_i, a in enumerate(subject_keys):
                 for b in subject_keys[a_i + 1 :]:
                     self.emit(a, rule, b, trig, sent_index, modality, date, rule_id + ".coord")
