@@ -304,6 +304,17 @@ class MentionFinder:
             owner = payload.key
         matches = [m for m in self.t.titles.match(self.keys, k) if m[0] <= end]
         portfolio: list[str] = []
+        if not matches and owner and k > i and self.toks[k - 1].text in ("'s", "’s"):
+            # "Egypt's Abdel Fattah el-Sisi": a known person introduced by their state, no office named.
+            person = self.name_at(k, end)
+            entry = self.ent.gaz(person[1].key) if person is not None else None
+            owner_entry = self.ent.gaz(owner)
+            state = owner_entry is not None and owner_entry.type == "State"
+            if state and person and entry is not None and entry.type == "Person" and self.free(i, person[0]):
+                self.ent.ensure_gaz(owner)
+                self.ent.ensure_gaz(entry.key)
+                self.add(Hit(i, person[0], entry.key, "Person", "title", affiliation=owner, title_end=k))
+                return person[0]
         if not matches:
             # "National Security Minister": capitalised portfolio words before a generic title.
             p = k
