@@ -237,7 +237,9 @@ def report_store(rep: Report, results: dict[int, dict[str, Any]]) -> None:
     rep.say("Synthetic documents in our RDF shape (`benchmarks/synthetic.py`): ~20 statements per document, "
             "actors drawn with Zipf-like weights (a few hubs, a long tail), labels repeated in every document "
             "graph that mentions an entity, as `graph/rdf.py` writes them. On-disk Oxigraph store, "
-            "`Store.bulk_load` of one N-Quads file; each size in a fresh process.")  # fmt: skip
+            "the N-Quads cut into one shard per core and loaded by `OxigraphStore.bulk_load` (Oxigraph's bulk "
+            "loader, one thread per shard, as `oxigraph load` does with several files); each size in a fresh "
+            "process.")  # fmt: skip
     rep.say("")
     rep.say("| quads | N-Quads | generate s | bulk_load s (on disk) | quads/s | in memory | store on disk | "
             "peak RSS (load + queries) |")  # fmt: skip
@@ -359,7 +361,8 @@ NOTES = """## Reading these figures
   in the UNION form to under 30 ms.
 - On the ingest path, entity resolution (`graph/resolve.py`) dominates and grows quadratically with the
   number of documents: its fuzzy surname pass compares every pair of records that share a surname.
-- `bulk_load` uses about one core in this version of pyoxigraph; the in-memory column shows how much of
+- One `bulk_load` call uses about one core in this version of pyoxigraph, hence one shard per core loaded
+  in parallel threads; the in-memory column (one file, one thread) shows how much of
   the on-disk time is RocksDB.
 """
 

@@ -177,16 +177,12 @@ def load(
     if isinstance(store, OxigraphStore):
         if store.read_only:
             raise StoreError(f"store {store.description} is open read-only")
-        db: ox.Store = store._store  # noqa: SLF001 - the bulk loader is Oxigraph's own API
+        db: ox.Store = store._store  # noqa: SLF001 - dropping graphs and the commit use Oxigraph's own API
         for g in graphs:
             node = ox.NamedNode(g)
             if db.contains_named_graph(node):
                 db.remove_graph(node)
-        for shard in shards:
-            try:
-                db.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
-            except (OSError, SyntaxError, ValueError) as err:
-                raise StoreError(f"bulk load of {shard} failed: {' '.join(str(err).split())}") from None
+        store.bulk_load(shards)
         db.extend(ox.Quad(*(to_ox(t) for t in q)) for q in commit)  # one transaction
         return
     if isinstance(store, SparqlHttpStore):
@@ -232,12 +228,18 @@ def bulk_ingest(
     todo = [extractions[i] for i in keep]
     res = resolve(todo, store.known_entities())
     last = last_of_each_graph([docs[i][0] for i in keep])
-    fd, name = tempfile.mkstemp(prefix="actorgraph-", suffix=".nq", dir=workdir)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            written, commit = write_shard([todo[j] for j in last], slice_resolution(res, last), handle)
-        load(store, [name], [docs[i][0] for i in keep], commit)
-    finally:
-        Path(name).unlink(missing_ok=True)
+    # One shard per core: the store loads them in parallel threads.
+    n_shards = max(1, min(len(last), os.cpu_count() or 1))
+    parts = [last[k::n_shards] for k in range(n_shards)]
+    written, commit = 0, list[Quad]()
+    with tempfile.TemporaryDirectory(prefix="actorgraph-shards-", dir=workdir) as tmp:
+        shards = []
+        for k, part in enumerate(parts):
+            shard = Path(tmp) / f"shard-{k:03d}.nq"
+            with shard.open("wb") as handle:
+                n, held = write_shard([todo[j] for j in part], slice_resolution(res, part), handle)
+            written, commit = written + n, commit + held
+            shards.append(shard)
+        load(store, shards, [docs[i][0] for i in keep], commit)
     report.quads = written + len(commit)
     return report

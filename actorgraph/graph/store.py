@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import re
 import urllib.error
 import urllib.parse
@@ -255,6 +256,36 @@ class OxigraphStore(GraphStore):
             msg = _one_line(err)
             what = "is corrupt" if "corruption" in msg.lower() else "failed"
             raise StoreError(f"store {self.description} {what}: {msg}") from None
+
+    def bulk_load(self, shards: Sequence[Path | str], threads: int | None = None) -> None:
+        """Load N-Quads files with Oxigraph's bulk loader, several at once.
+
+        The loader builds index files directly (no transactions) and uses about one core per file, so the
+        shards are loaded in parallel threads (``threads``: default one per core), as Oxigraph's own
+        ``oxigraph load`` does with several files. Not atomic: see ``graph.bulk`` for how a half-finished
+        load is found and redone.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.description} is open read-only")
+        if not shards:
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        def load_one(shard: Path | str) -> None:
+            try:
+                self._store.bulk_load(path=str(shard), format=ox.RdfFormat.N_QUADS)
+            except (OSError, SyntaxError, ValueError) as err:
+                raise StoreError(f"bulk load of {shard} failed: {_one_line(err)}") from None
+
+        workers = max(1, min(len(shards), threads or os.cpu_count() or 1))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="bulk-load") as pool:
+            futures = [pool.submit(load_one, shard) for shard in shards]
+        error = next((e for e in (f.exception() for f in futures) if e is not None), None)
+        try:
+            if error is not None:
+                raise error
+        finally:  # no frame → exception → traceback → frame cycle keeping the store open after an error
+            error = futures = None  # type: ignore[assignment]
 
     def query(self, sparql: str) -> QueryResult:
         try:
