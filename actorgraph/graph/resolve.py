@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from actorgraph.extract.records import Entity, Extraction
 
@@ -59,6 +60,7 @@ _LATIN_SKELETON = {
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 
+@lru_cache(maxsize=200_000)
 def normalize_name(name: str) -> str:
     """Casefolded name without accents, Arabic diacritics/hamza variants or punctuation."""
     text = _AR_DIACRITICS.sub("", name).translate(_AR_FOLD)
@@ -85,6 +87,7 @@ def _word_skeleton(word: str) -> str:
     return s[:-1] if len(s) > 1 and s.endswith("H") else s  # final ta marbuta / silent h
 
 
+@lru_cache(maxsize=200_000)
 def skeleton(name: str) -> tuple[str, ...]:
     """Consonant skeleton per word, comparable across Arabic and Latin script."""
     return tuple(s for s in (_word_skeleton(w) for w in normalize_name(name).split()) if s)
@@ -239,14 +242,20 @@ def resolve_entities(
                 if clusters.find(i) == clusters.find(j):
                     break
     # Near-identical spellings of multi-word person names (Hegseth / Hegsith): blocked by surname sound.
+    close: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
+    skel_sets = [frozenset(i[1]) for i in info]
     for bucket in by_last.values():
         for a_pos, a in enumerate(bucket):
             for b in bucket[a_pos + 1 :]:
                 if clusters.find(a) == clusters.find(b):
                     continue
-                if any(
-                    SequenceMatcher(None, x, y).ratio() >= FUZZY_RATIO for x in info[a][1] for y in info[b][1]
-                ):
+                pair = (skel_sets[a], skel_sets[b])
+                hit = close.get(pair)
+                if hit is None:
+                    hit = close[pair] = any(
+                        SequenceMatcher(None, x, y).ratio() >= FUZZY_RATIO for x in pair[0] for y in pair[1]
+                    )
+                if hit:
                     try_union(a, b)
     # A bare surname joins the single person of that surname (Nakatani → Gen Nakatani).
     for i, n in enumerate(nodes):
