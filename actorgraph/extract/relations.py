@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
+from actorgraph.extract.finder import AGENTIVE_EN
 from actorgraph.extract.lang.ar.normalize import analyses, normalize
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.mentions import STRONG_PUNCT, Entities, Hit, Tok
@@ -138,6 +139,15 @@ PARTICLES_AR = frozenset(
         "خلال",
         "منذ",
     ]
+)
+# Relations whose object is concrete enough that "Ukrainian positions", مواقع الحوثيين still name the actor.
+# "protested China's use of water cannon": criticising an actor's act criticises the actor.
+CONCRETE_OBJECTS = frozenset(
+    {"attacked", "sanctioned", "threatened", "visited", "met", "negotiatedWith", "protested", "criticized", "accused"}
+)
+FUNCTION_WORDS_EN = frozenset(
+    ["of", "in", "on", "to", "by", "with", "for", "at", "from", "and", "or", "against", "over", "after", "before"]
+    + ["that", "which", "as", "into"]
 )
 CONTRAST = frozenset({normalize("بينما"), normalize("لكن"), "while", "but", "whereas", "although", "however"})
 PRONOUNS_EN = {"he": "m", "she": "she", "it": "n", "they": "p"}
@@ -461,6 +471,43 @@ class RelationFinder:
                 return [hit]
         return []
 
+    def accusation_content(self, trig: TriggerHit, lo: int) -> bool:
+        """Is this trigger the act someone is accused of (of/for + gerund; بـ + verbal noun after اتهم)?"""
+        if self.lang == "en":
+            p = trig.start - 1
+            if p < lo or self.word(p) not in ("of", "for") or not self.word(trig.start).endswith("ing"):
+                return False
+        elif "ب" not in trig.pro:
+            return False
+        sent, start = self.toks[trig.start].sent, self.toks[trig.start].start
+        return any(r.relation == "accused" and r.sentence == sent and r.start < start for r in self.relations)
+
+    def possessor(self, hit: Hit, after: int, hi: int) -> bool:
+        """Is this mention the owner of a noun rather than a noun phrase of its own?
+        English "Egypt's plan", "Chinese military activity"; Arabic idafa خطة مصر, انضمام أوكرانيا."""
+        if self.lang == "en":
+            if hit.kind == "adjmod":
+                return True
+            if hit.end >= hi or self.toks[hit.end].text not in ("'s", "’s"):
+                return False
+            # "Syria's new government" is Syria acting; "Egypt's reconstruction plan" is not Egypt.
+            head = ""
+            for m in range(hit.end + 1, min(hi, hit.end + 4)):
+                if not self.toks[m].text.isalpha() or self.toks[m].cap or self.word(m) in FUNCTION_WORDS_EN:
+                    break
+                head = self.word(m)
+            return head not in AGENTIVE_EN
+        p = hit.start - 1
+        if p < after or self.cover[p] >= 0 or self.skippable(p) or self.toks[p].punct:
+            return False
+        tok = self.toks[p]
+        norm = normalize(tok.text)
+        if not tok.text.isalpha() or norm.startswith("ال") or norm.endswith("ا") or norm in PARTICLES_AR:
+            return False  # an article, an accusative adverb (مجددا) or a particle: not a construct noun
+        if any(pro.replace("|a", "") not in ("", "و", "ف") for pro in tok.keys.values() if pro):
+            return False  # بشدة, لأوكرانيا: a preposition, not a construct noun
+        return not self.t.triggers.match(self.keys, p)
+
     def objects(self, trig: TriggerHit, after: int, hi: int, exclude: set[str]) -> list[Hit]:
         rule = trig.rule
         limit = min(hi, after + rule.window)
@@ -483,6 +530,8 @@ class RelationFinder:
             if hit.key in exclude or not self.eligible(hit, rule.types):
                 k = hit.end
                 continue
+            if rule.relation not in CONCRETE_OBJECTS and self.possessor(hit, after, hi):
+                break  # "supports Egypt's plan", خطة مصر: the owner of the object; what follows is inside it
             if (
                 hit.start - 1 >= after
                 and self.word(hit.start - 1) in LOCATIVE
@@ -609,6 +658,8 @@ class RelationFinder:
     def relate(self, trig: TriggerHit, lo: int, hi: int, sent_index: int, date: str | None) -> None:
         rule = trig.rule
         modality = self.modality(trig, lo, hi)
+        if modality == "asserted" and self.accusation_content(trig, lo):
+            modality = "hedged"  # "accused X of backing Y", اتهم X بدعم Y: the accuser's claim
         if rule.frame == "eval":
             subj_hits = [h for h in self.hits if lo <= h.start < trig.start and self.type_of(h.key) in ACTOR_TYPES]
             if not subj_hits:
@@ -654,6 +705,9 @@ class RelationFinder:
                 if self.lang == "ar":
                     if not self.pronoun_subject_ar(trig, hi):
                         return  # "أبدى مسؤولون قلقهم": the subject is a noun we do not know, not "he"
+                    before = self.hit_at(trig.start - 1) if trig.start > lo else None
+                    if before is not None and self.type_of(before.key) in DOCUMENT_TYPES | EVENT_TYPES:
+                        return  # مشروع قرار يدين …: "a draft resolution condemning", the document is the subject
                     want = self.verb_gender_ar(trig)
                     if self.coordinated_verb_ar(trig, lo):
                         # "، ووقع معه": the clause before it in the sentence gives the subject.
