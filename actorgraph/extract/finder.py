@@ -78,6 +78,7 @@ _HONORIFICS_EN = frozenset(
     {"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"}
 )
 # With a possessive pronoun these stand for the state of the person named before: بلاده, حكومتها.
+_NISBA_ENDINGS = tuple(normalize(e) for e in ("ي", "ية", "يون", "يين", "يان", "يتان", "يتين"))
 _SON_OF_AR = frozenset({normalize("ابن"), normalize("بن")})
 _COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة"), normalize("حكومة")})
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
@@ -754,11 +755,26 @@ class MentionFinder:
                 n_end += 1
             elif not self._shares_agentive_en(n_end, end):
                 kind = "adjmod"
+        if self.lang == "ar" and entry.type == "State" and self._nisba_modifier_ar(i, n_end, payloads):
+            kind = "adjmod"  # الخطة المصرية "the Egyptian plan": Egypt is not an actor of the sentence
         hit = Hit(i, n_end, payload.key, entry.type, kind, coord=self.coord(i, pro), alternatives=alternatives)
         self.add(hit)
-        if self.lang == "ar" and payload.kind == "adj" and i > 0 and self.cover[i - 1] < 0:
-            pass
         return n_end
+
+    def _nisba_modifier_ar(self, i: int, n_end: int, payloads: list[NameHit]) -> bool:
+        """A nisba right after a common noun it describes (الخطة المصرية, مستوطنين إسرائيليين)."""
+        if not any(p.kind == "adj" for p in payloads) or i == 0 or self.cover[i - 1] >= 0:
+            return False
+        word = normalize(self.toks[n_end - 1].text)
+        if not word.endswith(_NISBA_ENDINGS):
+            return False
+        stems = {x for _p, stem, enc in analyses(word) if not enc for x in (stem, strip_article(stem))}
+        if any(not rest and hit.kind == "name" for st in stems for rest, hit in self.t.names.first.get(st, ())):
+            return False  # السعودية is also the country's own name
+        prev = self.toks[i - 1]
+        if prev.punct or not prev.text.isalpha() or normalize(prev.text) in AR_STOP:
+            return False
+        return not (self.t.triggers.match(self.keys, i - 1) or self.t.cues.match(self.keys, i - 1))
 
     # -- places: "the Ukrainian city of Kharkiv", مدينة خاركيف الأوكرانية ----------------------------------
     def _city_head(self, k: int, end: int) -> int | None:

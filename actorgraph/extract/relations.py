@@ -143,7 +143,7 @@ PARTICLES_AR = frozenset(
 # Relations whose object is concrete enough that "Ukrainian positions", مواقع الحوثيين still name the actor.
 # "protested China's use of water cannon": criticising an actor's act criticises the actor.
 CONCRETE_OBJECTS = frozenset(
-    {"attacked", "sanctioned", "threatened", "visited", "met", "negotiatedWith", "protested", "criticized", "accused"}
+    {"attacked", "threatened", "visited", "met", "negotiatedWith", "protested", "criticized", "accused"}
 )
 FUNCTION_WORDS_EN = frozenset(
     ["of", "in", "on", "to", "by", "with", "for", "at", "from", "and", "or", "against", "over", "after", "before"]
@@ -398,9 +398,9 @@ class RelationFinder:
                     return [], True  # واجتمع برئيس الوزراء: a mention behind a preposition is not the subject
                 if trig.rule.pos == "verb" and self.coordinated_verb_ar(trig, lo) and not self.agrees_ar(trig, hit):
                     return [], True  # واتهم روسيا "and he accused Russia": a masculine verb, a feminine state
-                if self.type_of(hit.key) in ACTOR_TYPES:
+                if self.type_of(hit.key) in ACTOR_TYPES and hit.kind != "adjmod":
                     group = self.group_from(hit, hi)
-                    return [h for h in group if self.type_of(h.key) in ACTOR_TYPES], True
+                    return [h for h in group if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"], True
                 return [], True
             if not self.skippable(k) or self.boundary(k):
                 break
@@ -445,6 +445,8 @@ class RelationFinder:
     def pronoun_object_ar(self, trig: TriggerHit, hi: int, subjects: set[str]) -> list[Hit]:
         """An object pronoun on the verb or its preposition (توعدها, التقاه, بحث معه): the nearest earlier
         actor of that gender, in this sentence or the one before, that is not the subject."""
+        if trig.pro.replace("|a", "") not in ("", "و", "ف"):
+            return []  # لرفضها "for its refusal": a verbal noun's pronoun is its owner, not its object
         enc = ""
         readings = analyses(normalize(self.toks[trig.end - 1].text))
         enc = next((e for _p, stem, e in readings if e in OBJECT_PRONOUNS_AR and stem in self.t.triggers.first), "")
@@ -485,9 +487,9 @@ class RelationFinder:
     def possessor(self, hit: Hit, after: int, hi: int) -> bool:
         """Is this mention the owner of a noun rather than a noun phrase of its own?
         English "Egypt's plan", "Chinese military activity"; Arabic idafa خطة مصر, انضمام أوكرانيا."""
+        if hit.kind == "adjmod":
+            return True
         if self.lang == "en":
-            if hit.kind == "adjmod":
-                return True
             if hit.end >= hi or self.toks[hit.end].text not in ("'s", "’s"):
                 return False
             # "Syria's new government" is Syria acting; "Egypt's reconstruction plan" is not Egypt.
