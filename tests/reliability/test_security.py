@@ -7,11 +7,7 @@ import ast
 import json
 import os
 import re
-import shutil
-import socket
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +16,7 @@ import pyoxigraph as ox
 import pytest
 
 from actorgraph.graph.store import ingest, open_store
+from tests.oxigraph_server import OXIGRAPH, oxigraph_server
 from tests.reliability.helpers import (
     ROOT,
     assert_cli_error,
@@ -334,29 +331,12 @@ def test_malformed_iris_in_explain_are_one_line_errors(seeded_store: Path, iri: 
     assert snapshot(seeded_store) == before
 
 
-OXIGRAPH = shutil.which("oxigraph") or str(ROOT / ".venv" / "bin" / "oxigraph")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.mark.skipif(not Path(OXIGRAPH).exists(), reason="the oxigraph server is not installed")
 def test_labels_with_sparql_syntax_over_a_sparql_server(tmp_path: Path) -> None:
     """The same through the SPARQL 1.1 protocol, where replacing a graph is one DROP + INSERT DATA request."""
-    port = _free_port()
-    server = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with oxigraph_server("--location", str(tmp_path / "db")) as url:
         sentence = " ".join(SPARQL_LABELS) + " met."
         store = open_store(url)
         ingest(store, [meeting(SPARQL_LABELS[0], SPARQL_LABELS[1], sentence, source="/corpus/sparql.txt")])
@@ -366,9 +346,6 @@ def test_labels_with_sparql_syntax_over_a_sparql_server(tmp_path: Path) -> None:
         assert set(SPARQL_LABELS[2:]) <= labels and not set(SPARQL_LABELS[:2]) & labels
         texts = {str(r["t"]) for r in store.select("SELECT ?t WHERE { ?s ag:sentenceText ?t }")}
         assert texts == {sentence + " Again."}
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 # --- servers listen on the loopback interface ------------------------------------------------------

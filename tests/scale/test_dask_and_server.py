@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,10 +9,10 @@ import pytest
 
 from actorgraph.corpus import load_corpus
 from actorgraph.graph.store import open_store
+from tests.oxigraph_server import OXIGRAPH, oxigraph_server
 from tests.scale.conftest import quads
 
 RULES = "none"
-OXIGRAPH = shutil.which("oxigraph") or str(Path(__file__).resolve().parents[2] / ".venv" / "bin" / "oxigraph")
 
 
 @pytest.fixture(scope="module")
@@ -58,33 +53,12 @@ def test_dask_on_disk_store_with_progress(client: object, corpus: Path, tmp_path
     store.close()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     if not Path(OXIGRAPH).exists():
         pytest.skip("the oxigraph server is not installed")
-    port = _free_port()
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "server"), "--bind",
-                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/query?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("oxigraph serve did not start")
+    with oxigraph_server("--location", str(tmp_path / "server")) as url:
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_bulk_into_a_sparql_server(server: str, corpus: Path) -> None:
