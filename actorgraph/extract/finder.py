@@ -279,6 +279,10 @@ class MentionFinder:
                 return None
         owner = ""
         k = j
+        if role == "spokesperson" and k < end:
+            nested = self.t.titles.match(self.keys, k)
+            if nested and nested[0][0] < end:
+                k = nested[0][0]  # المتحدث باسم الأمين العام للأمم المتحدة: whose spokesperson, not a second office
         # A nisba (الياباني), or a country/organisation in idafa or after ل (للأمم المتحدة).
         found = self.name_at(k, end)
         if found is not None:
@@ -512,6 +516,43 @@ class MentionFinder:
             )
         )
         return stop
+
+    def _apposition_ar(self, i: int, n_end: int, end: int, person_key: str, pro: str) -> int | None:
+        """ستيفان دوجاريك، المتحدث باسم الأمين العام،: a known person, then their office between commas."""
+        k = n_end + 1
+        if k >= end or self.toks[n_end].text not in ("،", ","):
+            return None
+        matches = self.t.titles.match(self.keys, k)
+        if not matches or matches[0][2] not in ("",):
+            return None
+        j, title, _ = matches[0]
+        if j >= end or title.role in ("minister", "counterpart", "official"):
+            return None
+        if title.role == "spokesperson":
+            nested = self.t.titles.match(self.keys, j)
+            if nested and nested[0][0] < end:
+                j = nested[0][0]
+        owner = ""
+        found = self.name_at(j, end)
+        if found is not None and (entry := self.ent.gaz(found[1].key)) is not None and entry.type != "Person":
+            owner, j = found[1].key, found[0]
+        if j < end and self.toks[j].text not in ("،", ",", ".") and not self.toks[j].punct:
+            return None  # the apposition must close: "X، رئيس الوزراء، قال" (not "X، رئيس الوزراء Y")
+        if not self.free(i, j):
+            return None
+        if owner:
+            self.ent.ensure_gaz(owner)
+        self.ent.ensure_gaz(person_key)
+        office_key = person_position(self.ent, person_key, title.role)
+        office = self.ent.ensure_gaz(office_key) if office_key else self.ent.position(title.role, title.label, owner)
+        hit = Hit(i, j, person_key, "Person", "title", coord=self.coord(i, pro), position=office.key)
+        hit.affiliation, hit.title_end = self._serves(owner), j
+        if not hit.affiliation and office_key and (entry := self.ent.gaz(office_key)) is not None:
+            hit.affiliation = entry.organization or self.t.gazetteer.country_by_iso3.get(entry.country, "")
+            if hit.affiliation:
+                self.ent.ensure_gaz(hit.affiliation)
+        self.add(hit)
+        return j
 
     def apposition_at(self, i: int, end: int) -> int | None:
         """An unknown English name followed by an apposition title."""
@@ -747,6 +788,10 @@ class MentionFinder:
                 return n_end
         if self.lang == "en" and entry.type == "Person":
             done = self._apposition_en(i, n_end, end, payload.key, pro)
+            if done:
+                return done
+        if self.lang == "ar" and entry.type == "Person":
+            done = self._apposition_ar(i, n_end, end, payload.key, pro)
             if done:
                 return done
         if self.lang == "en" and kind == "adj":
