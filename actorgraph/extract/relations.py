@@ -380,6 +380,12 @@ class RelationFinder:
         gap = 6 if trig.rule.pos == "noun" or self.lang == "en" else 0
         if self.lang == "ar" and trig.pro.replace("|a", "").endswith("ل"):
             gap = 3  # لفرض, للقاء: purpose infinitive, its subject stands before the governing verb
+        if self.lang == "en" and trig.rule.pos == "verb":
+            p = trig.start - 1
+            while p >= lo and self.skippable(p):
+                p -= 1
+            if p >= lo and self.word(p) == "and":
+                return [], False  # "visit the US next month and meet Trump": the first verb's subject
         before = self.group_ending_before(trig.start, c_lo, gap)
         before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"]
         if self.lang == "en":
@@ -750,15 +756,23 @@ class RelationFinder:
                             return
                         subject_keys = [first.key]
                         want = ""
-                    elif (
-                        p >= lo
-                        and self.toks[p].text.lower() == "and"
-                        and self.relations
-                        and self.relations[-1].sentence == sent_index
-                    ):
-                        last = self.relations[-1]
-                        subject_keys = [last.subject]
-                        modality = last.modality if modality == "asserted" else modality
+                    elif p >= lo and self.toks[p].text.lower() == "and":
+                        # "… and met X": the subject of the clause before, else the sentence's first actor.
+                        last = next(
+                            (r for r in reversed(self.relations) if r.sentence == sent_index and r.rule.count(".") > 1),
+                            None,
+                        )
+                        if last is not None:
+                            subject_keys = [last.subject]
+                            modality = last.modality if modality == "asserted" else modality
+                        else:
+                            first = next(
+                                (h for h in self.hits if lo <= h.start < p and self.type_of(h.key) in ACTOR_TYPES),
+                                None,
+                            )
+                            if first is None or first.kind == "adjmod":
+                                return
+                            subject_keys = [first.key]
                         want = ""
                     else:
                         return
