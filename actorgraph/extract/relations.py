@@ -402,8 +402,11 @@ class RelationFinder:
             if hit is not None:
                 if not self.bare_ar(hit):
                     return [], True  # واجتمع برئيس الوزراء: a mention behind a preposition is not the subject
-                if trig.rule.pos == "verb" and self.coordinated_verb_ar(trig, lo) and not self.agrees_ar(trig, hit):
-                    return [], True  # واتهم روسيا "and he accused Russia": a masculine verb, a feminine state
+                if trig.rule.pos == "verb" and self.coordinated_verb_ar(trig, lo):
+                    if not self.agrees_ar(trig, hit):
+                        return [], True  # واتهم روسيا "and he accused Russia": a masculine verb, a feminine state
+                    if self.only_group_in_clause(hit, hi) and self.clause_subject_before(trig, hit):
+                        return [], True  # "زار X ألمانيا، والتقى Y": Y is met; X stays the subject
                 if self.type_of(hit.key) in ACTOR_TYPES and hit.kind != "adjmod":
                     group = self.group_from(hit, hi)
                     return [h for h in group if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"], True
@@ -426,6 +429,24 @@ class RelationFinder:
             if word and not word.startswith("ال") and word not in MASCULINE_STATES_AR:
                 return "f"
         return ""
+
+    def only_group_in_clause(self, hit: Hit, hi: int) -> bool:
+        """Is this coordinated group the only actor mention up to the end of its clause?"""
+        group = self.group_from(hit, hi)
+        k = group[-1].end
+        while k < hi and not self.boundary(k):
+            other = self.hit_at(k)
+            if other is not None and self.type_of(other.key) in ACTOR_TYPES and other.kind != "adjmod":
+                return False
+            k += 1
+        return True
+
+    def clause_subject_before(self, trig: TriggerHit, hit: Hit) -> bool:
+        """Did an earlier clause of this sentence have a subject (other than this mention)?"""
+        sent = self.toks[trig.start].sent
+        return any(
+            r.sentence == sent and r.rule.count(".") > 1 and r.subject != hit.key for r in reversed(self.relations)
+        )
 
     def bare_ar(self, hit: Hit) -> bool:
         """Does the mention's first word read without a preposition (رئيس, وزير; not برئيس, للرئيس)?"""
