@@ -303,9 +303,12 @@ class RelationFinder:
                 k += 1
                 continue
             m_end, rule, pro = matches[0]
-            if self.lang == "en" and rule.pos == "noun" and k > 0 and self.toks[k - 1].text.lower() in ("to",):
-                pass
-            out.append(TriggerHit(k, m_end, rule, pro))
+            # A word may carry two relations (استقبل: received = met and hosted): every rule of the longest match.
+            seen: list[TriggerRule] = []
+            for end_, rule_, pro_ in matches:
+                if end_ == m_end and rule_ not in seen:
+                    seen.append(rule_)
+                    out.append(TriggerHit(k, m_end, rule_, pro_))
             k = m_end if rule.frame != "eval" else k + 1
         return out
 
