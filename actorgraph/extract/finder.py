@@ -478,7 +478,8 @@ class MentionFinder:
         if title.role == "counterpart" or (j < end and self.toks[j].cap and self.toks[j].text not in EN_NOT_NAMES):
             return None  # "…, European Commission President Ursula von der Leyen": a title before its name
         if not owner and j + 1 < end and self.toks[j].text.lower() in ("of", "for", "to"):
-            found = self.name_at(j + 1, end)
+            q = j + 2 if self.toks[j + 1].text.lower() == "the" else j + 1  # "of the International Criminal Court"
+            found = self.name_at(q, end)
             if found is not None and (entry := self.ent.gaz(found[1].key)) is not None and entry.type != "Person":
                 owner, j = found[1].key, found[0]
         label = title.label
