@@ -79,6 +79,11 @@ _HONORIFICS_EN = frozenset(
 )
 # With a possessive pronoun these stand for the state of the person named before: بلاده, حكومتها.
 _NISBA_ENDINGS = tuple(normalize(e) for e in ("ي", "ية", "يون", "يين", "يان", "يتان", "يتين"))
+# Nouns that make an apposition say "a part of": "the EU's border agency", الجناح العسكري لحماس.
+_PART_WORDS = frozenset(
+    ["arm", "wing", "branch", "agency", "unit", "affiliate", "division", "subsidiary", "offshoot", "body"]
+    + [normalize(w) for w in ("جناح", "الجناح", "ذراع", "الذراع", "وحدة", "فرع", "وكالة", "التابعة", "التابع")]
+)
 _SON_OF_AR = frozenset({normalize("ابن"), normalize("بن")})
 _COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة"), normalize("حكومة")})
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
@@ -194,6 +199,7 @@ class MentionFinder:
             )
             i = nxt if nxt else i + 1
         self.appositions(start, end)
+        self.part_appositions(start, end)
 
     def run_aliases(self, start: int, end: int) -> None:
         """Second pass: surnames of people introduced earlier in the document (ناكاتاني → جين ناكاتاني,
@@ -1193,6 +1199,34 @@ class MentionFinder:
         from actorgraph.ontology.lexicon import glossary_ar_en
 
         return list(glossary_ar_en().values())
+
+    # -- "Frontex, the EU's border agency," / كتائب القسام، الجناح العسكري لحركة حماس، -------------------------
+    def part_appositions(self, start: int, end: int) -> None:
+        """An organisation followed by an apposition naming it a part (arm, wing, agency) of another actor:
+        the organisation's mention takes in the apposition and records the whole it belongs to."""
+        for hit in [h for h in self.hits if start <= h.start < end]:
+            if hit.type not in ORG_TYPES or hit.kind not in ("name", "head") or hit.affiliation:
+                continue
+            k = hit.end
+            if k >= end or self.toks[k].text not in (",", "،"):
+                continue
+            close = next((m for m in range(k + 1, min(end, k + 12)) if self.toks[m].text in (",", "،", ".")), None)
+            if close is None or close == k + 1:
+                continue
+            span = range(k + 1, close)
+            if not any(not _PART_WORDS.isdisjoint(self.keys[m]) for m in span):
+                continue
+            owners = [self.hits[self.cover[m]] for m in span if self.cover[m] >= 0]
+            owner = next((o for o in owners if o.type in ACTOR_TYPES - {"Person"} and o.key != hit.key), None)
+            if owner is None or any(o.type == "Person" for o in owners):
+                continue
+            hit.affiliation = owner.key
+            owner.kind = "adjmod"  # a modifier inside the apposition, not an actor of the sentence
+            stop = close + 1 if self.toks[close].text in (",", "،") else close  # the closing comma belongs to it
+            idx = self.cover[hit.start]
+            for m in range(hit.end, stop):
+                self.cover[m] = idx
+            hit.end = stop
 
     # -- appositions: "a summit known as the Shangri-La Dialogue" -----------------------------------------
     def appositions(self, start: int, end: int) -> None:

@@ -1075,6 +1075,11 @@ class RelationFinder:
     # -- titles ------------------------------------------------------------------------------------
     def title_relations(self, lo: int, hi: int, sent: int) -> None:
         for hit in self.hits:
+            if hit.kind in ("name", "head") and hit.affiliation and lo <= hit.start < hi:
+                a, b = self.toks[hit.start].start, self.toks[hit.end - 1].end
+                rel = Relation(hit.key, "partOf", hit.affiliation, sent, a, b, f"{self.lang}.apposition", "asserted")
+                self.relations.append(rel)
+                continue
             if hit.kind == "place" and hit.affiliation and lo <= hit.start < hi:
                 # "the Ukrainian city of Kharkiv": where the place is, stated as background, always asserted.
                 a, b = self.toks[hit.start].start, self.toks[hit.end - 1].end
