@@ -463,6 +463,8 @@ class RelationFinder:
 
     def coordinated_verb_ar(self, trig: TriggerHit, lo: int) -> bool:
         """A verb opening a coordinated clause (، واتهم …; وتوعدها): its subject may be the one before."""
+        if trig.start > lo and self.word(trig.start - 1) == normalize("حيث") and trig.pro in ("", "س"):
+            return True  # "…، حيث التقى X": where he met X
         if trig.pro not in ("و", "ف"):
             return False
         return trig.start > lo and self.toks[trig.start - 1].text in (",", "،")
