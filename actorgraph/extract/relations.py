@@ -447,8 +447,12 @@ class RelationFinder:
     def clause_subject_before(self, trig: TriggerHit, hit: Hit) -> bool:
         """Did an earlier clause of this sentence have a subject (other than this mention)?"""
         sent = self.toks[trig.start].sent
+        if any(r.sentence == sent and r.rule.count(".") > 1 and r.subject != hit.key for r in self.relations):
+            return True
         return any(
-            r.sentence == sent and r.rule.count(".") > 1 and r.subject != hit.key for r in reversed(self.relations)
+            h.end <= trig.start and self.toks[h.start].sent == sent and h.key != hit.key and h.kind != "adjmod"
+            and self.type_of(h.key) in ACTOR_TYPES
+            for h in self.hits
         )
 
     def bare_ar(self, hit: Hit) -> bool:
