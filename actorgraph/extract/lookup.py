@@ -208,7 +208,10 @@ def build_tables(lang: str, tokenize: Callable[[str], list[str]]) -> Tables:
         for keys in _phrases(tokenize, lang, labels):
             names.add(keys, NameHit(entry.key, "name"))
             name_words.update(keys)
-            if lang == "ar" and keys[0].startswith("ال") and len(keys[0]) > 3:
+            # A name without its article; but a one-word person name's "ال" may be part of a foreign name
+            # (ألباريس is not باريس, Paris).
+            one_word_person = entry.type == "Person" and len(keys) == 1
+            if lang == "ar" and keys[0].startswith("ال") and len(keys[0]) > 3 and not one_word_person:
                 names.add((strip_article(keys[0]), *keys[1:]), NameHit(entry.key, "name"))
         if entry.type == "State":
             adjectives = [f for n in entry.nisba_ar for f in nisba_forms(n)] if lang == "ar" else entry.demonyms_en

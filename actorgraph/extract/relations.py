@@ -149,6 +149,7 @@ FUNCTION_WORDS_EN = frozenset(
     ["of", "in", "on", "to", "by", "with", "for", "at", "from", "and", "or", "against", "over", "after", "before"]
     + ["that", "which", "as", "into"]
 )
+FUTURE_TIME_AR = frozenset(normalize(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "غدا"))
 CONTRAST = frozenset({normalize("بينما"), normalize("لكن"), "while", "but", "whereas", "although", "however"})
 PRONOUNS_EN = {"he": "m", "she": "she", "it": "n", "they": "p"}
 PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be"])
@@ -335,7 +336,17 @@ class RelationFinder:
             return cued  # "لم يتضح ما إذا كان ترامب سيزور": the hedge outranks the future prefix
         if self.lang == "ar" and "س" in trig.pro:
             return "future"
+        present = self.lang == "ar" and trig.rule.pos == "verb" and hi is not None and self.present_ar(trig)
+        if present and any(not FUTURE_TIME_AR.isdisjoint(self.keys[k]) for k in range(lo, hi or lo)):
+            return "future"  # وتستضيف الرياض الشهر المقبل قمة: the present tense with "next month"
         return "asserted"
+
+    def present_ar(self, trig: TriggerHit) -> bool:
+        """Is the trigger verb in the present tense (يستضيف, تستضيف; not the past تعاون, توعد)?"""
+        first = self.t.triggers.first
+        stem = next((k for k, p in self.keys[trig.start].items() if p in ("", "و", "ف") and k in first), "")
+        pasts = {normalize(f.split()[0]) for f in trig.rule.forms if not normalize(f).startswith("ي")}
+        return len(stem) > 3 and stem[0] in ("ي", "ت", "ن") and stem not in pasts
 
     def _cued_modality(self, trig: TriggerHit, lo: int, hi: int | None) -> str:
         present = normalize(self.toks[trig.start].text)[:1] in ("ي", "ت", "ن")
@@ -520,6 +531,9 @@ class RelationFinder:
         sent, start = self.toks[trig.start].sent, self.toks[trig.start].start
         return any(r.relation == "accused" and r.sentence == sent and r.start < start for r in self.relations)
 
+    def noun_trigger_at(self, k: int) -> bool:
+        return any(rule.pos == "noun" and rule.frame == "sym" for _e, rule, _p in self.t.triggers.match(self.keys, k))
+
     def possessor(self, hit: Hit, after: int, hi: int) -> bool:
         """Is this mention the owner of a noun rather than a noun phrase of its own?
         English "Egypt's plan", "Chinese military activity"; Arabic idafa خطة مصر, انضمام أوكرانيا."""
@@ -563,6 +577,8 @@ class RelationFinder:
                 break  # "…، في حين أكد روبيو": another clause, another claim
             hit = self.hit_at(k)
             if hit is None:
+                if k > after and rule.pos != "noun" and self.noun_trigger_at(k):
+                    break  # "hosts talks between A and B": the talks are the object, A and B their parties
                 k += 1
                 continue
             if hit.key in exclude or not self.eligible(hit, rule.types):
@@ -668,10 +684,20 @@ class RelationFinder:
             return
         trigger_hits = self.triggers(lo, hi)
         verb_clauses: list[tuple[int, int]] = []
+        verbs: list[TriggerHit] = []
         for trig in trigger_hits:
             c_lo, c_hi = self.clause_start(trig.start, lo), self.clause_end(trig.end, hi)
-            if trig.rule.pos == "noun" and any(a <= trig.start < b for a, b in verb_clauses):
-                continue  # "agreed to strengthen cooperation": the verb carries the relation
+            governing = next((v for v, (a, b) in zip(verbs, verb_clauses, strict=True) if a <= trig.start < b), None)
+            if trig.rule.pos == "noun" and governing is not None:
+                # "agreed to strengthen cooperation": the verb carries the relation; but "hosts talks between A
+                # and B" still pairs A and B, with the hosting verb's modality.
+                if trig.rule.frame == "sym":
+                    modality = self.modality(trig, lo, hi)
+                    if modality == "asserted":
+                        modality = self.modality(governing, lo, hi)
+                    rule_id = f"{self.lang}.{trig.rule.relation}.noun"
+                    self.between(trig, hi, sent_index, modality, date, rule_id)
+                continue
             if (
                 trig.rule.pos == "verb"
                 and any(
@@ -683,6 +709,7 @@ class RelationFinder:
                 continue  # رفض (…) التوقيع "refused to sign": the verbal noun is the relation, the verb its negation
             if trig.rule.pos in ("verb", "part"):
                 verb_clauses.append((c_lo, c_hi))
+                verbs.append(trig)
             self.relate(trig, lo, hi, sent_index, date)
         self.update_salience(lo, hi)
 
@@ -889,8 +916,8 @@ class RelationFinder:
         p = trig.start - 1
         while p >= lo and self.skippable(p):
             p -= 1
-        if p < lo or self.toks[p].text not in (",", "،"):
-            return []  # a participle with no comma before it is an adverbial of its own clause
+        if p < lo or (self.lang == "en" and self.toks[p].text not in (",", "،")):
+            return []  # Arabic participles and reasons (احتجاجا على) need no comma; English ones do
         for rel in reversed(self.relations):
             if rel.sentence != sent or rel.relation in ("holdsPosition", "affiliatedWith", "locatedIn"):
                 continue
