@@ -845,6 +845,11 @@ class RelationFinder:
                 if not subject_keys:
                     return
         after = subjects[-1].end if vso and subjects else trig.end
+        if self.lang == "en" and trig.start > lo and self.word(trig.start - 1) == "to" and subjects:
+            # "travel to Moscow next week to meet Putin": the traveller meets, not the destination.
+            earlier = [r for r in self.relations if r.sentence == sent_index and r.rule.count(".") > 1]
+            if earlier and all(any(r.object == k for r in earlier) for k in subject_keys):
+                subject_keys = [earlier[-1].subject]
         if len(subject_keys) >= 2:
             self.group_memory = (sent_index, list(subject_keys))
         objs = self.objects(trig, after, hi, set(subject_keys))
