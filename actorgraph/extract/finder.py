@@ -104,6 +104,34 @@ _GENERIC_ROLE_LABELS = {
 }  # fmt: skip
 
 
+# Offices with one holder at a time, so "the Kenyan president" names a person.
+_HOLDER_ROLES = frozenset(
+    ["president", "prime_minister", "king", "emir", "sultan", "crown_prince", "supreme_leader", "chancellor"]
+    + ["vice_president", "foreign_minister", "defense_minister", "finance_minister", "interior_minister"]
+    + ["secretary_general", "director_general"]
+)
+_HOLDERS: dict[int, dict[str, str]] = {}
+
+
+def _holders(tables: Tables) -> dict[str, str]:
+    """Office key → its current holder (the holding with no end date; the latest start when several)."""
+    found = _HOLDERS.get(id(tables))
+    if found is None:
+        current: dict[str, list[tuple[str, str]]] = {}
+        for entry in tables.gazetteer.entries.values():
+            if entry.type == "Person":
+                for holding in entry.holds:
+                    if holding.end is None:
+                        current.setdefault(holding.position, []).append((holding.start or "", entry.key))
+        found = {}
+        for office, people in current.items():
+            people.sort(reverse=True)
+            if len(people) == 1 or people[0][0] > people[1][0]:
+                found[office] = people[0][1]
+        _HOLDERS[id(tables)] = found
+    return found
+
+
 _CITY_WORDS: dict[int, frozenset[str]] = {}
 
 
@@ -413,10 +441,16 @@ class MentionFinder:
             entry = self.ent.gaz(payload.key)
             if entry is not None and entry.type == "Person":
                 person_key = self.ent.ensure_gaz(payload.key).key
+        holder = ""
         if not person_key:
             n_end = self._unknown_name(start_name, end)
             if n_end == start_name:
-                return None
+                # "the Ukrainian president", الرئيس الأوكراني: an office named without a name is its holder.
+                holder = self._current_holder(role, owner)
+                if not holder or start_name <= i:
+                    return None
+                person_key = self.ent.ensure_gaz(holder).key
+        if not person_key:
             surface = self.ent.text[self.toks[start_name].start : self.toks[n_end - 1].end]
             if self.lang == "ar":
                 person = self.ent.ensure_new("Person", transliterate(surface), surface)
@@ -458,6 +492,16 @@ class MentionFinder:
         )
         self.add(hit)
         return n_end
+
+    def _current_holder(self, role: str, owner: str) -> str:
+        """The one person the gazetteer has holding this office of this owner now (no end date)."""
+        if role not in _HOLDER_ROLES or not owner:
+            return ""
+        entry = self.ent.gaz(owner)
+        if entry is None:
+            return ""
+        office = self.t.gazetteer.position(role, entry.country if entry.type == "State" else entry.key)
+        return _holders(self.t).get(office.key, "") if office is not None else ""
 
     def _apposition_en(self, i: int, n_end: int, end: int, person_key: str, pro: str) -> int | None:
         """ "Mark Rutte, NATO's secretary general," / "Antonio Guterres, the United Nations secretary-general,"."""

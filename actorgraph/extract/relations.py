@@ -149,6 +149,13 @@ FUNCTION_WORDS_EN = frozenset(
     ["of", "in", "on", "to", "by", "with", "for", "at", "from", "and", "or", "against", "over", "after", "before"]
     + ["that", "which", "as", "into"]
 )
+MASDAR_GOVERNORS_AR = frozenset(
+    normalize(w)
+    for w in (
+        "أكد", "أكدت", "مؤكدا", "مؤكدة", "أعلن", "أعلنت", "معلنا", "معلنة", "جدد", "جددت", "مجددا", "مجددة",
+        "أبدى", "أبدت", "أعرب", "أعربت", "يؤكد", "تؤكد", "يعلن", "تعلن", "استمرار", "مواصلة",
+    )  # fmt: skip
+)
 FUTURE_TIME_AR = frozenset(normalize(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "غدا"))
 CONTRAST = frozenset({normalize("بينما"), normalize("لكن"), "while", "but", "whereas", "although", "however"})
 PRONOUNS_EN = {"he": "m", "she": "she", "it": "n", "they": "p"}
@@ -751,10 +758,12 @@ class RelationFinder:
         if genitive is not None and genitive.kind == "anaphor" and genitive.type == "State":
             subjects, vso = [genitive], True  # دعم بلاده لأوكرانيا: the verbal noun's genitive is its agent
         subject_keys = [h.key for h in subjects]
+        # أكد دعم, مؤكدة دعمها: after a verb of saying or stance the trigger is a verbal noun, not a verb.
+        masdar = self.lang == "ar" and trig.start > lo and not MASDAR_GOVERNORS_AR.isdisjoint(self.keys[trig.start - 1])
         if not subject_keys:
             if rule.pos == "part":
                 return
-            if rule.pos == "noun":
+            if rule.pos == "noun" or masdar:
                 # A noun may take its subject right after it (إصدار اليابان قانونا) but never from coreference.
                 k = trig.end
                 if self.lang == "ar" and k < hi:
@@ -855,7 +864,7 @@ class RelationFinder:
         objs = self.objects(trig, after, hi, set(subject_keys))
         if not objs and rule.frame == "act" and subjects:
             objs = self.relative_antecedent(trig, subjects, lo)
-        if not objs and self.lang == "ar" and "actor" in rule.types and rule.pos == "verb":
+        if not objs and self.lang == "ar" and "actor" in rule.types and rule.pos == "verb" and not masdar:
             objs = self.pronoun_object_ar(trig, hi, set(subject_keys))
         if rule.frame == "sym" and not objs:
             # "X and Y met": they pair up; "X and Y held talks with Z": they are one side.
