@@ -483,6 +483,24 @@ class RelationFinder:
                 return True
         return hit.kind not in ("name", "title", "head")  # aliases, anaphors, places: no judgement
 
+    def dual_subject_ar(self, trig: TriggerHit, sent: int) -> list[str]:
+        """For a dual verb (اتفقا, بحثا, يبحثان): the two parties of the last two-sided relation, this sentence
+        or the one before."""
+        first = self.t.triggers.first
+        stem = next((k for k, p in self.keys[trig.start].items() if p in ("", "و", "ف") and k in first), "")
+        bases = {normalize(f.split()[0]) for f in trig.rule.forms}
+        dual = (stem.endswith("ا") and (stem[:-1] in bases or stem[:-2] in bases)) or (
+            stem[:1] in ("ي", "ت") and stem.endswith("ان") and ("ي" + stem[1:-2]) in bases
+        )
+        if not dual or not (trig.pro.startswith(("و", "ف")) or trig.start == 0 or self.toks[trig.start - 1].punct):
+            return []  # "إن الجانبين اتفقا": a noun we do not know is the subject
+        for rel in reversed(self.relations):
+            if rel.sentence < sent - 1:
+                break
+            if rel.relation in ("met", "agreedWith", "negotiatedWith", "cooperatesWith"):
+                return [rel.subject, rel.object]
+        return []
+
     def coordinated_verb_ar(self, trig: TriggerHit, lo: int) -> bool:
         """A verb opening a coordinated clause (، واتهم …; وتوعدها): its subject may be the one before."""
         if trig.start > lo and self.word(trig.start - 1) == normalize("حيث") and trig.pro in ("", "س"):
@@ -783,7 +801,10 @@ class RelationFinder:
                     if before is not None and self.type_of(before.key) in DOCUMENT_TYPES | EVENT_TYPES:
                         return  # مشروع قرار يدين …: "a draft resolution condemning", the document is the subject
                     want = self.verb_gender_ar(trig)
-                    if self.coordinated_verb_ar(trig, lo):
+                    pair = self.dual_subject_ar(trig, sent_index)
+                    if pair:
+                        subject_keys, want = pair, ""  # وبحثا "and the two discussed": the pair just named
+                    elif self.coordinated_verb_ar(trig, lo):
                         # "، ووقع معه": the clause before it in the sentence gives the subject.
                         last = next(
                             (r for r in reversed(self.relations) if r.sentence == sent_index and r.rule.count(".") > 1),
@@ -879,6 +900,8 @@ class RelationFinder:
             preps = SIDELINE_PREPS_AR if self.lang == "ar" else SIDELINE_PREPS_EN
             for hit in self.hits:
                 if trig.end <= hit.start < hi and self.type_of(hit.key) in EVENT_TYPES:
+                    if any(self.boundary(m) for m in range(trig.end, hit.start)):
+                        break  # "met in Washington, and discussed the war in Gaza": another clause
                     window = [self.word(k) for k in range(max(trig.end, hit.start - 4), hit.start)]
                     if self.lang == "ar":
                         window += [k for m in range(max(trig.end, hit.start - 4), hit.start + 1) for k in self.keys[m]]
