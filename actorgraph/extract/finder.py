@@ -132,6 +132,10 @@ def _holders(tables: Tables) -> dict[str, str]:
     return found
 
 
+_DESCRIPTOR_STOPS = frozenset(
+    ["and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that"]
+    + ["which", "who", "said", "says", "told", "while", "after", "before", "than", "its", "their", "his", "her"]
+)
 _CITY_WORDS: dict[int, frozenset[str]] = {}
 
 
@@ -343,6 +347,23 @@ class MentionFinder:
             owner = payload.key
         matches = [m for m in self.t.titles.match(self.keys, k) if m[0] <= end]
         portfolio: list[str] = []
+        if not matches and owner and k > i and self.toks[k].text[:1].islower():
+            # "Venezuelan opposition leader María Corina Machado": a description, not an office of the state.
+            m = k
+            while m < end and m < k + 4 and self.toks[m].text.isalpha() and self.toks[m].text[:1].islower():
+                if self.toks[m].text in _DESCRIPTOR_STOPS:
+                    m = k  # "the Chinese side and Bessent": a clause, not a description of Bessent
+                    break
+                m += 1
+            person = self.name_at(m, end) if m > k else None
+            entry = self.ent.gaz(person[1].key) if person is not None else None
+            demonym = found is not None and any(p.kind == "adj" for p in found[3])
+            known = person is not None and entry is not None and entry.type == "Person"
+            if demonym and known and person and entry and self.free(i, person[0]):
+                self.ent.ensure_gaz(owner)
+                self.ent.ensure_gaz(entry.key)
+                self.add(Hit(i, person[0], entry.key, "Person", "title", affiliation=owner, title_end=m))
+                return person[0]
         if not matches and owner and k > i and self.toks[k - 1].text in ("'s", "’s"):
             # "Egypt's Abdel Fattah el-Sisi": a known person introduced by their state, no office named.
             person = self.name_at(k, end)
