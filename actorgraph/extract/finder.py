@@ -347,7 +347,7 @@ class MentionFinder:
             owner = payload.key
         matches = [m for m in self.t.titles.match(self.keys, k) if m[0] <= end]
         portfolio: list[str] = []
-        if not matches and owner and k > i and self.toks[k].text[:1].islower():
+        if not matches and owner and i < k < end and self.toks[k].text[:1].islower():
             # "Venezuelan opposition leader María Corina Machado": a description, not an office of the state.
             m = k
             while m < end and m < k + 4 and self.toks[m].text.isalpha() and self.toks[m].text[:1].islower():

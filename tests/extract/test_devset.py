@@ -20,8 +20,9 @@ GAPS = {
     if line.strip() and not line.startswith("#")
 }
 SETS = {"ar": load("ar_dev.tsv"), "en": load("en_dev.tsv")}
-# Floors measured on 2026-11-26 on the rule path (ar P 0.901 R 0.668, en P 0.927 R 0.775), minus a margin.
-FLOORS = {"ar": (0.87, 0.64), "en": (0.90, 0.75)}
+# Floors measured on 2026-11-26 on the rule path over the enlarged sets (ar P 0.970 R 0.829, en P 0.979 R 0.874),
+# minus a margin.
+FLOORS = {"ar": (0.94, 0.80), "en": (0.95, 0.85)}
 
 
 def _params() -> list:  # type: ignore[type-arg]
