@@ -188,6 +188,7 @@ class RelationFinder:
         self.relations: list[Relation] = []
         self.salient: list[str] = []  # recent subject entity keys, most recent last
         self.group_memory: tuple[int, list[str]] | None = None  # (sentence, keys) of the last plural subject
+        self.hits_by_sent: dict[int, list[Hit]] | None = None
 
     # -- small predicates ---------------------------------------------------------------------------
     def word(self, k: int) -> str:
@@ -739,7 +740,8 @@ class RelationFinder:
         self.update_salience(lo, hi)
 
     def update_salience(self, lo: int, hi: int) -> None:
-        for hit in self.hits:
+        in_sentence = self.hits_by_sent.get(self.toks[lo].sent, []) if self.hits_by_sent and lo < hi else self.hits
+        for hit in in_sentence:
             if lo <= hit.start < hi and self.type_of(hit.key) in ACTOR_TYPES and hit.kind != "adj":
                 if hit.key in self.salient:
                     self.salient.remove(hit.key)
@@ -1144,7 +1146,12 @@ class RelationFinder:
 
     # -- titles ------------------------------------------------------------------------------------
     def title_relations(self, lo: int, hi: int, sent: int) -> None:
-        for hit in self.hits:
+        if self.hits_by_sent is None:  # the mentions are final once relations run: index them once
+            self.hits_by_sent = {}
+            for h in self.hits:
+                self.hits_by_sent.setdefault(self.toks[h.start].sent, []).append(h)
+        done: set[tuple[str, str, str]] = set()
+        for hit in self.hits_by_sent.get(sent, ()):
             if hit.kind in ("name", "head") and hit.affiliation and lo <= hit.start < hi:
                 a, b = self.toks[hit.start].start, self.toks[hit.end - 1].end
                 rel = Relation(hit.key, "partOf", hit.affiliation, sent, a, b, f"{self.lang}.apposition", "asserted")
@@ -1161,9 +1168,7 @@ class RelationFinder:
             a, b = self.toks[hit.start].start, self.toks[max(hit.start, hit.title_end - 1)].end
             for position, affiliation in [(hit.position, hit.affiliation), *hit.extra]:
                 for relation, target in (("holdsPosition", position), ("affiliatedWith", affiliation)):
-                    if target and not any(
-                        r.subject == hit.key and r.relation == relation and r.object == target and r.sentence == sent
-                        for r in self.relations
-                    ):
+                    if target and (hit.key, relation, target) not in done:
+                        done.add((hit.key, relation, target))
                         rel = Relation(hit.key, relation, target, sent, a, b, f"{self.lang}.title", "asserted", "", 0.9)
                         self.relations.append(rel)
