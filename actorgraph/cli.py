@@ -123,6 +123,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: b
     except (StoreError, ClusterError, ExtractionError, OSError) as err:
         raise UserError(str(err)) from None
     click.echo(summary.text(), nl=False)
+    ing = summary.ingest
+    if summary.failed and not (ing.added or ing.replaced or ing.unchanged):
+        raise UserError(f"no article could be read ({len(summary.failed)} skipped)")
 
 
 @main.command()
@@ -154,6 +157,9 @@ def ingest(paths: tuple[Path, ...], store_spec: str, lang: str, workers: int, da
     click.echo(f"{len(report.added)} new, {len(report.replaced)} replaced, "
                f"{len(report.unchanged)} unchanged; "
                f"{total} quads in {store_spec}")
+    read = len(report.added) + len(report.replaced) + len(report.unchanged)
+    if result.failed and not read:  # nothing could be read: a script must see that it failed
+        raise UserError(f"no article could be read ({len(result.failed)} skipped)")
 
 
 @main.command()

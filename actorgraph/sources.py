@@ -139,7 +139,7 @@ def read_chunk(chunk: Chunk, lang: str | None = None) -> Iterator[Document | Fai
             try:
                 yield read_document(path, lang=lang)
             except Exception as err:  # noqa: BLE001 - one bad article must not stop the corpus
-                yield Failure(path, _reason(err))
+                yield Failure(path, _reason(err, path))
         return
     yield from _read_jsonl(chunk, lang)
 
@@ -164,7 +164,7 @@ def _read_jsonl(chunk: JsonlChunk, lang: str | None) -> Iterator[Document | Fail
         try:
             yield record_document(record, lang=lang, where=where)
         except Exception as err:  # noqa: BLE001 - one bad record must not stop the corpus
-            yield Failure(where, _reason(err))
+            yield Failure(where, _reason(err, where))
 
 
 def record_document(record: Any, *, lang: str | None = None, where: str = "") -> Document:
@@ -196,8 +196,10 @@ def record_document(record: Any, *, lang: str | None = None, where: str = "") ->
     return doc
 
 
-def _reason(err: BaseException) -> str:
+def _reason(err: BaseException, where: str | Path = "") -> str:
     text = " ".join(str(err).split())
+    if where and text.startswith(f"{where}: "):  # the reader names the file already: say it once
+        text = text[len(f"{where}: ") :]
     if isinstance(err, ExtractionError | OSError):
         return text or type(err).__name__
     return f"{type(err).__name__}: {text}" if text else type(err).__name__

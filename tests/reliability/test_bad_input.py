@@ -398,3 +398,21 @@ def test_an_article_ending_on_a_dateline_is_extracted(tmp_path: Path, seeded_sto
     assert ingested.stdout.startswith("2 new"), ingested.output
     after = snapshot(seeded_store)
     assert all(after[g] == t for g, t in before.items())
+
+
+def test_a_corpus_nothing_of_which_can_be_read_fails(tmp_path: Path, seeded_store: Path) -> None:
+    """Each unreadable file is named once with its reason; when none could be read, the exit code says so
+    (a script must not take an empty run for a good one), and the store keeps what it had."""
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    records = tmp_path / "records.jsonl"
+    records.write_text('{"text": ""}\n', "utf-8")
+    before = snapshot(seeded_store)
+    for command in (["ingest", "--store", str(seeded_store)], ["build", "--out", str(tmp_path / "out"), "--no-html"]):
+        result = invoke(*command, str(empty), str(records))
+        assert result.exit_code == 1, result.output
+        skipped = sorted(line.strip() for line in result.output.splitlines() if line.strip().startswith("skipped "))
+        assert skipped == [f"skipped {empty}: the file is empty",
+                           f"skipped {records}:1: no text (the field 'text' is missing or empty)"], skipped  # fmt: skip
+        assert result.stderr.splitlines()[-1] == "Error: no article could be read (2 skipped)"
+    assert snapshot(seeded_store) == before
