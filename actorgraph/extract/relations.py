@@ -406,8 +406,8 @@ class RelationFinder:
             p = trig.start - 1
             while p >= lo and self.skippable(p):
                 p -= 1
-            if p >= lo and self.word(p) == "and":
-                return [], False  # "visit the US next month and meet Trump": the first verb's subject
+            if p >= lo and self.word(p) in ("and", *PRONOUNS_EN):
+                return [], False  # "… and meet Trump", "said he supported": not the actor named before
         before = self.group_ending_before(trig.start, c_lo, gap)
         before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"]
         if self.lang == "en":
