@@ -164,6 +164,13 @@ SIDELINE_PREPS_AR = frozenset(normalize(w) for w in ["هامش", "في", "خلا
 SIDELINE_PREPS_EN = frozenset(["sidelines", "at", "during", "in"])
 RELATIVES = frozenset(["which", "that", normalize("التي"), normalize("الذي"), normalize("اللتين"), normalize("اللذين")])
 RESUMPTIVE_AR = frozenset(["ه", "ها", "هما", "هم", "هن"])
+RESUMPTIVE_HOSTS_AR = frozenset(
+    normalize(w)
+    for w in (
+        "خلال", "في", "فيه", "على", "علي", "من", "منه", "ل", "ب",
+        "الى", "إلي", "عن", "مع", "لدى", "عند",
+    )  # fmt: skip
+)
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
 MASCULINE_STATES_AR = frozenset([normalize("لبنان")])
 
@@ -484,6 +491,14 @@ class RelationFinder:
                 return True
         return hit.kind not in ("name", "title", "head")  # aliases, anaphors, places: no judgement
 
+    def resumptive_after(self, trig: TriggerHit, hi: int) -> bool:
+        """A pronoun on a preposition right after the verb (خلالها, فيها, عليه) refers back to the antecedent."""
+        for k in range(trig.end, min(hi, trig.end + 3)):
+            for _p, stem, enc in analyses(normalize(self.toks[k].text)):
+                if enc in RESUMPTIVE_AR and stem in RESUMPTIVE_HOSTS_AR:
+                    return True
+        return False
+
     def dual_subject_ar(self, trig: TriggerHit, sent: int) -> list[str]:
         """For a dual verb (اتفقا, بحثا, يبحثان): the two parties of the last two-sided relation, this sentence
         or the one before."""
@@ -603,7 +618,7 @@ class RelationFinder:
                 break  # "…، في حين أكد روبيو": another clause, another claim
             hit = self.hit_at(k)
             if hit is None:
-                if k > after and rule.pos != "noun" and self.noun_trigger_at(k):
+                if rule.pos != "noun" and self.noun_trigger_at(k):
                     break  # "hosts talks between A and B": the talks are the object, A and B their parties
                 k += 1
                 continue
@@ -802,9 +817,20 @@ class RelationFinder:
                     before = self.hit_at(trig.start - 1) if trig.start > lo else None
                     if before is not None and self.type_of(before.key) in DOCUMENT_TYPES | EVENT_TYPES:
                         return  # مشروع قرار يدين …: "a draft resolution condemning", the document is the subject
-                    want = self.verb_gender_ar(trig)
-                    pair = self.dual_subject_ar(trig, sent_index)
-                    if pair:
+                    relative = trig.start > lo and self.word(trig.start - 1) in RELATIVES
+                    if relative and not self.resumptive_after(trig, hi):
+                        # الهجوم الذي استهدف …: the antecedent is the subject; only an actor one gives a relation.
+                        # (التي التقى خلالها …: "during which he met" has a subject of its own.)
+                        head = self.hit_at(trig.start - 2) if trig.start - 2 >= lo else None
+                        if head is None or self.type_of(head.key) not in ACTOR_TYPES:
+                            return
+                        subject_keys = [head.key]
+                        rule_id += ".relative"
+                    want = "" if subject_keys else self.verb_gender_ar(trig)
+                    pair = [] if subject_keys else self.dual_subject_ar(trig, sent_index)
+                    if subject_keys:
+                        pass
+                    elif pair:
                         subject_keys, want = pair, ""  # وبحثا "and the two discussed": the pair just named
                     elif self.coordinated_verb_ar(trig, lo):
                         # "، ووقع معه": the clause before it in the sentence gives the subject.
