@@ -39,6 +39,8 @@ BOUNDARY_AR = frozenset(
         "بأن",
         "إن",
         "وأن",
+        "إذا",
+        "لو",
     ]
 )
 BOUNDARY_EN = frozenset(
@@ -58,6 +60,8 @@ BOUNDARY_EN = frozenset(
         "whereas",
         "amid",
         "that",
+        "whether",
+        "if",
     ]
 )
 SKIP_AR = frozenset(
@@ -380,6 +384,14 @@ class RelationFinder:
             if best:
                 break
             m -= 1
+        if best and best[1] == "future":
+            # "unclear whether Kim will attend": the hedge before the future outranks it.
+            for k in range(max(lo, best[0] - 10), best[0]):
+                if self.strong(k):
+                    continue
+                for c_end, (modality, _scope), pro in self.t.cues.match(self.keys, k):
+                    if modality == "hedged" and c_end <= best[0] and self._cue_ok(k, pro):
+                        return "hedged"
         if best:
             return best[1]
         # Attribution to unnamed sources anywhere in the sentence: "According to sources, …" or
