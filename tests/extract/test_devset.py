@@ -20,7 +20,7 @@ GAPS = {
     if line.strip() and not line.startswith("#")
 }
 SETS = {"ar": load("ar_dev.tsv"), "en": load("en_dev.tsv")}
-# Floors measured on 2026-11-26 on the rule path over the enlarged sets (ar P 0.970 R 0.829, en P 0.979 R 0.874),
+# Floors measured on 2026-11-26 on the rule path over the enlarged sets (ar P 0.971 R 0.834, en P 0.979 R 0.877),
 # minus a margin.
 FLOORS = {"ar": (0.94, 0.80), "en": (0.95, 0.85)}
 
