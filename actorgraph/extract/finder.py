@@ -166,6 +166,7 @@ class MentionFinder:
         self.aliases: dict[str, str] = {}  # doc-local single-word key → person key
         self.last_of_type: dict[str, str] = {}
         self.city_words = _city_words(tables)
+        self.city_flags = [not self.city_words.isdisjoint(keys) for keys in self.keys]  # place nouns, once
 
     # -- helpers ---------------------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
@@ -896,7 +897,7 @@ class MentionFinder:
     # -- places: "the Ukrainian city of Kharkiv", مدينة خاركيف الأوكرانية ----------------------------------
     def _city_head(self, k: int, end: int) -> int | None:
         """End of a place noun (city, town, مدينة, ...) at token k, else None."""
-        if k >= end or self.city_words.isdisjoint(self.keys[k]):
+        if k >= end or not self.city_flags[k]:
             return None
         for m_end, head, _pro in self.t.heads.match(self.keys, k):
             if head.type == "City" and m_end <= end:
@@ -907,7 +908,7 @@ class MentionFinder:
         if self.lang == "ar":
             return self._place_ar(i, end)
         # Cheap test first: a place noun within the next four tokens.
-        if not any(not self.city_words.isdisjoint(self.keys[m]) for m in range(i, min(end, i + 5))):
+        if not any(self.city_flags[i : min(end, i + 5)]):
             return None
         return self._place_en(i, end)
 

@@ -200,6 +200,7 @@ class RelationFinder:
         self.salient: list[str] = []  # recent subject entity keys, most recent last
         self.group_memory: tuple[int, list[str]] | None = None  # (sentence, keys) of the last plural subject
         self.hits_by_sent: dict[int, list[Hit]] | None = None
+        self.ambiguous: dict[str, Hit] | None = None
 
     # -- small predicates ---------------------------------------------------------------------------
     def word(self, k: int) -> str:
@@ -1171,7 +1172,12 @@ class RelationFinder:
 
     def disambiguate(self, obj: str, subj: str) -> str:
         """An ambiguous document name (two countries' National Defense Strategy) takes the subject's country."""
-        hit = next((h for h in self.hits if h.key == obj and h.alternatives), None)
+        if self.ambiguous is None:  # mentions with alternative readings, indexed once
+            self.ambiguous = {}
+            for h in self.hits:
+                if h.alternatives:
+                    self.ambiguous.setdefault(h.key, h)
+        hit = self.ambiguous.get(obj)
         if hit is None:
             return obj
         subject = self.ent.table.get(subj)
