@@ -162,7 +162,7 @@ def _parse(files: list[Path]) -> Gazetteer:
         return str(node) if node is not None else ""
 
     subjects = {s for s in graph.subjects() if isinstance(s, rdflib.URIRef)}
-    for subject in subjects:
+    for subject in sorted(subjects):  # a stable order: ties between entries sharing an alias resolve alike
         subject_key = key_of(subject)
         if subject_key is None:
             continue
