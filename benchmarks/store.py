@@ -143,13 +143,13 @@ def split_shards(nq: Path, parts: int) -> list[Path]:
 
 
 def load_and_query(nq: Path, location: Path, repeats: int) -> dict[str, Any]:
-    from actorgraph.graph.store import OxigraphStore
+    from actorgraph.graph.store import PARALLEL_LOAD_BYTES, OxigraphStore
 
-    threads = os.cpu_count() or 1
-    shards = split_shards(nq, threads)
+    shards = split_shards(nq, os.cpu_count() or 1)
+    threads = (os.cpu_count() or 1) if nq.stat().st_size <= PARALLEL_LOAD_BYTES else 1
     target = OxigraphStore(location)
     start = time.perf_counter()
-    target.bulk_load(shards, threads=threads)  # what `ingest --bulk` and the Dask path call
+    target.bulk_load(shards, lenient=True)  # as `ingest --bulk` and the Dask path call it
     target.close()  # flushes
     load_s = time.perf_counter() - start
     for shard in shards:
