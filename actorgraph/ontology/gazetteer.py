@@ -113,6 +113,16 @@ _FIX_EN = {
 }
 
 
+# CLDR's Arabic short forms that read as codes, not names ("الكونغو - كينشاسا"): the names news uses.
+_FIX_AR = {
+    "COD": "جمهورية الكونغو الديمقراطية",
+    "COG": "جمهورية الكونغو",
+    "MMR": "ميانمار",
+    "TLS": "تيمور الشرقية",
+    "HKG": "هونغ كونغ",
+}
+
+
 def _english_variants(label: str) -> list[str]:
     """CLDR's short forms as news writes them: '&' → 'and', 'St.' → 'Saint', no parentheses, no accents."""
     import unicodedata
@@ -145,6 +155,11 @@ def _parse(files: list[Path]) -> Gazetteer:
             entry = entries[by_iso3[iso3]]
             entry.aliases_en.append(entry.label_en)
             entry.label_en = label
+    for iso3, label in _FIX_AR.items():
+        if iso3 in by_iso3:
+            entry = entries[by_iso3[iso3]]
+            entry.aliases_ar.append(entry.label_ar)
+            entry.label_ar = label
     for country_key in by_iso3.values():
         entry = entries[country_key]
         variants = _english_variants(entry.label_en)
