@@ -7,7 +7,7 @@ import json
 from importlib import resources
 from typing import Any
 
-from actorgraph.graph.store import GraphStore
+from actorgraph.graph.store import GraphStore, entity_property_blocks
 
 FORMATS = ("ttl", "trig", "nq", "jsonld", "graphml", "plover")
 
@@ -148,16 +148,7 @@ def _actor_info(store: GraphStore, iris: set[str]) -> dict[str, dict[str, Any]]:
                   (SAMPLE(?cc) AS ?country)
                   (SAMPLE(?sec) AS ?sector) (SAMPLE(?cameo) AS ?code) WHERE {{
               VALUES ?e {{ {values} }}
-              # DISTINCT: the union of graphs repeats a triple per document; plain OPTIONALs would
-              # multiply the repeats (documents^6 rows per actor).
-              OPTIONAL {{ SELECT DISTINCT ?e ?t WHERE {{ ?e a ?t FILTER(STRSTARTS(STR(?t), STR(ag:))) }} }}
-              OPTIONAL {{ SELECT DISTINCT ?e ?en WHERE {{
-                ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }} }}
-              OPTIONAL {{ SELECT DISTINCT ?e ?ar WHERE {{
-                ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }} }}
-              OPTIONAL {{ SELECT DISTINCT ?e ?cc WHERE {{ ?e ag:countryCode ?cc }} }}
-              OPTIONAL {{ SELECT DISTINCT ?e ?sec WHERE {{ ?e ag:sectorCode ?sec }} }}
-              OPTIONAL {{ SELECT DISTINCT ?e ?cameo WHERE {{ ?e ag:cameoCode ?cameo }} }}
+              {entity_property_blocks("t", "en", "ar", "cc", "sec", "cameo")}
             }} GROUP BY ?e"""
     )
     out = {}

@@ -11,7 +11,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from actorgraph.graph.resolve import normalize_name
-from actorgraph.graph.store import PREFIXES, GraphStore, QueryResult
+from actorgraph.graph.store import PREFIXES, GraphStore, QueryResult, entity_property_blocks
 from actorgraph.ontology.namespace import AG_IRI, RELATIONS, SYMMETRIC_RELATIONS
 
 ACTOR_CLASSES = (
@@ -121,15 +121,7 @@ def list_actors(store: GraphStore, search: str = "", *, all_entities: bool = Fal
                   (SAMPLE(?cameo) AS ?code) (GROUP_CONCAT(DISTINCT STR(?alt); SEPARATOR="\\u001f") AS ?alts)
            WHERE {{
              {{ SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {classes} }} ?e a ?t }} }}
-             # DISTINCT: the union of graphs repeats a triple per document; plain OPTIONALs would
-             # multiply the repeats (documents^6 rows per actor).
-             OPTIONAL {{ SELECT DISTINCT ?e ?en WHERE {{
-               ?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en")) }} }}
-             OPTIONAL {{ SELECT DISTINCT ?e ?ar WHERE {{
-               ?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar")) }} }}
-             OPTIONAL {{ SELECT DISTINCT ?e ?alt WHERE {{ ?e skos:altLabel ?alt }} }}
-             OPTIONAL {{ SELECT DISTINCT ?e ?cc WHERE {{ ?e ag:countryCode ?cc }} }}
-             OPTIONAL {{ SELECT DISTINCT ?e ?cameo WHERE {{ ?e ag:cameoCode ?cameo }} }}
+             {entity_property_blocks("en", "ar", "alt", "cc", "cameo")}
            }} GROUP BY ?e"""
     )
     counts = {

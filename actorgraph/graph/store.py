@@ -236,6 +236,29 @@ class GraphStore(ABC):
         return self.dataset().serialize(format=rdflib_fmt, encoding="utf-8")
 
 
+# Entity properties as SPARQL patterns on ?e, one variable each (see entity_property_blocks).
+ENTITY_PROPERTY_PATTERNS = {
+    "t": "?e a ?t FILTER(STRSTARTS(STR(?t), STR(ag:)))",
+    "en": '?e skos:prefLabel ?en FILTER(LANGMATCHES(LANG(?en), "en"))',
+    "ar": '?e skos:prefLabel ?ar FILTER(LANGMATCHES(LANG(?ar), "ar"))',
+    "alt": "?e skos:altLabel ?alt",
+    "cc": "?e ag:countryCode ?cc",
+    "sec": "?e ag:sectorCode ?sec",
+    "cameo": "?e ag:cameoCode ?cameo",
+}
+
+
+def entity_property_blocks(*names: str) -> str:
+    """``OPTIONAL { SELECT DISTINCT ?e ?x WHERE { pattern } }`` for each named property of ?e.
+
+    The union of the document graphs repeats an entity's triples once per document: DISTINCT sub-selects
+    keep one copy each, where plain OPTIONALs side by side would multiply the copies (documents^n rows).
+    """
+    return "\n".join(
+        f"OPTIONAL {{ SELECT DISTINCT ?e ?{name} WHERE {{ {ENTITY_PROPERTY_PATTERNS[name]} }} }}" for name in names
+    )
+
+
 # --- Oxigraph (on disk or in memory) ----------------------------------------------------------------
 
 
