@@ -17,10 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from actorgraph.ontology.gazetteer import GazEntry, load_gazetteer
 from actorgraph.ontology.lexicon import TriggerRule, triggers
@@ -204,16 +205,28 @@ def _types_of(rule: TriggerRule) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out)) or ACTOR_TYPES
 
 
-def sentence_en(rng: random.Random) -> str:
-    rule = rng.choice([r for r in triggers("en") if r.pos == "verb" and r.frame in ("sym", "act")])
-    verbs = _en_verbs(rule)
-    if not verbs:
-        return sentence_en(rng)
+V = TypeVar("V", "_Verb", "_ArVerb")  # a verb form of either language
+
+
+def _event(
+    rng: random.Random, lang: str, verbs_of: Callable[[TriggerRule], list[V]]
+) -> tuple[TriggerRule, V, Actor, Actor]:
+    """A verb trigger with one of its forms, an actor subject and a different object of the types it takes."""
+    while True:
+        rule = rng.choice([r for r in triggers(lang) if r.pos == "verb" and r.frame in ("sym", "act")])
+        verbs = verbs_of(rule)
+        if verbs:
+            break
     verb = rng.choice(verbs)
     subj = _pick(rng, ACTOR_TYPES)
     obj = _pick(rng, _types_of(rule))
     while obj.key == subj.key:
         obj = _pick(rng, _types_of(rule))
+    return rule, verb, subj, obj
+
+
+def sentence_en(rng: random.Random) -> str:
+    rule, verb, subj, obj = _event(rng, "en", _en_verbs)
     tail = " ".join(x for x in (rng.choice(_EN_REASONS), rng.choice(_EN_DAYS)) if x)
     where = f" in {_capital(rng, 'en')}" if rng.random() < 0.3 else ""
     o = f"{verb.prep} {obj.en}".strip()
@@ -241,15 +254,7 @@ def sentence_en(rng: random.Random) -> str:
 
 
 def sentence_ar(rng: random.Random) -> str:
-    rule = rng.choice([r for r in triggers("ar") if r.pos == "verb" and r.frame in ("sym", "act")])
-    verbs = _ar_verbs(rule)
-    if not verbs:
-        return sentence_ar(rng)
-    verb = rng.choice(verbs)
-    subj = _pick(rng, ACTOR_TYPES)
-    obj = _pick(rng, _types_of(rule))
-    while obj.key == subj.key:
-        obj = _pick(rng, _types_of(rule))
+    rule, verb, subj, obj = _event(rng, "ar", _ar_verbs)
     prep = verb.prep
     o = f"{prep}{obj.ar}" if prep in ("ب", "ل") else f"{prep} {obj.ar}".strip()
     tail = " ".join(x for x in (rng.choice(_AR_REASONS), rng.choice(_AR_DAYS)) if x)
