@@ -24,6 +24,7 @@ from typing import Any
 
 from actorgraph.extract.records import Extraction
 from actorgraph.graph.bulk import (
+    batch_entities,
     last_of_each_graph,
     light,
     load,
@@ -174,7 +175,7 @@ def run(
         paths.append(path)
     results = client.gather(client.compute(tasks))
     commit = [q for _, c in results for q in c]
-    load(store, paths, [docs[i][0] for i in written], commit)
+    load(store, paths, [docs[i][0] for i in written], commit, batch_entities(res))
     report.quads = sum(n for n, _ in results) + len(commit)
     out.shards = len(paths)
     out.load_seconds = time.perf_counter() - start

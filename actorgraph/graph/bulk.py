@@ -40,6 +40,7 @@ from actorgraph.extract.records import Document, Entity, Extraction
 # extractions_to_quads does resolution and building in one call; the bulk path needs them apart
 # (resolution over the whole corpus in one place, building where the documents are).
 # tests/scale checks that the result is identical to store.ingest's.
+from actorgraph.graph.index import entity_refresh_update, index_quads, removal_update
 from actorgraph.graph.rdf import Quad, _document_quads, _entity_quads, _relation_quads, document_iri
 from actorgraph.graph.resolve import KnownEntity, Resolution, resolve_entities
 from actorgraph.graph.store import (
@@ -103,6 +104,11 @@ def last_of_each_graph(graphs: Sequence[str]) -> list[int]:
     return [i for i, g in enumerate(graphs) if last[g] == i]
 
 
+def batch_entities(res: Resolution) -> set[str]:
+    """Every entity IRI the documents of ``res`` use."""
+    return {iri for doc in res.iris for iri in doc.values()}
+
+
 def slice_resolution(res: Resolution, indices: Sequence[int]) -> Resolution:
     """The part of ``res`` that documents ``indices`` need, renumbered 0..len(indices)-1."""
     iris = [res.iris[i] for i in indices]
@@ -152,6 +158,8 @@ def write_shard(
             found = cache[t] = to_ox(t)
         return found
 
+    indexed: set[Quad] = set()  # the actor-network index entries written so far (shared by documents)
+
     def stream() -> Iterator[ox.Quad]:
         nonlocal written
         for d, ex in enumerate(extractions):
@@ -162,6 +170,10 @@ def write_shard(
                     continue
                 written += 1
                 yield ox.Quad(term(q[0]), term(q[1]), term(q[2]), term(q[3]))
+            for q in index_quads(quads):
+                if q not in indexed:  # not counted: ``written`` is document quads, as in ``store.ingest``
+                    indexed.add(q)
+                    yield ox.Quad(term(q[0]), term(q[1]), term(q[2]), term(q[3]))
 
     ox.serialize(stream(), out, format=ox.RdfFormat.N_QUADS)
     return written, commit
@@ -171,12 +183,21 @@ def write_shard(
 
 
 def load(
-    store: GraphStore, shards: Sequence[Path | str], graphs: Sequence[str], commit: Sequence[Quad]
+    store: GraphStore,
+    shards: Sequence[Path | str],
+    graphs: Sequence[str],
+    commit: Sequence[Quad],
+    entities: Iterable[str] = (),
 ) -> None:
-    """Drop ``graphs`` (documents about to be (re)loaded), bulk-load ``shards``, then add ``commit``."""
+    """Drop ``graphs`` (documents about to be (re)loaded), bulk-load ``shards``, then add ``commit``.
+
+    Before the drop, the actor-network index forgets what only the dropped graphs said and the entries
+    of ``entities`` (the batch's entities, whose entries the shards write again)."""
+    if isinstance(store, OxigraphStore) and store.read_only:
+        raise StoreError(f"store {store.description} is open read-only")
+    for op in [*removal_update(graphs), *entity_refresh_update(entities)]:
+        store.update(op)
     if isinstance(store, OxigraphStore):
-        if store.read_only:
-            raise StoreError(f"store {store.description} is open read-only")
         db: ox.Store = store._store  # noqa: SLF001 - dropping graphs and the commit use Oxigraph's own API
         for g in graphs:
             node = ox.NamedNode(g)
@@ -240,6 +261,6 @@ def bulk_ingest(
                 n, held = write_shard([todo[j] for j in part], slice_resolution(res, part), handle)
             written, commit = written + n, commit + held
             shards.append(shard)
-        load(store, shards, [docs[i][0] for i in keep], commit)
+        load(store, shards, [docs[i][0] for i in keep], commit, batch_entities(res))
     report.quads = written + len(commit)
     return report

@@ -32,6 +32,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from actorgraph.extract.records import Extraction
+from actorgraph.graph.index import entities_of, entity_refresh_update, index_quads, removal_update
 from actorgraph.graph.rdf import BIND_PREFIXES, Quad, document_iri, extractions_to_quads
 from actorgraph.graph.resolve import KnownEntity
 
@@ -146,6 +147,22 @@ class GraphStore(ABC):
     @abstractmethod
     def quads(self) -> Iterator[Quad]:
         """Every quad of every named graph."""
+
+    def put_document(self, graph: str, quads: Sequence[Quad]) -> None:
+        """Replace document graph ``graph`` with ``quads`` and keep the actor-network index in step
+        (``graph.index``), in ONE SPARQL Update request: one transaction on Oxigraph and on servers that
+        apply a request atomically, so a run killed here leaves the old document and index or the new."""
+        ops = [
+            *removal_update([graph]),
+            *entity_refresh_update(str(e) for e in entities_of(quads)),
+            f"DROP SILENT GRAPH {URIRef(graph).n3()}",
+            f"INSERT DATA {{\n{self._data(list(quads) + index_quads(quads))}\n}}",
+        ]
+        self.update(" ;\n".join(ops))
+
+    def _data(self, quads: Sequence[Quad]) -> str:
+        """``quads`` as the body of INSERT DATA, terms written by rdflib's n3() (escaped)."""
+        return "\n".join(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in quads)
 
     def close(self) -> None:  # noqa: B027 - optional for stores without resources
         pass
@@ -373,6 +390,12 @@ class OxigraphStore(GraphStore):
         with self._guard():
             self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n{data}\n}}")
 
+    def _data(self, quads: Sequence[Quad]) -> str:
+        # Terms written by Oxigraph's own N-Triples serialiser (escaped), never pasted.
+        return "\n".join(
+            f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in _ox_quads(quads)
+        )
+
     def quads(self) -> Iterator[Quad]:
         with self._guard():
             for q in self._store.quads_for_pattern(None, None, None, None):
@@ -558,7 +581,7 @@ def ingest(store: GraphStore, extractions: Sequence[Extraction]) -> IngestReport
     if not todo:
         return report
     for graph, quads in extractions_to_quads(todo, store.known_entities()).items():
-        store.put_graph(str(graph), quads)
+        store.put_document(str(graph), quads)
         report.quads += len(quads)
     return report
 
