@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
 from actorgraph.graph.resolve import normalize_name
 from actorgraph.graph.store import PREFIXES, GraphStore, QueryResult, entity_property_blocks
 from actorgraph.ontology.namespace import AG_IRI, RELATIONS, SYMMETRIC_RELATIONS
@@ -252,4 +253,85 @@ def _labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for r in rows:  # English first (ORDER BY DESC lang puts "en" before "ar")
         out.setdefault(str(r["e"]), str(r["l"]))
+    return out
+
+
+# --- ego network ------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EgoNetwork:
+    """The actors within ``depth`` links of ``actor`` and the asserted links a breadth-first walk meets:
+    every link of the actor and of each actor fewer than ``depth`` links away."""
+
+    actor: str
+    depth: int
+    distance: dict[str, int]  # actor IRI → links from ``actor`` (0 for the actor)
+    edges: list[tuple[str, str, str]]  # (subject IRI, relation name, object IRI), each once
+    labels: dict[str, str]  # actor IRI → English label, else Arabic, else ""
+
+
+def find_actor_iri(store: GraphStore, name: str) -> str:
+    """One entity for ``name``: an IRI or prefixed name, else an exact label in the actor-network index,
+    else the best match of :func:`find_entities`. Raises NotFound."""
+    if name.startswith(("http://", "https://")) or (":" in name and name.split(":", 1)[0] in PREFIXES):
+        return find_entities(store, name)[0]
+    for lang in ("en", "ar"):
+        literal, ent = Literal(name, lang=lang).n3(), ENTITIES_GRAPH.n3()
+        rows = store.select_values(f"SELECT ?e WHERE {{ GRAPH {ent} {{ ?e skos:prefLabel {literal} }} }}")
+        if rows:
+            return sorted(r[0] for r in rows)[0]
+    found = find_entities(store, name)
+    if not found:
+        raise NotFound(f"no entity named {name!r} in the store")
+    return found[0]
+
+
+def ego_network(store: GraphStore, actor: str, depth: int = 2, *, labels: bool = True) -> EgoNetwork:
+    """The ego network of ``actor`` (an IRI) from the actor-network index: one pair of index lookups per
+    hop, whatever the size of the store. Raises NotFound when the store has no index (``reindex``)."""
+    if depth < 1:
+        raise ValueError("depth must be at least 1")
+    iri = _valid_iri(actor)
+    net, ent = NETWORK_GRAPH.n3(), ENTITIES_GRAPH.n3()
+    if not store.select_values(f"SELECT ?q WHERE {{ GRAPH {ent} {{ <{iri}> ?q ?v }} }} LIMIT 1"):
+        indexed = store.select_values(f"SELECT ?e WHERE {{ GRAPH {ent} {{ ?e ?q ?v }} }} LIMIT 1")
+        documents = store.select_values("SELECT ?d WHERE { ?d a ag:SourceDocument } LIMIT 1")
+        if documents and not indexed:
+            raise NotFound("this store has no actor-network index (written by an older version): "
+                           "run `actorgraph reindex`")
+        raise NotFound(f"no entity <{iri}> in the store")
+    distance = {iri: 0}
+    edges: dict[tuple[str, str, str], None] = {}
+    frontier = [iri]
+    for hop in range(1, depth + 1):
+        values = " ".join(f"<{n}>" for n in frontier)
+        rows = store.select_values(
+            f"SELECT ?a ?p ?b WHERE {{ VALUES ?a {{ {values} }} GRAPH {net} {{ ?a ?p ?b }} }}"
+        ) + store.select_values(f"SELECT ?a ?p ?b WHERE {{ VALUES ?b {{ {values} }} GRAPH {net} {{ ?a ?p ?b }} }}")
+        frontier = []
+        for a, p, b in rows:
+            edges[(a, p[len(AG_IRI):] if p.startswith(AG_IRI) else p, b)] = None
+            for n in (a, b):
+                if n not in distance:
+                    distance[n] = hop
+                    frontier.append(n)
+        if not frontier:
+            break
+    names = _index_labels(store, set(distance)) if labels else {}
+    return EgoNetwork(iri, depth, distance, list(edges), names)
+
+
+def _index_labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
+    """English label of each IRI from the entities graph, else Arabic."""
+    out: dict[str, str] = {}
+    if not iris:
+        return out
+    values = " ".join(f"<{i}>" for i in sorted(iris))
+    rows = store.select_values(
+        f"SELECT ?e ?l (LANG(?l) AS ?lang) WHERE {{ VALUES ?e {{ {values} }} "
+        f"GRAPH {ENTITIES_GRAPH.n3()} {{ ?e skos:prefLabel ?l }} }}"
+    )
+    for e, label, _ in sorted(rows, key=lambda r: r[2] != "en"):  # English first
+        out.setdefault(e, label)
     return out
