@@ -289,6 +289,62 @@ def explain(subject: str, relation: str, obj: str, store_spec: str) -> None:
         click.echo(f"  {ev.sentence}")
 
 
+@main.command()
+@click.argument("actor")
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+@click.option("--depth", default=2, show_default=True, type=click.IntRange(min=1), help="Links from ACTOR.")
+@click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
+              help="Links listed in the table (0: all); tsv and json give all.")
+def ego(actor: str, store_spec: str, depth: int, fmt: str, limit: int) -> None:
+    """The actors within --depth links of ACTOR and the asserted links between them (label or IRI)."""
+    import dataclasses
+    import json
+
+    from actorgraph.graph.query import NotFound, ego_network, find_actor_iri, short, table
+
+    with _open_store(store_spec, read_only=True) as store:
+        try:
+            found = ego_network(store, find_actor_iri(store, actor), depth)
+        except NotFound as err:
+            raise UserError(str(err)) from None
+    name = {iri: found.labels.get(iri) or short(_uri(iri)) for iri in found.distance}
+    links = sorted(found.edges, key=lambda e: (min(found.distance[e[0]], found.distance[e[2]]), name[e[0]], e[1],
+                                               name[e[2]]))  # fmt: skip
+    if fmt == "json":
+        click.echo(json.dumps(dataclasses.asdict(found), ensure_ascii=False, indent=1))
+        return
+    if fmt == "tsv":
+        click.echo("subject\trelation\tobject\tsubject_label\tobject_label")
+        for s, rel, o in links:
+            click.echo(f"{s}\t{rel}\t{o}\t{name[s]}\t{name[o]}")
+        return
+    within = len(found.distance) - 1
+    click.echo(f"{name[found.actor]}: {within} actors within {depth} link{'s' if depth > 1 else ''}, "
+               f"{len(links)} links")  # fmt: skip
+    shown = links if limit == 0 else links[:limit]
+    body = [[name[s], rel, name[o], str(min(found.distance[s], found.distance[o]) + 1)] for s, rel, o in shown]
+    click.echo(table(["subject", "relation", "object", "hop"], body), nl=False)
+    if len(shown) < len(links):
+        click.echo(f"... {len(links) - len(shown)} more (--limit 0, or --format tsv)")
+
+
+@main.command()
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+def reindex(store_spec: str) -> None:
+    """Rebuild the actor-network index from the documents (stores written by older versions)."""
+    from actorgraph.graph.index import NETWORK_GRAPH, rebuild_update
+    from actorgraph.graph.store import StoreError
+
+    with _open_store(store_spec) as store:
+        try:
+            store.update(rebuild_update())
+            rows = store.select_values(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {NETWORK_GRAPH.n3()} {{ ?s ?p ?o }} }}")
+        except StoreError as err:
+            raise UserError(str(err)) from None
+    click.echo(f"actor-network index rebuilt: {rows[0][0] if rows else 0} links")
+
+
 # --- exploring the graph: analyze, render --------------------------------------------------------
 
 

@@ -262,7 +262,8 @@ def _labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
 @dataclass(slots=True)
 class EgoNetwork:
     """The actors within ``depth`` links of ``actor`` and the asserted links a breadth-first walk meets:
-    every link of the actor and of each actor fewer than ``depth`` links away."""
+    every link of the actor and of each actor fewer than ``depth`` links away. A symmetric relation
+    (met, agreedWith ...) stated both ways is one link, its ends in IRI order."""
 
     actor: str
     depth: int
@@ -311,7 +312,9 @@ def ego_network(store: GraphStore, actor: str, depth: int = 2, *, labels: bool =
         ) + store.select_values(f"SELECT ?a ?p ?b WHERE {{ VALUES ?b {{ {values} }} GRAPH {net} {{ ?a ?p ?b }} }}")
         frontier = []
         for a, p, b in rows:
-            edges[(a, p[len(AG_IRI):] if p.startswith(AG_IRI) else p, b)] = None
+            rel = p[len(AG_IRI) :] if p.startswith(AG_IRI) else p
+            # "A met B" and "B met A" are one link, written as to_networkx writes it.
+            edges[(b, rel, a) if rel in SYMMETRIC_RELATIONS and b < a else (a, rel, b)] = None
             for n in (a, b):
                 if n not in distance:
                     distance[n] = hop

@@ -29,7 +29,7 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> str:
         for graph in ds.graphs():
             quads = [(s, p, o, graph.identifier) for s, p, o in graph]
             if quads:
-                store.put_graph(str(graph.identifier), quads)
+                store.put_document(str(graph.identifier), quads)
     return str(path)
 
 
@@ -93,3 +93,51 @@ def test_missing_store_is_a_one_line_error(tmp_path: Path) -> None:
         result = invoke(command, "--store", str(tmp_path / "nowhere"))
         assert result.exit_code == 1
         assert result.output.startswith("Error: no store at") and len(result.output.strip().splitlines()) == 1
+
+
+# --- ego and reindex: the actor-network index ----------------------------------------------------------
+
+
+def test_ego_lists_the_asserted_links_within_depth(store_dir: str) -> None:
+    result = invoke("ego", "اليابان", "--store", store_dir)  # Arabic label, depth 2 by default
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "Japan: 2 actors within 2 links, 2 links"  # hedged and future statements are no links
+    assert re.search(r"threatened\s+Japan\s+1$", result.output, re.M)
+    assert re.search(r"javascript:.*attacked\s+<script>.*\s2$", result.output, re.M)
+    one = invoke("ego", "Gen Nakatani", "--store", store_dir, "--depth", "1", "--format", "json")
+    found = json.loads(one.output)
+    assert found["labels"][found["actor"]] == "Gen Nakatani"
+    assert sorted(found["labels"][e] for e, d in found["distance"].items() if d == 1) == [
+        "Pete Hegseth", "Shangri-La Dialogue"]  # fmt: skip
+    assert len(found["edges"]) == 3  # met (both articles, one link), agreedWith, attended
+    tsv = invoke("ego", "Gen Nakatani", "--store", store_dir, "--format", "tsv", "--depth", "1").output.splitlines()
+    assert tsv[0].split("\t") == ["subject", "relation", "object", "subject_label", "object_label"]
+    assert len(tsv) == 4
+
+
+def test_ego_limits_the_table_and_says_what_it_left_out(store_dir: str) -> None:
+    out = invoke("ego", "Gen Nakatani", "--store", store_dir, "--limit", "1").output
+    assert "(1 row)" in out and "... 2 more" in out
+
+
+def test_ego_of_an_unknown_actor_is_a_clear_error(store_dir: str) -> None:
+    result = invoke("ego", "Nobody At All", "--store", store_dir)
+    assert result.exit_code == 1 and "no entity named 'Nobody At All'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_reindex_rebuilds_what_ingest_kept(tmp_path: Path, store_dir: str) -> None:
+    import shutil
+
+    copy = tmp_path / "store"
+    shutil.copytree(store_dir, copy)
+    before = invoke("ego", "Japan", "--store", str(copy), "--format", "json").output
+    with open_store(copy) as store:
+        store.update("DROP GRAPH <https://w3id.org/actorgraph/id/graph/actor-network> ; "
+                     "DROP GRAPH <https://w3id.org/actorgraph/id/graph/entities>")  # fmt: skip
+    stale = invoke("ego", "Japan", "--store", str(copy))
+    assert stale.exit_code == 1 and "reindex" in stale.output
+    result = invoke("reindex", "--store", str(copy))
+    assert result.exit_code == 0 and "rebuilt: 8 links" in result.output
+    assert invoke("ego", "Japan", "--store", str(copy), "--format", "json").output == before

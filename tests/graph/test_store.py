@@ -140,3 +140,18 @@ def test_rdf_serialisations_round_trip() -> None:
 )
 def test_is_update(sparql: str, update: bool) -> None:
     assert is_update(sparql) is update
+
+
+def test_select_values_reads_the_same_text_as_select() -> None:
+    from rdflib import Literal, URIRef
+
+    store = open_store("memory")
+    g, s, p = URIRef("urn:x:g"), URIRef("urn:x:s"), URIRef("urn:x:p")
+    texts = ['tab\there', 'quote " and \\ backslash', "line\nbreak\r", "وزير الدفاع", "emoji 🙂 \u0001", ""]
+    quads = [(s, p, Literal(t, lang="en" if k % 2 else None), g) for k, t in enumerate(texts)]
+    quads += [(s, p, Literal(42), g), (s, p, Literal(2.5), g), (s, p, URIRef("urn:x:o#frag"), g)]
+    store.put_graph(str(g), quads)  # type: ignore[arg-type]
+    sparql = "SELECT ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?o ?q ?none } }"
+    expected = sorted((str(r["o"]), "") for r in store.select(sparql))
+    assert sorted(store.select_values(sparql)) == expected
+    assert len(expected) == len(quads)
