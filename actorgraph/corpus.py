@@ -13,6 +13,8 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
+from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
+from actorgraph.graph.query import ACTOR_CLASSES
 from actorgraph.graph.store import GraphStore, IngestReport, ingest, open_store
 from actorgraph.ontology.namespace import RELATIONS
 from actorgraph.sources import ARTICLE_SUFFIXES, JSONL_SUFFIXES, Failure, collect, plan
@@ -110,17 +112,23 @@ def stats(store: GraphStore) -> Stats:
         st.languages[str(r["lang"])] = int(r["n"].toPython())  # type: ignore[union-attr]
         st.sentences += int(r["s"].toPython()) if r["s"] is not None else 0  # type: ignore[attr-defined]
     st.documents = sum(st.languages.values())
-    # Most specific type per entity would need ordering; an entity is counted under each of its types.
+    # Actors and links from the actor-network index when the store has one (each entity and each link
+    # once: no DISTINCT over every document's copy); from the documents for a store without it.
+    ent, net = ENTITIES_GRAPH.n3(), NETWORK_GRAPH.n3()
+    indexed = bool(store.select_values(f"SELECT ?e WHERE {{ GRAPH {ent} {{ ?e ?p ?o }} }} LIMIT 1"))
+    types = "VALUES ?type { " + " ".join(f"ag:{c}" for c in ACTOR_CLASSES) + " }"
     for r in store.select(
-        """SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {
-             ?e a ?type . VALUES ?type { ag:Person ag:State ag:Organization ag:GovernmentBody
-               ag:MilitaryOrganization ag:InternationalOrganization ag:ArmedGroup } } GROUP BY ?type"""
+        f"SELECT ?type (COUNT(?e) AS ?n) WHERE {{ GRAPH {ent} {{ ?e a ?type }} {types} }} GROUP BY ?type"
+        if indexed
+        else f"SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?type . {types} }} GROUP BY ?type"
     ):
         st.actors_by_type[str(r["type"]).rsplit("#", 1)[-1]] = int(r["n"].toPython())  # type: ignore[union-attr]
-    relations = " ".join(f"ag:{r}" for r in RELATIONS)
+    relations = "VALUES ?p { " + " ".join(f"ag:{r}" for r in RELATIONS) + " }"
     for r in store.select(
-        f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {relations} }} "
-        "?s ?p ?o } } GROUP BY ?p"
+        f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH {net} {{ ?s ?p ?o }} {relations} }} GROUP BY ?p"
+        if indexed
+        else f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {relations} ?s ?p ?o }} }} "
+        "GROUP BY ?p"
     ):
         st.triples_by_relation[str(r["p"]).rsplit("#", 1)[-1]] = int(r["n"].toPython())  # type: ignore[union-attr]
     for r in store.select(

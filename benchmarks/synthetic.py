@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
+from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
 from actorgraph.ontology.gazetteer import GazEntry, load_gazetteer
 from actorgraph.ontology.lexicon import TriggerRule, triggers
 from actorgraph.ontology.namespace import AG_IRI, AGR_IRI
@@ -310,6 +311,8 @@ _SKOS = "http://www.w3.org/2004/02/skos/core#"
 _PROV = "http://www.w3.org/ns/prov#"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _DCT = "http://purl.org/dc/terms/"
+_NETWORK = NETWORK_GRAPH.n3()
+_ENTITIES = ENTITIES_GRAPH.n3()
 
 
 def _lit(text: str, lang: str = "") -> str:
@@ -380,6 +383,9 @@ class TripleWriter:
         self.cum = list(_accumulate(self.weights))
         self.sentences = {"en": sentences("en", 400, seed), "ar": sentences("ar", 400, seed)}
         self.docs = 0
+        # The actor-network index (graph/index.py) the bulk path writes beside the documents: each
+        # asserted edge and each entity entry once.
+        self.index: set[str] = set()
 
     def entity(self) -> _Entity:
         r = self.rng.random() * self.cum[-1]
@@ -428,6 +434,7 @@ class TripleWriter:
             st = f"<{AGR_IRI}stmt-{hashlib.sha256(f'{g}{i}'.encode()).hexdigest()[:16]}>"
             if modality == "asserted":
                 out.append(f"{s} {p} {o} {g} .")
+                self.index.add(f"{s} {p} {o} {_NETWORK} .")
             start = rng.randrange(0, 2000)
             out += [
                 f"{st} <{_RDF}type> <{AG_IRI}RelationStatement> {g} .",
@@ -455,15 +462,22 @@ class TripleWriter:
                 out.append(f"{s} <{_SKOS}altLabel> {_lit(alt, lang_alt)} {g} .")
             if e.country:
                 out.append(f"{s} <{AG_IRI}countryCode> {_lit(e.country)} {g} .")
+            self.index.add(f"{s} <{_RDF}type> <{AG_IRI}{e.type}> {_ENTITIES} .")
+            self.index.add(f"{s} <{_SKOS}prefLabel> {_lit(e.en, 'en')} {_ENTITIES} .")
+            if e.ar:
+                self.index.add(f"{s} <{_SKOS}prefLabel> {_lit(e.ar, 'ar')} {_ENTITIES} .")
+            if e.country:
+                self.index.add(f"{s} <{AG_IRI}countryCode> {_lit(e.country)} {_ENTITIES} .")
         return out
 
     def quads(self, n: int) -> Iterator[str]:
-        """About ``n`` quads (whole documents), as lines."""
+        """About ``n`` quads (whole documents, then the index of what they say), as lines."""
         written = 0
-        while written < n:
+        while written + len(self.index) < n:
             lines = self.document()
             written += len(lines)
             yield from lines
+        yield from sorted(self.index)
 
 
 def _accumulate(values: list[float]) -> Iterator[float]:

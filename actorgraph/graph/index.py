@@ -44,10 +44,11 @@ ENTITY_PROPERTIES = (RDF.type, SKOS.prefLabel, AG.countryCode, AG.cameoCode)
 _NOT_ENTITY_TYPES = frozenset({AG.RelationStatement, AG.SourceDocument, PROV.Entity})
 _VALUES_BATCH = 1000  # IRIs per VALUES block in one update operation
 
-_RELS = ", ".join(f"<{p}>" for p in sorted(RELATION_IRIS))
-_PROPS = " ".join(f"<{p}>" for p in ENTITY_PROPERTIES)
-_NOT_TYPES = ", ".join(f"<{t}>" for t in sorted(_NOT_ENTITY_TYPES))
-_DERIVED = ", ".join(f"<{g}>" for g in DERIVED_GRAPHS)
+_RELS = ", ".join(p.n3() for p in sorted(RELATION_IRIS))
+_PROPS = " ".join(p.n3() for p in ENTITY_PROPERTIES)
+_NOT_TYPES = ", ".join(t.n3() for t in sorted(_NOT_ENTITY_TYPES))
+_DERIVED = ", ".join(g.n3() for g in DERIVED_GRAPHS)
+_NETWORK, _ENTITIES = NETWORK_GRAPH.n3(), ENTITIES_GRAPH.n3()
 
 
 def entities_of(quads: Iterable[Quad]) -> set[URIRef]:
@@ -87,16 +88,16 @@ def removal_update(graphs: Iterable[str]) -> list[str]:
     excluded = ", ".join([*(URIRef(g).n3() for g in listed), _DERIVED])
     ops = []
     for values in _batches(listed):
-        ops.append(f"""DELETE {{ GRAPH <{NETWORK_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{
+        ops.append(f"""DELETE {{ GRAPH {_NETWORK} {{ ?s ?p ?o }} }} WHERE {{
   VALUES ?g {{ {values} }}
   GRAPH ?g {{ ?s ?p ?o FILTER(?p IN ({_RELS})) }}
   FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({excluded})) }}
 }}""")
-        ops.append(f"""DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?q ?v }} }} WHERE {{
+        ops.append(f"""DELETE {{ GRAPH {_ENTITIES} {{ ?e ?q ?v }} }} WHERE {{
   VALUES ?g {{ {values} }}
   GRAPH ?g {{ ?e a ?t FILTER(?t NOT IN ({_NOT_TYPES})) }}
   FILTER NOT EXISTS {{ GRAPH ?h {{ ?e a ?t2 }} FILTER(?h NOT IN ({excluded})) }}
-  GRAPH <{ENTITIES_GRAPH}> {{ ?e ?q ?v }}
+  GRAPH {_ENTITIES} {{ ?e ?q ?v }}
 }}""")
     return ops
 
@@ -104,20 +105,20 @@ def removal_update(graphs: Iterable[str]) -> list[str]:
 def entity_refresh_update(entities: Iterable[str]) -> list[str]:
     """Update operations that clear the entity entries about to be written again (new labels replace old)."""
     return [
-        f"DELETE {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?q ?v }} }} WHERE {{ VALUES ?e {{ {values} }} "
-        f"GRAPH <{ENTITIES_GRAPH}> {{ ?e ?q ?v }} }}"
+        f"DELETE {{ GRAPH {_ENTITIES} {{ ?e ?q ?v }} }} WHERE {{ VALUES ?e {{ {values} }} "
+        f"GRAPH {_ENTITIES} {{ ?e ?q ?v }} }}"
         for values in _batches(entities)
     ]
 
 
 def rebuild_update() -> str:
     """One SPARQL Update request that rebuilds both derived graphs from every document graph."""
-    return f"""DROP SILENT GRAPH <{NETWORK_GRAPH}> ;
-DROP SILENT GRAPH <{ENTITIES_GRAPH}> ;
-INSERT {{ GRAPH <{NETWORK_GRAPH}> {{ ?s ?p ?o }} }} WHERE {{
+    return f"""DROP SILENT GRAPH {_NETWORK} ;
+DROP SILENT GRAPH {_ENTITIES} ;
+INSERT {{ GRAPH {_NETWORK} {{ ?s ?p ?o }} }} WHERE {{
   SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o FILTER(?p IN ({_RELS}) && isIRI(?o)) }} }}
 }} ;
-INSERT {{ GRAPH <{ENTITIES_GRAPH}> {{ ?e ?q ?v }} }} WHERE {{
+INSERT {{ GRAPH {_ENTITIES} {{ ?e ?q ?v }} }} WHERE {{
   SELECT DISTINCT ?e ?q ?v WHERE {{
     GRAPH ?g {{ ?e a ?t FILTER(?t NOT IN ({_NOT_TYPES}) && isIRI(?t)) }}
     FILTER(?g != ?e && ?g NOT IN ({_DERIVED}))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,37 @@ def test_select_values_reads_the_same_text_as_select() -> None:
     expected = sorted((str(r["o"]), "") for r in store.select(sparql))
     assert sorted(store.select_values(sparql)) == expected
     assert len(expected) == len(quads)
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="CPU affinity is Linux-only")
+def test_a_big_bulk_load_runs_its_loader_on_one_core(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from actorgraph.graph import store as store_module
+
+    cpus = os.sched_getaffinity(0)
+    with store_module._one_core():
+        assert len(os.sched_getaffinity(0)) == 1
+        seen: list[set[int]] = []
+        t = threading.Thread(target=lambda: seen.append(os.sched_getaffinity(0)))  # started inside: inherits
+        t.start()
+        t.join()
+        assert len(seen[0]) == 1
+    assert os.sched_getaffinity(0) == cpus
+    # Above PARALLEL_LOAD_BYTES the loader is moved to one core; the data goes in all the same.
+    monkeypatch.setattr(store_module, "PARALLEL_LOAD_BYTES", 0)
+    entered: list[int] = []
+    one_core = store_module._one_core
+
+    def recording():  # type: ignore[no-untyped-def]
+        entered.append(1)
+        return one_core()
+
+    monkeypatch.setattr(store_module, "_one_core", recording)
+    shard = tmp_path / "a.nq"
+    shard.write_text("<urn:x:s> <urn:x:p> <urn:x:o> <urn:x:g> .\n", "utf-8")
+    with open_store(tmp_path / "store") as db:
+        assert isinstance(db, OxigraphStore)
+        db.bulk_load([shard])
+        assert db.count() == 1
+    assert entered == [1] and os.sched_getaffinity(0) == cpus

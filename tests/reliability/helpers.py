@@ -12,6 +12,8 @@ from click.testing import CliRunner, Result
 
 from actorgraph.cli import main
 from actorgraph.extract.records import Document, Entity, Extraction, Relation, Sentence
+from actorgraph.graph.index import DERIVED_GRAPHS
+from actorgraph.ontology.namespace import AG, RELATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_AR = ROOT / "seeds" / "000_18620a851a5501f3.txt"
@@ -24,6 +26,25 @@ MET_EN = ("Gen Nakatani", "met", "Pete Hegseth")
 MET_AR = ("Marco Rubio", "met", "Wang Yi")
 
 Snapshot = dict[str, frozenset[tuple[str, str, str]]]
+INDEX_GRAPHS = frozenset(f"<{g}>" for g in DERIVED_GRAPHS)  # the actor-network index, as snapshot keys
+_RELATIONS = frozenset(f"<{AG[r]}>" for r in RELATIONS)
+_NOT_ENTITIES = frozenset(f"<{t}>" for t in (AG.RelationStatement, AG.SourceDocument))
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def documents_of(snap: Snapshot) -> Snapshot:
+    """The document graphs of a snapshot (without the actor-network index)."""
+    return {g: t for g, t in snap.items() if g not in INDEX_GRAPHS}
+
+
+def index_is_consistent(snap: Snapshot) -> bool:
+    """The index says what the documents say: each asserted link of a document graph and nothing else,
+    an entry for each entity a document graph types and for no other."""
+    docs = documents_of(snap).items()
+    links = {t for _, ts in docs for t in ts if t[1] in _RELATIONS and t[2].startswith("<")}
+    entities = {s for g, ts in docs for s, p, o in ts if p == _TYPE and o not in _NOT_ENTITIES and s != g}
+    network, entries = (snap.get(f"<{g}>", frozenset()) for g in DERIVED_GRAPHS)
+    return set(network) == links and {s for s, _, _ in entries} == entities
 
 
 def actorgraph_command() -> list[str]:

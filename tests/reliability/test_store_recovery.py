@@ -31,11 +31,14 @@ from actorgraph.graph.store import OxigraphStore, ingest, open_store
 from tests.reliability.helpers import (
     ARTICLE_AR,
     ARTICLE_EN,
+    INDEX_GRAPHS,
     SEED_AR,
     Snapshot,
     actorgraph_command,
     assert_cli_error,
     assert_process_error,
+    documents_of,
+    index_is_consistent,
     invoke,
     run,
     snapshot,
@@ -63,8 +66,12 @@ def load(corpus: Path, store: Path) -> None:
 
 
 def classify(old: Snapshot, new: Snapshot, got: Snapshot) -> dict[str, list[str]]:
-    """Each document graph of ``got``: its ``old`` version, its ``new`` one, or ``neither``."""
+    """Each document graph of ``got``: its ``old`` version, its ``new`` one, or ``neither``; the actor-network
+    index counts as ``neither`` when it does not say what the document graphs of ``got`` say."""
     out: dict[str, list[str]] = {"old": [], "new": [], "neither": []}
+    if not index_is_consistent(got):
+        out["neither"] += sorted(INDEX_GRAPHS)
+    old, new, got = documents_of(old), documents_of(new), documents_of(got)
     for g in sorted(set(old) | set(new) | set(got)):
         have = got.get(g)
         if have == new.get(g):
@@ -93,8 +100,9 @@ def versions(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Snap
     shutil.copytree(old_store, new_store)
     load(corpus, new_store)
     old, new = snapshot(old_store), snapshot(new_store)
-    assert len(old) == 40 and len(new) == 54
-    assert sum(new[g] != old.get(g) for g in new) == 54  # every graph changes
+    assert len(documents_of(old)) == 40 and len(documents_of(new)) == 54
+    assert index_is_consistent(old) and index_is_consistent(new)
+    assert sum(new[g] != old.get(g) for g in documents_of(new)) == 54  # every graph changes
     return corpus, old_store, old, new
 
 
@@ -348,7 +356,7 @@ def test_locked_store_is_a_one_line_error(tmp_path: Path, seeded_store: Path) ->
     assert snapshot(seeded_store) == before
     # Once the other process lets go, the store is there, whole, and takes more.
     assert invoke("ingest", str(article), "--store", store).stdout.startswith("1 new")
-    after = snapshot(seeded_store)
+    after, before = documents_of(snapshot(seeded_store)), documents_of(before)
     assert len(after) == 3 and all(after[g] == t for g, t in before.items())
 
 
