@@ -236,11 +236,12 @@ def report_store(rep: Report, results: dict[int, dict[str, Any]]) -> None:
     rep.say("")
     rep.say("Synthetic documents in our RDF shape (`benchmarks/synthetic.py`): ~20 statements per document, "
             "actors drawn with Zipf-like weights (a few hubs, a long tail), labels repeated in every document "
-            "graph that mentions an entity, as `graph/rdf.py` writes them. On-disk Oxigraph store, "
-            "the N-Quads cut into one shard per core and loaded by `OxigraphStore.bulk_load` (Oxigraph's bulk "
-            "loader, one thread per shard up to 1 GB of N-Quads as `oxigraph load` does with several files, one "
-            "thread above, lenient since our writer made the files); each size in a fresh "
-            "process.")  # fmt: skip
+            "graph that mentions an entity, as `graph/rdf.py` writes them, and the actor-network index "
+            "(`graph/index.py`: each asserted link and each entity once) as the bulk path writes it. On-disk "
+            "Oxigraph store, the N-Quads cut into one shard per core and loaded by `OxigraphStore.bulk_load` "
+            "(Oxigraph's bulk loader, one thread per shard up to 1 GB of N-Quads as `oxigraph load` does with "
+            "several files; above 1 GB one shard at a time with the loader held to one core, for memory; lenient "
+            "since our writer made the files); each size in a fresh process.")  # fmt: skip
     rep.say("")
     rep.say("| quads | N-Quads | generate s | bulk_load s (on disk) | quads/s | in memory | store on disk | "
             "peak RSS (load + queries) |")  # fmt: skip
