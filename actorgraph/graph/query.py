@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from rdflib import BNode, Literal, URIRef
@@ -307,9 +308,13 @@ def ego_network(store: GraphStore, actor: str, depth: int = 2, *, labels: bool =
     frontier = [iri]
     for hop in range(1, depth + 1):
         values = " ".join(f"<{n}>" for n in frontier)
-        rows = store.select_values(
-            f"SELECT ?a ?p ?b WHERE {{ VALUES ?a {{ {values} }} GRAPH {net} {{ ?a ?p ?b }} }}"
-        ) + store.select_values(f"SELECT ?a ?p ?b WHERE {{ VALUES ?b {{ {values} }} GRAPH {net} {{ ?a ?p ?b }} }}")
+        # Links out and links in, at once: reading the terms of each row is most of the time, and Oxigraph
+        # lets go of the GIL while it does.
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            rows = [row for found in pool.map(store.select_values, (
+                f"SELECT ?a ?p ?b WHERE {{ VALUES ?a {{ {values} }} GRAPH {net} {{ ?a ?p ?b }} }}",
+                f"SELECT ?a ?p ?b WHERE {{ VALUES ?b {{ {values} }} GRAPH {net} {{ ?a ?p ?b }} }}",
+            )) for row in found]  # fmt: skip
         frontier = []
         for a, p, b in rows:
             rel = p[len(AG_IRI) :] if p.startswith(AG_IRI) else p
@@ -330,11 +335,16 @@ def _index_labels(store: GraphStore, iris: set[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     if not iris:
         return out
-    values = " ".join(f"<{i}>" for i in sorted(iris))
-    rows = store.select_values(
-        f"SELECT ?e ?l (LANG(?l) AS ?lang) WHERE {{ VALUES ?e {{ {values} }} "
+    ordered = sorted(iris)
+    halves = [ordered[: len(ordered) // 2], ordered[len(ordered) // 2 :]]  # two threads, as in ego_network
+    queries = [
+        f"SELECT ?e ?l (LANG(?l) AS ?lang) WHERE {{ VALUES ?e {{ {' '.join(f'<{i}>' for i in half)} }} "
         f"GRAPH {ENTITIES_GRAPH.n3()} {{ ?e skos:prefLabel ?l }} }}"
-    )
+        for half in halves
+        if half
+    ]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        rows = [row for found in pool.map(store.select_values, queries) for row in found]
     for e, label, _ in sorted(rows, key=lambda r: r[2] != "en"):  # English first
         out.setdefault(e, label)
     return out

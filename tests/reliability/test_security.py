@@ -271,7 +271,8 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "n": "IRIs read from the store", "values": "built from those",
     },
     ("actorgraph/graph/query.py", "_index_labels"): {
-        "ENTITIES_GRAPH.n3()": "constant (n3)", "values": "IRIs read from the store", "i": "the same",
+        "ENTITIES_GRAPH.n3()": "constant (n3)", "' '.join((f'<{i}>' for i in half))": "IRIs read from the store",
+        "i": "the same",
     },
     ("actorgraph/corpus.py", "stats"): {
         "relations": "ontology relation names (constants)", "types": "ontology class names (constants)",
