@@ -347,17 +347,23 @@ def bench_render(rep: Report, work: Path) -> None:
 
 NOTES = """## Reading these figures
 
-- Every synthetic actor's 2-hop neighbourhood goes through a hub (news graphs are scale-free: almost
-  everyone is one link from the United States), so even the median actor's 2-hop ego network has tens of
-  thousands of edges at 10M quads (the *rows* above). Latency follows the number of rows, at roughly
-  40-70 µs per distinct edge with its labels; under 200 ms is reached only by neighbourhoods of a few
-  thousand edges.
-- Entity types and labels are written into every document graph that mentions the entity, and the union
-  of the graphs keeps every copy: a hub's label is stored once per article. That makes label lookups for
-  big result sets slow; the shipped `queries/*.rq` count over statement nodes first and take each
-  property from its own DISTINCT sub-select (joining the copies inside the count made
-  `who_met_whom.rq` run past 60 s at 1M). The *option* rows show the 2-hop query on a deduplicated
-  relation graph: a materialised actor network is the next step for the 2-hop target.
+- The 2-hop ego network is read from the actor-network index (`graph/index.py`): each asserted link and
+  each entity once, kept in the same update request as each document. Before the index, the same query
+  over the document graphs took 2.0 s for the median actor at 10M quads (2026-11-26 02:07 run).
+- What is left is reading terms. The synthetic graph is dense: at 10M quads about 280,000 distinct links
+  join about 21,000 actors, so the median actor has some 8,500 actors and 20,000 links within two links
+  (the hubs' links come with them). Turning a stored IRI or long literal back into text costs about
+  8-10 µs on the on-disk store (a RocksDB lookup per term) and about 1.5 µs in an in-memory Oxigraph
+  store (measured on the same 10M index: links out of the median actor's 9 neighbours, 10,500 rows, 80-130
+  ms on disk, 15 ms in memory). Links out and links in are read in two threads (pyoxigraph lets go of the
+  GIL), which is why the links-alone column is about half the serial time.
+- A hub's 2-hop ego network is nearly the whole actor network (the United States is linked to most
+  actors), so its figure measures reading the whole index.
+- Entity types and labels are also written into every document graph that mentions the entity (so that
+  dropping one document leaves the others whole), and the union of the graphs keeps every copy. The
+  shipped `queries/*.rq` count over statement nodes first and take each property from its own DISTINCT
+  sub-select (joining the copies inside the count made `who_met_whom.rq` run past 60 s at 1M);
+  `actorgraph stats` now counts actors and links in the index.
 - Oxigraph evaluates `{ A } UNION { B }` and the patterns around it separately and joins the results:
   queries here put the bound actor in the same basic graph pattern as the statement's properties
   (`VALUES (?role ?other_role)`): at 1M, statements with evidence for one actor went from about 4.9 s
@@ -365,10 +371,11 @@ NOTES = """## Reading these figures
 - On the ingest path, entity resolution (`graph/resolve.py`) runs once over the batch; its fuzzy surname
   pass compares each pair of distinct spellings that share a surname sound once (memoised), which took
   200 synthetic articles from 24 s to 2 s.
-- One `bulk_load` call uses about one core in this version of pyoxigraph, hence one shard per core loaded
-  in parallel threads up to 1 GB of N-Quads (one above: each loader buffers batches, and two loaders
-  raised the 10M peak RSS from 1.8 to 3.3 GiB); the in-memory column (one file, one thread) shows how much of
-  the on-disk time is RocksDB.
+- One `bulk_load` call starts one batch writer per core it may use, each holding a batch of quads in
+  memory. Up to 1 GB of N-Quads the shards are loaded in parallel threads (fastest); above it one at a
+  time, with the loader held to one core: on the 10M file alone that took peak RSS from 2,017 MiB (114 s)
+  to 1,363 MiB (195 s, measured while other work shared the machine). The in-memory column (one file)
+  shows how much of the on-disk time is RocksDB.
 """
 
 

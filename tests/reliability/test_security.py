@@ -247,6 +247,11 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     ("actorgraph/graph/store.py", "GraphStore._data"): {
         "g.n3()": "rdflib n3()", "s.n3()": "rdflib n3()", "p.n3()": "rdflib n3()", "o.n3()": "rdflib n3()",
     },
+    ("actorgraph/graph/store.py", "OxigraphStore.put_document"): {
+        "data": "built below from pyoxigraph terms", "q.graph_name": "pyoxigraph term (N-Triples)",
+        "q.subject": "pyoxigraph term (N-Triples)", "q.predicate": "pyoxigraph term (N-Triples)",
+        "q.object": "pyoxigraph term (N-Triples, escaped literal)",
+    },
     ("actorgraph/graph/store.py", "OxigraphStore._data"): {
         "q.graph_name": "pyoxigraph term (N-Triples)", "q.subject": "pyoxigraph term (N-Triples)",
         "q.predicate": "pyoxigraph term (N-Triples)", "q.object": "pyoxigraph term (N-Triples, escaped literal)",
