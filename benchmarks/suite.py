@@ -284,6 +284,14 @@ def report_store(rep: Report, results: dict[int, dict[str, Any]]) -> None:
                              f"{q['actors']:,} actors")  # fmt: skip
             rep.say(f"| 2-hop ego network (`actorgraph ego`, from the index), {what} | {who} | "
                     + " | ".join(cells) + " |")  # fmt: skip
+    cells = []
+    for n in sizes:
+        q = results[n]["ego_sample"]
+        cells.append(f"median {q['median_ms']:,.0f} ms, p90 {q['p90_ms']:,.0f}, max {q['max_ms']:,.0f}; "
+                     f"{q['under_200']} of {q['actors']} under 200 ms; "
+                     f"median {q['median_links']:,.0f} links")  # fmt: skip
+    rep.say("| 2-hop ego network with labels, actors drawn at random (one timed run each, after one) | "
+            f"{next(iter(results.values()))['ego_sample']['actors']} actors | " + " | ".join(cells) + " |")
     rep.say("")
     rep.say("Actors: " + "; ".join(
         f"{n:,}: " + ", ".join(f"{who} {a['label']} (degree {a['degree']:,})" for who, a in d["actors"].items())
@@ -301,8 +309,13 @@ def report_store(rep: Report, results: dict[int, dict[str, Any]]) -> None:
                 f"degree {ten['actors'][who]['degree']:,})"
             rep.target(name, f"{q['median_ms']:,.0f} ms with labels ({bare['median_ms']:,.0f} ms links alone), "
                        f"{q['rows']:,} links, {q['actors']:,} actors", q["median_ms"] < TARGET_EGO_10M_MS)
-        rep.target("peak RSS < 2 GiB at 10M (load + all queries)", f"{ten['peak_rss_mib']:,.0f} MiB",
-                   ten["peak_rss_mib"] < TARGET_RSS_10M_MIB)  # fmt: skip
+        q = ten["ego_sample"]
+        rep.target(f"2-hop ego network on 10M < {TARGET_EGO_10M_MS:.0f} ms ({q['actors']} actors drawn at random)",
+                   f"median {q['median_ms']:,.0f} ms, p90 {q['p90_ms']:,.0f} ms; {q['under_200']} of "
+                   f"{q['actors']} under 200 ms", q["median_ms"] < TARGET_EGO_10M_MS)  # fmt: skip
+        peak = max(ten["peak_rss_mib"], ten["peak_rss_with_ego_mib"])
+        rep.target("peak RSS < 2 GiB at 10M (load + all queries)", f"{peak:,.0f} MiB",
+                   peak < TARGET_RSS_10M_MIB)  # fmt: skip
     else:
         rep.target("2-hop ego network on 10M < 200 ms", "skipped (--quick)", None)
         rep.target("peak RSS < 2 GiB at 10M", "skipped (--quick)", None)
