@@ -69,3 +69,21 @@ def test_bulk_into_a_sparql_server(server: str, corpus: Path) -> None:
     assert run.mode == "bulk" and len(run.report.added) == 8
     assert quads(remote) == quads(reference)
     assert len(load_corpus([corpus], remote, bulk=True, model=RULES).report.unchanged) == 8
+
+
+def test_per_document_ingest_into_a_sparql_server_keeps_the_index(server: str, corpus: Path) -> None:
+    """Over HTTP each document and its index changes go in one SPARQL Update request; `ego` reads the index
+    through the SPARQL protocol as it does from Oxigraph on disk."""
+    from actorgraph.graph.index import NETWORK_GRAPH
+    from actorgraph.graph.query import ego_network
+
+    remote, reference = open_store(server), open_store("memory")
+    load_corpus([corpus], remote, model=RULES)
+    load_corpus([corpus], reference, model=RULES)
+    assert quads(remote) == quads(reference)
+    links = [q for q in quads(reference) if q[3] == NETWORK_GRAPH]
+    assert len(links) > 5
+    actor = str(links[0][0])
+    here, there = ego_network(reference, actor), ego_network(remote, actor)
+    assert (there.distance, set(there.edges), there.labels) == (here.distance, set(here.edges), here.labels)
+    assert len(here.distance) > 2
