@@ -175,6 +175,7 @@ RESUMPTIVE_HOSTS_AR = frozenset(
         "الى", "إلي", "عن", "مع", "لدى", "عند",
     )  # fmt: skip
 )
+EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
 MASCULINE_STATES_AR = frozenset([normalize("لبنان")])
 
@@ -215,9 +216,9 @@ class RelationFinder:
             return False  # inside a mention ("Mark Rutte, NATO's secretary general,")
         if self.strong(k):
             if self.toks[k].text in (",", "،") and 0 < k < len(self.toks) - 1:
-                before, after = self.hit_at(k - 1), self.hit_at(k + 1)
-                if before is not None and after is not None and before.end == k and after.start == k + 1:
-                    return False  # a list comma: "Britain, France and Germany"
+                before, after = self.hit_at(k - 1), self.item_after(k)
+                if before is not None and after is not None and before.end == k:
+                    return False  # a list comma: "Britain, France and Germany", "Qatar, the UAE, and Egypt"
             return True
         if self.lang == "ar":
             return any(key in BOUNDARY_AR and pro in ("", "و", "ف") for key, pro in self.keys[k].items())
@@ -226,6 +227,28 @@ class RelationFinder:
     def hit_at(self, k: int) -> Hit | None:
         idx = self.cover[k]
         return self.hits[idx] if idx >= 0 else None
+
+    def comma_listed(self, hit: Hit) -> bool:
+        """Does a list comma stand before this mention ("Iran, Russia")? Only then is ", and" an Oxford comma."""
+        p = hit.start - 1
+        if p > 0 and self.word(p) == "the":
+            p -= 1
+        prev = self.hit_at(p - 1) if p > 0 and self.toks[p].text == "," else None
+        return prev is not None and prev.end == p
+
+    def item_after(self, k: int) -> Hit | None:
+        """The mention a list separator at k introduces, over an English "the" or Oxford-comma "and"
+        ("Saudi Arabia, the UAE", "Iran, Russia, and China")."""
+        m = k + 1
+        if self.lang == "en" and self.toks[k].text == "," and m < len(self.toks) and self.word(m) == "and":
+            before = self.hit_at(k - 1) if k > 0 else None
+            if before is None or not self.comma_listed(before):
+                return None  # "met France, and Germany condemned …": two clauses, not a list
+            m += 1
+        if self.lang == "en" and m + 1 < len(self.toks) and self.word(m) == "the":
+            m += 1
+        hit = self.hit_at(m) if m < len(self.toks) else None
+        return hit if hit is not None and hit.start == m else None
 
     def type_of(self, key: str) -> str:
         entity = self.ent.table.get(key)
@@ -246,6 +269,8 @@ class RelationFinder:
                 continue
             conj = self.toks[k].text.lower()
             if conj in ("and", "و", ",", "،", "&"):
+                if conj == "," and k + 2 < end and self.toks[k + 1].text.lower() == "and" and len(group) > 1:
+                    k, conj = k + 1, "and"  # the Oxford comma: "Iran, Russia, and China"
                 if k + 2 < end and self.toks[k + 1].text.lower() == "the":
                     k += 1
                 nxt2 = self.hit_at(k + 1) if k + 1 < end else None
@@ -290,6 +315,11 @@ class RelationFinder:
                     p -= 1
                 if p >= lo and self.toks[p].text.lower() in ("and", "و", "&", ",", "،"):
                     p -= 1
+                    if p > lo and self.toks[p + 1].text.lower() == "and" and self.toks[p].text == ",":
+                        listed = self.hit_at(p - 1)
+                        if listed is None or not self.comma_listed(listed):
+                            break  # "met France, and Germany": a clause comma
+                        p -= 1  # "Iran, Russia, and China"
                 prev = self.hit_at(p) if p >= lo else None
                 if prev is not None and prev.end == p + 1:
                     first = prev
@@ -304,6 +334,12 @@ class RelationFinder:
             break
         group = self.group_from(first, k)
         return [h for h in group if h.end <= k]
+
+    def each_of_ar(self, k: int, hi: int) -> bool:
+        """كل من / كلا من "each of", which opens a coordinated list of actors."""
+        if self.lang != "ar" or k + 2 >= hi or self.hit_at(k + 2) is None:
+            return False
+        return self.word(k) in EACH_AR and self.word(k + 1) == "من"
 
     def skippable(self, m: int) -> bool:
         w = self.word(m)
@@ -440,6 +476,9 @@ class RelationFinder:
         k = trig.start + 1 if trig.end - trig.start > 1 else trig.end
         limit = min(hi, k + 4)
         while k < limit:
+            if self.each_of_ar(k, hi):
+                k, limit = k + 2, min(hi, limit + 2)  # أدانت كل من مصر والأردن: "both/each of", the list follows
+                continue
             hit = self.hit_at(k)
             if hit is not None:
                 if not self.bare_ar(hit):
