@@ -439,7 +439,7 @@ class MentionFinder:
         while start_name < end and self._honorific(start_name):
             start_name += 1  # الأمير فيصل بن فرحان, Sheikh Tamim: a courtesy, not an office
         if self.lang == "ar" and start_name < end and self.cover[start_name] < 0:
-            stacked = self._stacked_title(i, start_name, end, role, label, owner)
+            stacked = self._stacked_title(i, start_name, end, role, label, owner, pro)
             if stacked is not None:
                 return stacked
         person_key = ""
@@ -741,7 +741,7 @@ class MentionFinder:
             return any(key in _HONORIFICS_AR and pro in ("", "و") for key, pro in tok.keys.items())
         return tok.text in _HONORIFICS_EN
 
-    def _stacked_title(self, i: int, k: int, end: int, role: str, label: str, owner: str) -> int | None:
+    def _stacked_title(self, i: int, k: int, end: int, role: str, label: str, owner: str, pro: str = "") -> int | None:
         """ولي العهد السعودي رئيس مجلس الوزراء الأمير محمد بن سلمان: two offices, one person."""
         if not self.t.titles.match(self.keys, k):
             return None
@@ -756,6 +756,7 @@ class MentionFinder:
         for t in range(i, hit.start):
             self.cover[t] = len(self.hits) - 1
         hit.start = i
+        hit.coord = self.coord(i, pro)  # "والعاهل الأردني الملك عبد الله": the outer title carries the و
         return stop
 
     def _unknown_name(self, k: int, end: int) -> int:
