@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actorgraph.extract.lang.ar.normalize import analyses, normalize, strip_article
+from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits, strip_article
 from actorgraph.extract.lang.ar.translit import transliterate
 from actorgraph.extract.lookup import NameHit, Tables, ar_keys, en_keys
 from actorgraph.extract.mentions import (
@@ -154,6 +154,21 @@ def _generic_label(role: str, fallback: str) -> str:
     return _GENERIC_ROLE_LABELS.get(role, fallback)
 
 
+def dual_title_ar(text: str, title: Title) -> bool:
+    """Does this token read the title's first word as a dual construct (وزيرا/وزيري, نظيريه) rather than the
+    singular (وزير, نظيره)? A dual names two office holders, not one person."""
+    word = normalize(title.form.split()[0])
+    splits = proclitic_splits(normalize(text))
+    if any(strip_article(rest) == strip_article(word) for _p, rest in splits):
+        return False
+    for _p, rest in splits:
+        for enc in ("", "هما", "هم", "ها", "ه"):
+            stem = rest[: len(rest) - len(enc)]
+            if rest.endswith(enc) and (stem == word + "ي" or (stem == word + "ا" and not enc)):
+                return True
+    return False
+
+
 class MentionFinder:
     def __init__(self, tables: Tables, toks: list[Tok], entities: Entities) -> None:
         self.t = tables
@@ -297,6 +312,8 @@ class MentionFinder:
         j, title, pro = matches[0]
         if j > end:
             return None
+        if dual_title_ar(self.toks[i].text, title):
+            return None  # وزيرا خارجية مصر والأردن, نظيريه: two office holders, not one person; the owners stand
         last_word = normalize(title.form.split()[-1])
         plain = {stem for (p_, stem, enc) in analyses(normalize(self.toks[j - 1].text)) if not enc}
         possessed = last_word not in plain and strip_article(last_word) not in {strip_article(x) for x in plain}

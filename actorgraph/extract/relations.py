@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from actorgraph.extract.finder import AGENTIVE_EN
+from actorgraph.extract.finder import AGENTIVE_EN, dual_title_ar
 from actorgraph.extract.lang.ar.normalize import analyses, normalize
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.mentions import STRONG_PUNCT, Entities, Hit, Tok
@@ -341,6 +341,15 @@ class RelationFinder:
             return False
         return self.word(k) in EACH_AR and self.word(k + 1) == "من"
 
+    def dual_title_end_ar(self, k: int, hi: int) -> int:
+        """The end of a dual title with no name (وزيرا خارجية, رئيسي) at k, when owner mentions follow; else k."""
+        if self.lang != "ar" or self.cover[k] >= 0:
+            return k
+        for end, title, _pro in self.t.titles.match(self.keys, k):
+            if end < hi and self.hit_at(end) is not None and dual_title_ar(self.toks[k].text, title):
+                return end
+        return k
+
     def skippable(self, m: int) -> bool:
         w = self.word(m)
         if self.lang == "ar":
@@ -478,6 +487,10 @@ class RelationFinder:
         while k < limit:
             if self.each_of_ar(k, hi):
                 k, limit = k + 2, min(hi, limit + 2)  # أدانت كل من مصر والأردن: "both/each of", the list follows
+                continue
+            dual = self.dual_title_end_ar(k, hi)
+            if dual > k:
+                k, limit = dual, min(hi, limit + dual - k)  # اتفق وزيرا خارجية مصر والأردن: the owners act
                 continue
             hit = self.hit_at(k)
             if hit is not None:
