@@ -350,12 +350,12 @@ def reindex(store_spec: str) -> None:
 
 def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tuple[str, ...]):  # type: ignore[no-untyped-def]
     """The store's networkx projection, optionally filtered by modality and cut to an ego network."""
-    from actorgraph.graph.network import ActorNotFound, ego_network, filter_modality, to_networkx
+    from actorgraph.graph.network import ActorNotFound, ego_network, filter_modality, store_network
     from actorgraph.graph.store import StoreError
 
     with _open_store(store_spec, read_only=True) as store:
         try:
-            G = to_networkx(store.union_graph())
+            G = store_network(store)
         except StoreError as err:
             raise UserError(str(err)) from None
     if modalities:
@@ -393,13 +393,13 @@ def analyze(store_spec: str, top: int, ego: str | None, depth: int, modalities: 
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Keep only the N best-connected actors.")
 def render(store_spec: str, out_file: Path, ego: str | None, depth: int, max_nodes: int | None) -> None:
     """Write the actor network as one self-contained HTML page (works offline)."""
-    from actorgraph.graph.network import ActorNotFound
+    from actorgraph.graph.network import ActorNotFound, store_network
     from actorgraph.graph.render import render_html
     from actorgraph.graph.store import StoreError
 
     with _open_store(store_spec, read_only=True) as store:
         try:
-            graph = store.union_graph()
+            graph = store_network(store)
         except StoreError as err:
             raise UserError(str(err)) from None
     try:

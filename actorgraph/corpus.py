@@ -320,17 +320,22 @@ def build(
         if not run.inputs:
             summary.notes.append("note: no .txt, .md, .html or .jsonl files found")
         summary.notes.append(run.timing())
-        graph = gs.union_graph() if (validate_shacl or html) else None
-        if validate_shacl and graph is not None:
+        graph = gs.union_graph() if validate_shacl else None  # SHACL needs the whole graph in rdflib
+        if graph is not None:
             summary.violations = validate(graph)
+        network = None
+        if html:
+            from actorgraph.graph.network import store_network, to_networkx
+
+            network = to_networkx(graph) if graph is not None else store_network(gs)
         if store == "memory":
             (out / "graph.trig").write_bytes(gs.serialize("trig"))
             summary.notes.append(f"graph written to {out / 'graph.trig'}")
-    if html and graph is not None:
+    if html and network is not None:
         try:
             from actorgraph.graph.render import render_html
         except ImportError:
             summary.notes.append("note: graph view skipped (actorgraph.graph.render not available)")
         else:
-            summary.html = render_html(graph, out / "graph.html")
+            summary.html = render_html(network, out / "graph.html")
     return summary

@@ -37,6 +37,7 @@ from typing import Any
 import networkx as nx
 from rdflib import RDF, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 
+from actorgraph.graph.store import GraphStore
 from actorgraph.ontology.namespace import AG, AG_IRI, SYMMETRIC_RELATIONS
 
 Evidence = dict[str, Any]
@@ -142,9 +143,42 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
         fields = {name: _values(g, prop, statements) for name, prop in _STATEMENT_FIELDS.items()}
         doc_lang = {doc: str(lang) for doc, lang in g.subject_objects(AG.language)}
         participants = set(fields["subject"].values()) | set(fields["object"].values())
-        terms = {str(term): term for term in participants}
         attrs = {name: _values(g, prop, participants, many=True) for name, prop in _ENTITY_FIELDS.items()}
+    return _assemble(statements, fields, doc_lang, participants, attrs)
 
+
+def store_network(store: GraphStore) -> nx.MultiDiGraph:
+    """:func:`to_networkx` of the whole store, read with one SPARQL query per property instead of copying
+    every quad into an rdflib Graph first (that copy was most of the time: 16 s of 19 for 300,000 quads)."""
+    statements = {r[0] for r in store.query("SELECT ?st WHERE { ?st a ag:RelationStatement }").rows}
+    fields = {name: _picked(store, prop, statements) for name, prop in _STATEMENT_FIELDS.items()}
+    doc_lang = {r[0]: str(r[1]) for r in store.query("SELECT ?d ?l WHERE { ?d ag:language ?l }").rows}
+    participants = set(fields["subject"].values()) | set(fields["object"].values())
+    attrs = {name: _picked(store, prop, participants, many=True) for name, prop in _ENTITY_FIELDS.items()}
+    return _assemble(statements, fields, doc_lang, participants, attrs)
+
+
+def _picked(store: GraphStore, prop: URIRef, subjects: set[Any], *, many: bool = False) -> dict[Any, Any]:
+    """:func:`_values` from a store: DISTINCT, since the union of named graphs repeats an entity's triples
+    once per document."""
+    found: dict[Any, Any] = {}
+    for s, o in store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {prop.n3()} ?o }}").rows:
+        if s in subjects:
+            if many:
+                found.setdefault(s, []).append(o)
+            elif s not in found or str(o) < str(found[s]):
+                found[s] = o
+    return found
+
+
+def _assemble(
+    statements: set[Any],
+    fields: dict[str, dict[Any, Any]],
+    doc_lang: dict[Any, str],
+    participants: set[Any],
+    attrs: dict[str, dict[Any, Any]],
+) -> nx.MultiDiGraph:
+    terms = {str(term): term for term in participants}
     G = nx.MultiDiGraph()
     grouped: dict[tuple[str, str, str, str], list[Evidence]] = {}
     for st in statements:

@@ -65,20 +65,21 @@ _PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 
 
 def render_html(
-    graph: Graph,
+    graph: Graph | nx.MultiDiGraph,
     out: Path,
     *,
     ego: str | None = None,
     depth: int = 1,
     max_nodes: int | None = None,
 ) -> Path:
-    """Write the actor network of ``graph`` as one offline HTML page and return its path.
+    """Write the actor network of ``graph`` (RDF, or its projection by ``network.to_networkx`` or
+    ``network.store_network``) as one offline HTML page and return its path.
 
     ``ego`` (an IRI or label) with ``depth`` keeps the actors within ``depth`` links of it;
     ``max_nodes`` keeps the best-connected actors (the ego always among them). Raises
     ``ActorNotFound`` when ``ego`` matches no actor or several.
     """
-    G = to_networkx(graph)
+    G = graph if isinstance(graph, nx.MultiDiGraph) else to_networkx(graph)
     total = G.number_of_nodes()
     notes = []
     center = None

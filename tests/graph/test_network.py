@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
 import pytest
 from actor_graph_examples import (
@@ -314,3 +316,20 @@ def test_projection_of_what_the_graph_layer_writes(en_extraction, ar_extraction)
     balance = {frozenset((p.a, p.b)): p for p in pair_balance(G)}
     assert balance[frozenset((nakatani, hegseth))].counts["verbal_cooperation"] == 2
     assert frozenset((hegseth, find_actor(G, "Japan"))) not in balance  # never asserted
+
+
+def test_the_store_projection_equals_the_rdflib_one(tmp_path: Path) -> None:
+    """network.store_network (one SPARQL query per property) gives what to_networkx of the store's union
+    graph gives: same actors, links, attributes and evidence."""
+    from actorgraph.graph.network import store_network
+    from actorgraph.graph.store import open_store
+
+    for name, ds in (("tokyo", tokyo_washington()), ("hub", hub_and_spokes(6, chain=3))):
+        with open_store(tmp_path / name) as store:
+            for graph in ds.graphs():
+                quads = [(s, p, o, graph.identifier) for s, p, o in graph]
+                if quads:
+                    store.put_document(str(graph.identifier), quads)
+            expected, got = to_networkx(store.union_graph()), store_network(store)
+        assert got.number_of_edges() == expected.number_of_edges() > 3
+        assert nx.utils.graphs_equal(got, expected)
