@@ -350,6 +350,20 @@ class RelationFinder:
                 return end
         return k
 
+    def proclitic_ar(self, hit: Hit) -> str:
+        """The proclitics on a mention's first word, from the reading that matched it: لبنان is not ل+ب+نان,
+        بريطانيا not ب+ريطانيا; بلبنان is ب+لبنان."""
+        t = self.t
+        readings = [
+            pro.replace("|a", "")
+            for key, pro in self.keys[hit.start].items()
+            if key in t.names.first or key in t.titles.first or key in t.heads.first
+        ]
+        if readings:
+            return min(readings, key=len)
+        keys = self.keys[hit.start]
+        return keys.get(min(keys, key=len), "").replace("|a", "") if keys else ""
+
     def skippable(self, m: int) -> bool:
         w = self.word(m)
         if self.lang == "ar":
@@ -703,19 +717,8 @@ class RelationFinder:
             prev = hit.start - 1
             while prev > after and self.word(prev) in ("the", "a", "an"):
                 prev -= 1  # "with the United States"
-            by_prep = prev >= after and (
-                self.word(prev) in preps
-                or (
-                    self.lang == "ar"
-                    and any(
-                        p and p[-1:] in preps
-                        for p in [self.toks[hit.start].keys.get(min(self.toks[hit.start].keys, key=len), "")]
-                    )
-                )
-            )
-            if by_prep or (
-                self.lang == "ar" and any(pro[-1:] in preps for pro in self.keys[hit.start].values() if pro)
-            ):
+            by_prep = prev >= after and self.word(prev) in preps
+            if by_prep or (self.lang == "ar" and self.proclitic_ar(hit)[-1:] in preps):
                 preferred = group
                 break
             if rule.frame == "sym" and rule.relation != "met":
