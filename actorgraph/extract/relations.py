@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from actorgraph.extract.finder import AGENTIVE_EN, dual_title_ar
-from actorgraph.extract.lang.ar.normalize import analyses, normalize
+from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.mentions import STRONG_PUNCT, Entities, Hit, Tok
 from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Modality, Relation
@@ -415,10 +415,24 @@ class RelationFinder:
             return cued  # "لم يتضح ما إذا كان ترامب سيزور": the hedge outranks the future prefix
         if self.lang == "ar" and "س" in trig.pro:
             return "future"
+        if self.lang == "ar" and trig.rule.pos == "noun" and self.future_verb_before_ar(trig, lo):
+            return "future"  # وستجري اليابان وأستراليا مناورات مشتركة: the verb carrying the noun is future
         present = self.lang == "ar" and trig.rule.pos == "verb" and hi is not None and self.present_ar(trig)
         if present and any(not FUTURE_TIME_AR.isdisjoint(self.keys[k]) for k in range(lo, hi or lo)):
             return "future"  # وتستضيف الرياض الشهر المقبل قمة: the present tense with "next month"
         return "asserted"
+
+    def future_verb_before_ar(self, trig: TriggerHit, lo: int) -> bool:
+        """A future verb (س + present: ستجري, سيعقد) earlier in the noun trigger's clause. Nouns that start
+        with س (سياسة, سيطرة, سنوات) are kept out: a verb stem starts with ي/ت plus a consonant and has no ة."""
+        for k in range(self.clause_start(trig.start, lo), trig.start):
+            if self.cover[k] >= 0:
+                continue
+            for pro, stem in proclitic_splits(normalize(self.toks[k].text)):
+                verb = len(stem) >= 3 and stem[0] in "يت" and stem[1] != "ا" and not stem.endswith("ه")
+                if pro in ("س", "وس", "فس") and verb and stem not in self.t.names.first:
+                    return True
+        return False
 
     def present_ar(self, trig: TriggerHit) -> bool:
         """Is the trigger verb in the present tense (يستضيف, تستضيف; not the past تعاون, توعد)?"""
