@@ -219,14 +219,37 @@ class RelationFinder:
                 before, after = self.hit_at(k - 1), self.item_after(k)
                 if before is not None and after is not None and before.end == k:
                     return False  # a list comma: "Britain, France and Germany", "Qatar, the UAE, and Egypt"
+                if before is not None and before.end == k and self.added_by_as_well_as(before):
+                    return False  # the comma closing "…, as well as Egypt, condemned"
             return True
         if self.lang == "ar":
             return any(key in BOUNDARY_AR and pro in ("", "و", "ف") for key, pro in self.keys[k].items())
+        if self.word(k) == "as" and any(0 <= j < k and self.as_well_as(j) > k for j in (k - 2, k - 3)):
+            return False  # the second "as" of "A, as well as B" (the first is no boundary word on its own)
+        if self.word(k) == "as" and self.as_well_as(k) > k:
+            return False
         return self.toks[k].text.lower() in BOUNDARY_EN
 
     def hit_at(self, k: int) -> Hit | None:
         idx = self.cover[k]
         return self.hits[idx] if idx >= 0 else None
+
+    def as_well_as(self, k: int) -> int:
+        """The index after an English "as well as" (with its comma) at k, else k."""
+        m = k + 1 if self.lang == "en" and self.toks[k].text == "," else k
+        if self.lang == "en" and m + 2 < len(self.toks) and [self.word(x) for x in range(m, m + 3)] == [
+            "as",
+            "well",
+            "as",
+        ]:
+            return m + 3
+        return k
+
+    def added_by_as_well_as(self, hit: Hit) -> bool:
+        p = hit.start - 1
+        if p > 0 and self.word(p) == "the":
+            p -= 1
+        return p >= 2 and self.lang == "en" and [self.word(x) for x in range(p - 2, p + 1)] == ["as", "well", "as"]
 
     def comma_listed(self, hit: Hit) -> bool:
         """Does a list comma stand before this mention ("Iran, Russia")? Only then is ", and" an Oxford comma."""
@@ -237,14 +260,16 @@ class RelationFinder:
         return prev is not None and prev.end == p
 
     def item_after(self, k: int) -> Hit | None:
-        """The mention a list separator at k introduces, over an English "the" or Oxford-comma "and"
-        ("Saudi Arabia, the UAE", "Iran, Russia, and China")."""
+        """The mention a list separator at k introduces, over an English "the", Oxford-comma "and" or "as well
+        as" ("Saudi Arabia, the UAE", "Iran, Russia, and China", "Qatar, as well as Egypt")."""
         m = k + 1
         if self.lang == "en" and self.toks[k].text == "," and m < len(self.toks) and self.word(m) == "and":
             before = self.hit_at(k - 1) if k > 0 else None
             if before is None or not self.comma_listed(before):
                 return None  # "met France, and Germany condemned …": two clauses, not a list
             m += 1
+        if self.as_well_as(k) > k:
+            m = self.as_well_as(k)  # "the UAE, as well as Egypt"
         if self.lang == "en" and m + 1 < len(self.toks) and self.word(m) == "the":
             m += 1
         hit = self.hit_at(m) if m < len(self.toks) else None
@@ -267,6 +292,16 @@ class RelationFinder:
                 confirmed = len(group)
                 k = nxt.end
                 continue
+            m = self.as_well_as(k)
+            if m > k and m < end:
+                if m + 1 < end and self.word(m) == "the":
+                    m += 1
+                nxt3 = self.hit_at(m)
+                if nxt3 is not None and nxt3.start == m:
+                    group.append(nxt3)  # "Saudi Arabia and the UAE, as well as Egypt"
+                    confirmed = len(group)
+                    k = nxt3.end
+                    continue
             conj = self.toks[k].text.lower()
             if conj in ("and", "و", ",", "،", "&"):
                 if conj == "," and k + 2 < end and self.toks[k + 1].text.lower() == "and" and len(group) > 1:
@@ -326,6 +361,15 @@ class RelationFinder:
                     continue
             else:
                 p = prev_end - 1
+                if p > lo and self.word(p) == "the":
+                    p -= 1
+                if p - 2 >= lo and [self.word(x) for x in range(p - 2, p + 1)] == ["as", "well", "as"]:
+                    p -= 3 if p - 3 >= lo and self.toks[p - 3].text == "," else 2
+                    prev = self.hit_at(p - 1) if p - 1 >= lo else None
+                    if prev is not None and prev.end == p:
+                        first = prev  # "… and the UAE, as well as Egypt"
+                        continue
+                    break
                 if p >= lo and self.toks[p].text in (",", "،"):
                     prev = self.hit_at(p - 1) if p - 1 >= lo else None
                     if prev is not None and prev.end == p and self.type_of(prev.key) in ACTOR_TYPES:
