@@ -175,6 +175,12 @@ RESUMPTIVE_HOSTS_AR = frozenset(
         "الى", "إلي", "عن", "مع", "لدى", "عند",
     )  # fmt: skip
 )
+# Connectives that add one more actor to a list: "A and B, as well as C", أ وب وكذلك ج, أ وب، إضافة إلى ج.
+ADDITIVE_EN = (("as", "well", "as"), ("along", "with"), ("together", "with"))
+ADDITIVE_AR = tuple(
+    tuple(normalize(w) for w in phrase.split())
+    for phrase in ("وكذلك", "وكذا", "وأيضا", "إضافة إلى", "بالإضافة إلى", "إلى جانب", "فضلا عن")
+)
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
 MASCULINE_STATES_AR = frozenset([normalize("لبنان")])
@@ -219,37 +225,37 @@ class RelationFinder:
                 before, after = self.hit_at(k - 1), self.item_after(k)
                 if before is not None and after is not None and before.end == k:
                     return False  # a list comma: "Britain, France and Germany", "Qatar, the UAE, and Egypt"
-                if before is not None and before.end == k and self.added_by_as_well_as(before):
-                    return False  # the comma closing "…, as well as Egypt, condemned"
+                if before is not None and before.end == k and self.added(before):
+                    return False  # the comma closing "…, as well as Egypt, condemned", "، إضافة إلى تركيا،"
             return True
         if self.lang == "ar":
             return any(key in BOUNDARY_AR and pro in ("", "و", "ف") for key, pro in self.keys[k].items())
-        if self.word(k) == "as" and any(0 <= j < k and self.as_well_as(j) > k for j in (k - 2, k - 3)):
-            return False  # the second "as" of "A, as well as B" (the first is no boundary word on its own)
-        if self.word(k) == "as" and self.as_well_as(k) > k:
-            return False
+        if self.word(k) == "as" and any(self.additive_end(j) > k for j in range(max(0, k - 3), k + 1)):
+            return False  # "A, as well as B": the words of a connective, not a clause opener
         return self.toks[k].text.lower() in BOUNDARY_EN
 
     def hit_at(self, k: int) -> Hit | None:
         idx = self.cover[k]
         return self.hits[idx] if idx >= 0 else None
 
-    def as_well_as(self, k: int) -> int:
-        """The index after an English "as well as" (with its comma) at k, else k."""
-        m = k + 1 if self.lang == "en" and self.toks[k].text == "," else k
-        if self.lang == "en" and m + 2 < len(self.toks) and [self.word(x) for x in range(m, m + 3)] == [
-            "as",
-            "well",
-            "as",
-        ]:
-            return m + 3
+    def additive_end(self, k: int) -> int:
+        """Where the next actor starts after an additive connective at k ("…, as well as (the) Egypt", "وكذلك
+        الكويت", "، إضافة إلى تركيا") that follows an actor; k when there is none."""
+        if k < 1 or self.hit_at(k - 1) is None or self.cover[k] >= 0:
+            return k
+        m = k + 1 if self.toks[k].text in (",", "،") else k
+        for phrase in ADDITIVE_EN if self.lang == "en" else ADDITIVE_AR:
+            e = m + len(phrase)
+            if e < len(self.toks) and tuple(self.word(x) for x in range(m, e)) == phrase:
+                if self.lang == "en" and e + 1 < len(self.toks) and self.word(e) == "the":
+                    e += 1
+                hit = self.hit_at(e)
+                return e if hit is not None and hit.start == e else k
         return k
 
-    def added_by_as_well_as(self, hit: Hit) -> bool:
-        p = hit.start - 1
-        if p > 0 and self.word(p) == "the":
-            p -= 1
-        return p >= 2 and self.lang == "en" and [self.word(x) for x in range(p - 2, p + 1)] == ["as", "well", "as"]
+    def added(self, hit: Hit) -> bool:
+        """Was this mention joined by an additive connective ("as well as Egypt")?"""
+        return any(self.additive_end(j) == hit.start for j in range(max(0, hit.start - 5), hit.start))
 
     def comma_listed(self, hit: Hit) -> bool:
         """Does a list comma stand before this mention ("Iran, Russia")? Only then is ", and" an Oxford comma."""
@@ -268,8 +274,8 @@ class RelationFinder:
             if before is None or not self.comma_listed(before):
                 return None  # "met France, and Germany condemned …": two clauses, not a list
             m += 1
-        if self.as_well_as(k) > k:
-            m = self.as_well_as(k)  # "the UAE, as well as Egypt"
+        if self.additive_end(k) > k:
+            m = self.additive_end(k)  # "the UAE, as well as Egypt"
         if self.lang == "en" and m + 1 < len(self.toks) and self.word(m) == "the":
             m += 1
         hit = self.hit_at(m) if m < len(self.toks) else None
@@ -292,13 +298,11 @@ class RelationFinder:
                 confirmed = len(group)
                 k = nxt.end
                 continue
-            m = self.as_well_as(k)
-            if m > k and m < end:
-                if m + 1 < end and self.word(m) == "the":
-                    m += 1
+            m = self.additive_end(k)
+            if k < m < end:
                 nxt3 = self.hit_at(m)
-                if nxt3 is not None and nxt3.start == m:
-                    group.append(nxt3)  # "Saudi Arabia and the UAE, as well as Egypt"
+                if nxt3 is not None:
+                    group.append(nxt3)  # "Saudi Arabia and the UAE, as well as Egypt", وكذلك الكويت
                     confirmed = len(group)
                     k = nxt3.end
                     continue
@@ -361,15 +365,13 @@ class RelationFinder:
                     continue
             else:
                 p = prev_end - 1
-                if p > lo and self.word(p) == "the":
-                    p -= 1
-                if p - 2 >= lo and [self.word(x) for x in range(p - 2, p + 1)] == ["as", "well", "as"]:
-                    p -= 3 if p - 3 >= lo and self.toks[p - 3].text == "," else 2
-                    prev = self.hit_at(p - 1) if p - 1 >= lo else None
-                    if prev is not None and prev.end == p:
+                starts = range(max(lo + 1, first.start - 5), first.start)
+                joined = next((j for j in starts if self.additive_end(j) == first.start), None)
+                if joined is not None:
+                    prev = self.hit_at(joined - 1)
+                    if prev is not None:
                         first = prev  # "… and the UAE, as well as Egypt"
                         continue
-                    break
                 if p >= lo and self.toks[p].text in (",", "،"):
                     prev = self.hit_at(p - 1) if p - 1 >= lo else None
                     if prev is not None and prev.end == p and self.type_of(prev.key) in ACTOR_TYPES:
