@@ -1043,7 +1043,7 @@ class RelationFinder:
             objs = self.relative_antecedent(trig, subjects, lo)
         if not objs and self.lang == "ar" and "actor" in rule.types and rule.pos == "verb" and not masdar:
             objs = self.pronoun_object_ar(trig, hi, set(subject_keys))
-        if rule.frame == "sym" and not objs:
+        if rule.frame == "sym" and not objs and not (rule.relation == "met" and self.direct_object(after, hi)):
             # "X and Y met": they pair up; "X and Y held talks with Z": they are one side.
             for a_i, a in enumerate(subject_keys):
                 for b in subject_keys[a_i + 1 :]:
@@ -1080,6 +1080,20 @@ class RelationFinder:
                 if key in self.salient:
                     self.salient.remove(key)
                 self.salient.append(key)
+
+    def direct_object(self, k: int, hi: int) -> bool:
+        """Does a non-actor direct object follow at k ("A and B welcomed the deal", استقبلت مصر والأردن
+        اللاجئين)? Then the verb is transitive (receive, welcome) and its coordinated subjects did not meet."""
+        while k < hi and self.lang == "ar" and self.skippable(k):
+            k += 1  # اليوم, أمس; English "on" is a preposition ("met on the sidelines")
+        if k >= hi or self.hit_at(k) is not None or self.toks[k].punct:
+            return False
+        if self.lang == "en":
+            return self.word(k) in ("the", "a", "an", "it", "its", "their", "this", "these", "those")
+        tok = self.toks[k]
+        if any(key in PARTICLES_AR for key in tok.keys) or any(p.replace("|a", "") for p in tok.keys.values()):
+            return False  # في الرياض, بالرئيس: a place or a partner, not a direct object
+        return normalize(tok.text).startswith("ال")
 
     def relative_antecedent(self, trig: TriggerHit, subjects: list[Hit], lo: int) -> list[Hit]:
         """The object of an object relative clause: "the Oslo Accords, which Israel and the PLO signed",
