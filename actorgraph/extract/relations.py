@@ -755,6 +755,8 @@ class RelationFinder:
                 self.word(k) in CONTRAST or (self.word(k) == "في" and k + 1 < hi and self.word(k + 1) == "حين")
             ):
                 break  # "…، في حين أكد روبيو": another clause, another claim
+            if rule.frame == "sym" and rule.pos == "verb" and k > after and self.word(k) in ("between", "بين"):
+                break  # "welcomed the agreement between A and B": A and B are the agreement's parties
             hit = self.hit_at(k)
             if hit is None:
                 if rule.pos != "noun" and self.noun_trigger_at(k):
@@ -764,6 +766,9 @@ class RelationFinder:
             if hit.key in exclude or not self.eligible(hit, rule.types):
                 k = hit.end
                 continue
+            if rule.frame == "sym" and hit.kind == "adjmod":
+                k = hit.end
+                continue  # "welcomed Syrian refugees", استقبلت اللاجئين السوريين: a modifier is no partner
             if rule.relation not in CONCRETE_OBJECTS and self.possessor(hit, after, hi):
                 break  # "supports Egypt's plan", خطة مصر: the owner of the object; what follows is inside it
             if (
@@ -1086,8 +1091,10 @@ class RelationFinder:
         اللاجئين)? Then the verb is transitive (receive, welcome) and its coordinated subjects did not meet."""
         while k < hi and self.lang == "ar" and self.skippable(k):
             k += 1  # اليوم, أمس; English "on" is a preposition ("met on the sidelines")
-        if k >= hi or self.hit_at(k) is not None or self.toks[k].punct:
+        if k >= hi or self.toks[k].punct:
             return False
+        if (hit := self.hit_at(k)) is not None:
+            return hit.kind == "adjmod"  # "welcomed Syrian refugees"
         if self.lang == "en":
             return self.word(k) in ("the", "a", "an", "it", "its", "their", "this", "these", "those")
         tok = self.toks[k]
