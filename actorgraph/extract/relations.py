@@ -385,7 +385,7 @@ class RelationFinder:
         """كل من / كلا من "each of", which opens a coordinated list of actors."""
         if self.lang != "ar" or k + 2 >= hi or self.hit_at(k + 2) is None:
             return False
-        return self.word(k) in EACH_AR and self.word(k + 1) == "من"
+        return self.word(k + 1) == "من" and any(key in EACH_AR for key in self.keys[k])
 
     def dual_title_end_ar(self, k: int, hi: int) -> int:
         """The end of a dual title with no name (وزيرا خارجية, رئيسي) at k, when owner mentions follow; else k."""
@@ -783,6 +783,12 @@ class RelationFinder:
             while prev > after and self.word(prev) in ("the", "a", "an"):
                 prev -= 1  # "with the United States"
             by_prep = prev >= after and self.word(prev) in preps
+            if self.lang == "ar" and prev - 1 >= after and self.each_of_ar(prev - 1, hi):
+                # مع كل من X وY, بكل من X وY: the preposition stands before "each of"
+                each = self.keys[prev - 1]
+                by_prep = (prev - 2 >= after and self.word(prev - 2) in preps) or any(
+                    key in EACH_AR and pro.replace("|a", "")[-1:] in preps for key, pro in each.items()
+                )
             if by_prep or (self.lang == "ar" and self.proclitic_ar(hit)[-1:] in preps):
                 preferred = group
                 break
