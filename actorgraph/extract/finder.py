@@ -228,7 +228,7 @@ class MentionFinder:
             return pro.startswith("و") or (i > 0 and self.toks[i - 1].text in ("و", "،"))
         if i > 1 and self.toks[i - 1].text.lower() == "the":
             i -= 1  # "Israel and the PLO"
-        return i > 0 and self.toks[i - 1].text.lower() in ("and", "&", ",")
+        return i > 0 and self.toks[i - 1].text.lower() in ("and", "&", ",", "nor")
 
     # -- the passes ------------------------------------------------------------------------------
     def run_sentence(self, start: int, end: int) -> None:

@@ -307,13 +307,13 @@ class RelationFinder:
                     k = nxt3.end
                     continue
             conj = self.toks[k].text.lower()
-            if conj in ("and", "و", ",", "،", "&"):
+            if conj in ("and", "و", ",", "،", "&", "nor"):
                 if conj == "," and k + 2 < end and self.toks[k + 1].text.lower() == "and" and len(group) > 1:
                     k, conj = k + 1, "and"  # the Oxford comma: "Iran, Russia, and China"
                 if k + 2 < end and self.toks[k + 1].text.lower() == "the":
                     k += 1
                 nxt2 = self.hit_at(k + 1) if k + 1 < end else None
-                if nxt2 is not None and nxt2.start == k + 1 and conj in ("and", "و", "&"):
+                if nxt2 is not None and nxt2.start == k + 1 and conj in ("and", "و", "&", "nor"):
                     group.append(nxt2)
                     confirmed = len(group)
                     k = nxt2.end
@@ -352,7 +352,7 @@ class RelationFinder:
                 p = prev_end - 1
                 if p > lo and self.toks[p].text.lower() == "the":
                     p -= 1
-                if p >= lo and self.toks[p].text.lower() in ("and", "و", "&", ",", "،"):
+                if p >= lo and self.toks[p].text.lower() in ("and", "و", "&", ",", "،", "nor"):
                     p -= 1
                     if p > lo and self.toks[p + 1].text.lower() == "and" and self.toks[p].text == ",":
                         listed = self.hit_at(p - 1)
@@ -1059,6 +1059,8 @@ class RelationFinder:
             for a_i, a in enumerate(subject_keys):
                 for b in subject_keys[a_i + 1 :]:
                     self.emit(a, rule, b, trig, sent_index, modality, date, rule_id + ".coord")
+        if objs and modality == "asserted" and self.lang == "en" and self.word(max(0, objs[0].start - 1)) == "neither":
+            modality = "negated"  # "condemned neither Iran nor Russia"
         for a in subject_keys:
             for obj in objs:
                 self.emit(a, rule, obj.key, trig, sent_index, modality, date, rule_id)
