@@ -379,6 +379,14 @@ class RelationFinder:
                         continue
             break
         group = self.group_from(first, k)
+        if last not in group and self.lang == "en":
+            # An English comma list with no "and" is only a list when it runs right up to the verb with three
+            # or more actors (headline style "Egypt, Jordan, Turkey condemn …"); else the nearest actor.
+            chain = [first]
+            while chain[-1] is not last and (nxt := self.item_after(chain[-1].end)) is not None:
+                chain.append(nxt)
+            same = all(self.type_of(h.key) == self.type_of(last.key) and h.kind == "name" for h in chain)
+            return chain if chain[-1] is last and len(chain) >= 3 and same else [last]
         return [h for h in group if h.end <= k]
 
     def each_of_ar(self, k: int, hi: int) -> bool:
