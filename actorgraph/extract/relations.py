@@ -774,9 +774,9 @@ class RelationFinder:
             if hit.key in exclude or not self.eligible(hit, rule.types):
                 k = hit.end
                 continue
-            if rule.frame == "sym" and hit.kind == "adjmod":
+            if rule.frame == "sym" and hit.kind == "adjmod" and self.lang == "en":
                 k = hit.end
-                continue  # "welcomed Syrian refugees", استقبلت اللاجئين السوريين: a modifier is no partner
+                continue  # "welcomed Syrian refugees": not agentive (as "Syrian officials" is), so no partner
             if rule.relation not in CONCRETE_OBJECTS and self.possessor(hit, after, hi):
                 break  # "supports Egypt's plan", خطة مصر: the owner of the object; what follows is inside it
             if (
