@@ -284,6 +284,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "ent": "constant (n3)", "net": "constant (n3)",
     },
     ("actorgraph/cli.py", "reindex"): {"NETWORK_GRAPH.n3()": "constant (n3)"},
+    ("actorgraph/graph/network.py", "_picked"): {"prop.n3()": "a property of _STATEMENT_FIELDS/_ENTITY_FIELDS (n3)"},
 }  # fmt: skip
 
 
