@@ -373,10 +373,11 @@ NOTES = """## Reading these figures
 - A hub's 2-hop ego network is nearly the whole actor network (the United States is linked to most
   actors), so its figure measures reading the whole index.
 - The actor "at the median of degree" is one actor, and its figure depends on which neighbours it has:
-  the one picked at 10M has 8 links, none to a hub, so its 2-hop network is 3,400 links (128 ms). The
+  the one picked at 10M has 8 links, none to a hub, so its 2-hop network is 3,400 links (107-128 ms). The
   25 actors drawn at random are the fairer figure for a typical query: at 10M their median 2-hop network
-  holds 21,000 links (one of their neighbours is a hub) and takes 381 ms with labels; 4 of 25 are under
-  200 ms. At 1M the same draw has a median of 45 links and 6 ms. So the 2-hop target is not met at 10M
+  holds 21,000 links (one of their neighbours is a hub) and took 381 ms and 548 ms with labels in two
+  runs of the same code (03:57 and 04:47 UTC on 2026-11-26; 4 and 3 of 25 under 200 ms).
+  At 1M the same draw has a median of 45 links and 6 ms. So the 2-hop target is not met at 10M
   on this graph: at roughly 18 µs per link with labels (8-10 µs per term read from disk, two threads), a
   typical 2-hop answer of 20,000 links needs a store that reads terms faster than RocksDB lookups do here
   (an in-memory engine: 1.5 µs a term), or an answer bounded by design (the strongest links per hop).
