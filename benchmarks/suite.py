@@ -378,7 +378,7 @@ NOTES = """## Reading these figures
   holds 21,000 links (one of their neighbours is a hub) and took 381 ms and 548 ms with labels in two
   runs of the same code (03:57 and 04:47 UTC on 2026-11-26; 4 and 3 of 25 under 200 ms).
   At 1M the same draw has a median of 45 links and 6 ms. So the 2-hop target is not met at 10M
-  on this graph: at roughly 18 µs per link with labels (8-10 µs per term read from disk, two threads), a
+  on this graph: at roughly 18-26 µs per link with labels (8-10 µs per term read from disk, two threads), a
   typical 2-hop answer of 20,000 links needs a store that reads terms faster than RocksDB lookups do here
   (an in-memory engine: 1.5 µs a term), or an answer bounded by design (the strongest links per hop).
 - Entity types and labels are also written into every document graph that mentions the entity (so that
