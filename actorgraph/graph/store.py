@@ -316,7 +316,7 @@ class OxigraphStore(GraphStore):
         Each loader buffers its batches in memory, so parallel loaders multiply the peak memory of a big
         load: ``threads`` defaults to one per core up to ``PARALLEL_LOAD_BYTES`` of N-Quads, one above.
         Above it the loader also runs on one core (:func:`_one_core`): it sizes its pool of batch writers
-        by the cores it may use, and each holds a batch, so on 10M quads this trades about 1.6x the time for
+        by the cores it may use, and each holds a batch, so on 10M quads this trades about 1.7x the time for
         two thirds of the memory (benchmarks/RESULTS.md).
         Not atomic: see ``graph.bulk`` for how a half-finished load is found and redone. ``lenient`` skips
         Oxigraph's IRI validation: for files our own writer made (the bulk path's shards), which are valid
@@ -412,12 +412,9 @@ class OxigraphStore(GraphStore):
             return
         # Replacing: drop and insert in ONE update request, which Oxigraph runs as one transaction, so a
         # run killed here leaves the old graph or the new one (remove_graph then extend could leave
-        # neither). Terms are written by Oxigraph's own N-Triples serialiser (escaped), never pasted.
-        data = "\n".join(
-            f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in _ox_quads(quads)
-        )
+        # neither).
         with self._guard():
-            self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n{data}\n}}")
+            self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n{self._data(quads)}\n}}")
 
     def put_document(self, graph: str, quads: Sequence[Quad]) -> None:
         # A new document (the usual case) goes in with its index entries in one `extend` transaction, about
@@ -438,14 +435,10 @@ class OxigraphStore(GraphStore):
             self._store.extend([*_ox_quads(quads), *entries])
         stale = held - set(entries)
         if stale:
-            data = "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in stale)
-            self.update(f"DELETE DATA {{\n{data}\n}}")
+            self.update(f"DELETE DATA {{\n{_quad_block(stale)}\n}}")
 
     def _data(self, quads: Sequence[Quad]) -> str:
-        # Terms written by Oxigraph's own N-Triples serialiser (escaped), never pasted.
-        return "\n".join(
-            f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in _ox_quads(quads)
-        )
+        return _quad_block(_ox_quads(quads))
 
     def quads(self) -> Iterator[Quad]:
         with self._guard():
@@ -487,6 +480,12 @@ class OxigraphStore(GraphStore):
                     self._store.flush()
         finally:
             del self._store
+
+
+def _quad_block(quads: Iterable[ox.Quad]) -> str:
+    """The body of INSERT DATA / DELETE DATA: terms written by Oxigraph's own N-Triples serialiser
+    (escaped), never pasted."""
+    return "\n".join(f"GRAPH {q.graph_name} {{ {q.subject} {q.predicate} {q.object} }}" for q in quads)
 
 
 @contextlib.contextmanager

@@ -228,7 +228,9 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "ENTITY_PROPERTY_PATTERNS[name]": "constant patterns",
     },
     ("actorgraph/graph/store.py", "OxigraphStore.put_graph"): {
-        "g": "pyoxigraph NamedNode, serialised by pyoxigraph", "data": "built below from pyoxigraph terms",
+        "g": "pyoxigraph NamedNode, serialised by pyoxigraph", "self._data(quads)": "_quad_block, below",
+    },
+    ("actorgraph/graph/store.py", "_quad_block"): {
         "q.graph_name": "pyoxigraph term (N-Triples)", "q.subject": "pyoxigraph term (N-Triples)",
         "q.predicate": "pyoxigraph term (N-Triples)", "q.object": "pyoxigraph term (N-Triples, escaped literal)",
     },
@@ -247,15 +249,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     ("actorgraph/graph/store.py", "GraphStore._data"): {
         "g.n3()": "rdflib n3()", "s.n3()": "rdflib n3()", "p.n3()": "rdflib n3()", "o.n3()": "rdflib n3()",
     },
-    ("actorgraph/graph/store.py", "OxigraphStore.put_document"): {
-        "data": "built below from pyoxigraph terms", "q.graph_name": "pyoxigraph term (N-Triples)",
-        "q.subject": "pyoxigraph term (N-Triples)", "q.predicate": "pyoxigraph term (N-Triples)",
-        "q.object": "pyoxigraph term (N-Triples, escaped literal)",
-    },
-    ("actorgraph/graph/store.py", "OxigraphStore._data"): {
-        "q.graph_name": "pyoxigraph term (N-Triples)", "q.subject": "pyoxigraph term (N-Triples)",
-        "q.predicate": "pyoxigraph term (N-Triples)", "q.object": "pyoxigraph term (N-Triples, escaped literal)",
-    },
+    ("actorgraph/graph/store.py", "OxigraphStore.put_document"): {"_quad_block(stale)": "_quad_block"},
     ("actorgraph/graph/index.py", "removal_update"): {
         "_NETWORK": "constant (n3)", "_ENTITIES": "constant (n3)", "_RELS": "constants (n3)",
         "_NOT_TYPES": "constants (n3)", "values": "_batches: rdflib n3() of each IRI",
