@@ -290,8 +290,8 @@ def find_actor_iri(store: GraphStore, name: str) -> str:
 
 
 def ego_network(store: GraphStore, actor: str, depth: int = 2, *, labels: bool = True) -> EgoNetwork:
-    """The ego network of ``actor`` (an IRI) from the actor-network index: one pair of index lookups per
-    hop, whatever the size of the store. Raises NotFound when the store has no index (``reindex``)."""
+    """The ego network of ``actor`` (an IRI) from the actor-network index: one pair of queries per hop, and
+    no document graph is read. Raises NotFound for an unknown actor, or a store with no index (``reindex``)."""
     if depth < 1:
         raise ValueError("depth must be at least 1")
     iri = _valid_iri(actor)
