@@ -115,7 +115,7 @@ def stats(store: GraphStore) -> Stats:
     # Actors and links from the actor-network index when the store has one (each entity and each link
     # once: no DISTINCT over every document's copy); from the documents for a store without it.
     ent, net = ENTITIES_GRAPH.n3(), NETWORK_GRAPH.n3()
-    indexed = bool(store.select_values(f"SELECT ?e WHERE {{ GRAPH {ent} {{ ?e ?p ?o }} }} LIMIT 1"))
+    indexed = store.has_index()
     types = "VALUES ?type { " + " ".join(f"ag:{c}" for c in ACTOR_CLASSES) + " }"
     for r in store.select(
         f"SELECT ?type (COUNT(?e) AS ?n) WHERE {{ GRAPH {ent} {{ ?e a ?type }} {types} }} GROUP BY ?type"

@@ -38,7 +38,6 @@ from actorgraph.graph.store import PREFIXES, OxigraphStore
 from actorgraph.ontology.namespace import RELATIONS
 
 _RELS = " ".join(f"ag:{r}" for r in RELATIONS)
-_RELS_IN = ", ".join(f"ag:{r}" for r in RELATIONS)
 _QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
 
 # name → (SPARQL, columns whose IRIs get labels). EGO is the actor's IRI; ACTORS the IRIs its label finds.

@@ -161,14 +161,8 @@ def store_network(store: GraphStore) -> nx.MultiDiGraph:
 def _picked(store: GraphStore, prop: URIRef, subjects: set[Any], *, many: bool = False) -> dict[Any, Any]:
     """:func:`_values` from a store: DISTINCT, since the union of named graphs repeats an entity's triples
     once per document."""
-    found: dict[Any, Any] = {}
-    for s, o in store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {prop.n3()} ?o }}").rows:
-        if s in subjects:
-            if many:
-                found.setdefault(s, []).append(o)
-            elif s not in found or str(o) < str(found[s]):
-                found[s] = o
-    return found
+    rows = store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {prop.n3()} ?o }}").rows
+    return _collect(((r[0], r[1]) for r in rows), subjects, many=many)
 
 
 def _assemble(
@@ -221,8 +215,12 @@ def _assemble(
 
 def _values(g: Graph, prop: URIRef, subjects: set[Any], *, many: bool = False) -> dict[Any, Any]:
     """``subject → value`` (or ``→ [values]``) of one property, for the given subjects only."""
+    return _collect(g.subject_objects(prop), subjects, many=many)
+
+
+def _collect(pairs: Iterable[tuple[Any, Any]], subjects: set[Any], *, many: bool) -> dict[Any, Any]:
     found: dict[Any, Any] = {}
-    for s, o in g.subject_objects(prop):
+    for s, o in pairs:
         if s in subjects:
             if many:
                 found.setdefault(s, []).append(o)

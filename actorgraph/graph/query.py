@@ -297,9 +297,8 @@ def ego_network(store: GraphStore, actor: str, depth: int = 2, *, labels: bool =
     iri = _valid_iri(actor)
     net, ent = NETWORK_GRAPH.n3(), ENTITIES_GRAPH.n3()
     if not store.select_values(f"SELECT ?q WHERE {{ GRAPH {ent} {{ <{iri}> ?q ?v }} }} LIMIT 1"):
-        indexed = store.select_values(f"SELECT ?e WHERE {{ GRAPH {ent} {{ ?e ?q ?v }} }} LIMIT 1")
         documents = store.select_values("SELECT ?d WHERE { ?d a ag:SourceDocument } LIMIT 1")
-        if documents and not indexed:
+        if documents and not store.has_index():
             raise NotFound("this store has no actor-network index (written by an older version): "
                            "run `actorgraph reindex`")
         raise NotFound(f"no entity <{iri}> in the store")

@@ -184,6 +184,10 @@ class GraphStore(ABC):
         result = self.query(sparql)
         return [tuple("" if t is None else str(t) for t in row) for row in result.rows]
 
+    def has_index(self) -> bool:
+        """Whether the store keeps the actor-network index (``graph.index``); older stores do not."""
+        return bool(self.select_values(f"SELECT ?e WHERE {{ GRAPH {ENTITIES_GRAPH.n3()} {{ ?e ?q ?v }} }} LIMIT 1"))
+
     def count(self) -> int:
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows[0]["n"].toPython()) if rows else 0  # type: ignore[union-attr]

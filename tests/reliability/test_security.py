@@ -246,6 +246,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "URIRef(graph).n3()": "rdflib n3() (refuses an invalid IRI)",
         "self._data(list(quads) + index_quads(quads))": "GraphStore._data / OxigraphStore._data, below",
     },
+    ("actorgraph/graph/store.py", "GraphStore.has_index"): {"ENTITIES_GRAPH.n3()": "constant (n3)"},
     ("actorgraph/graph/store.py", "GraphStore._data"): {
         "g.n3()": "rdflib n3()", "s.n3()": "rdflib n3()", "p.n3()": "rdflib n3()", "o.n3()": "rdflib n3()",
     },
