@@ -60,9 +60,10 @@ def entities_of(quads: Iterable[Quad]) -> set[URIRef]:
     }
 
 
-def index_quads(quads: Sequence[Quad]) -> list[Quad]:
-    """The derived quads one document graph contributes to ``NETWORK_GRAPH`` and ``ENTITIES_GRAPH``."""
-    entities = entities_of(quads)
+def index_quads(quads: Sequence[Quad], entities: set[URIRef] | None = None) -> list[Quad]:
+    """The derived quads one document graph contributes to ``NETWORK_GRAPH`` and ``ENTITIES_GRAPH``
+    (``entities``: its :func:`entities_of`, when the caller has them already)."""
+    entities = entities_of(quads) if entities is None else entities
     out: list[Quad] = []
     for s, p, o, _ in quads:
         if p in RELATION_IRIS and isinstance(o, URIRef):

@@ -152,11 +152,12 @@ class GraphStore(ABC):
         """Replace document graph ``graph`` with ``quads`` and keep the actor-network index in step
         (``graph.index``), in ONE SPARQL Update request: one transaction on Oxigraph and on servers that
         apply a request atomically, so a run killed here leaves the old document and index or the new."""
+        entities = entities_of(quads)
         ops = [
             *removal_update([graph]),
-            *entity_refresh_update(str(e) for e in entities_of(quads)),
+            *entity_refresh_update(str(e) for e in entities),
             f"DROP SILENT GRAPH {URIRef(graph).n3()}",
-            f"INSERT DATA {{\n{self._data(list(quads) + index_quads(quads))}\n}}",
+            f"INSERT DATA {{\n{self._data(list(quads) + index_quads(quads, entities))}\n}}",
         ]
         self.update(" ;\n".join(ops))
 
@@ -432,10 +433,11 @@ class OxigraphStore(GraphStore):
         if exists:
             super().put_document(graph, quads)  # replacing: one update request (see GraphStore)
             return
-        entries = [ox.Quad(*(to_ox(t) for t in q)) for q in index_quads(quads)]
+        entities = entities_of(quads)
+        entries = [ox.Quad(*(to_ox(t) for t in q)) for q in index_quads(quads, entities)]
         ent = to_ox(ENTITIES_GRAPH)
         with self._guard():
-            held = {q for e in entities_of(quads) for q in self._store.quads_for_pattern(to_ox(e), None, None, ent)}
+            held = {q for e in entities for q in self._store.quads_for_pattern(to_ox(e), None, None, ent)}
             self._store.extend([*_ox_quads(quads), *entries])
         stale = held - set(entries)
         if stale:

@@ -244,7 +244,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     },
     ("actorgraph/graph/store.py", "GraphStore.put_document"): {
         "URIRef(graph).n3()": "rdflib n3() (refuses an invalid IRI)",
-        "self._data(list(quads) + index_quads(quads))": "GraphStore._data / OxigraphStore._data, below",
+        "self._data(list(quads) + index_quads(quads, entities))": "GraphStore._data / OxigraphStore._data, below",
     },
     ("actorgraph/graph/store.py", "GraphStore.has_index"): {"ENTITIES_GRAPH.n3()": "constant (n3)"},
     ("actorgraph/graph/store.py", "GraphStore._data"): {
