@@ -118,3 +118,34 @@ def test_a_store_without_the_index_says_to_reindex(store: GraphStore) -> None:
     store.update(f"DROP GRAPH <{NETWORK_GRAPH}> ; DROP GRAPH <{ENTITIES_GRAPH}>")
     with pytest.raises(NotFound, match="reindex"):
         ego_network(store, str(A))
+
+
+def test_ego_links_in_memory_answer_what_the_store_answers(store: GraphStore) -> None:
+    """network.ego_links walks a networkx projection (from the index, or evidence-complete from the
+    documents) and gives what query.ego_network reads from the store, for every actor and depth."""
+    from actorgraph.graph.network import ego_links, index_network, store_network
+
+    store.put_document(*document("four", [(D, "met", C), (C, "met", D), (C, "visited", C)]))  # both ways, a loop
+    from_index, from_documents = index_network(store), store_network(store)
+    assert from_index.number_of_edges() == 6 and set(from_index) == {str(e) for e in NAMES}
+    assert from_index.nodes[str(HUB)]["label"] == "Hub" and from_index.nodes[str(HUB)]["type"] == "Person"
+    for actor in NAMES:
+        for depth in (1, 2, 3):
+            expected = ego_network(store, str(actor), depth)
+            for G in (from_index, from_documents):
+                got = ego_links(G, str(actor), depth)
+                assert (got.actor, got.depth, got.distance, got.labels) == (
+                    expected.actor, expected.depth, expected.distance, expected.labels)  # fmt: skip
+                assert sorted(got.edges) == sorted(expected.edges)
+    # The hedged C–D link of "three" is in the documents' projection but is not walked.
+    assert any(d["modality"] == "hedged" for _, _, d in from_documents.edges(data=True))
+
+
+def test_index_network_needs_the_index(store: GraphStore) -> None:
+    from actorgraph.graph.network import ActorNotFound, ego_links, index_network
+
+    with pytest.raises(ActorNotFound, match="no actor"):
+        ego_links(index_network(store), "https://example.org/nobody")
+    store.update(f"DROP GRAPH <{NETWORK_GRAPH}> ; DROP GRAPH <{ENTITIES_GRAPH}>")
+    with pytest.raises(ActorNotFound, match="reindex"):
+        index_network(store)
