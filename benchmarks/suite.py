@@ -292,6 +292,19 @@ def report_store(rep: Report, results: dict[int, dict[str, Any]]) -> None:
                      f"median {q['median_links']:,.0f} links")  # fmt: skip
     rep.say("| 2-hop ego network with labels, actors drawn at random (one timed run each, after one) | "
             f"{next(iter(results.values()))['ego_sample']['actors']} actors | " + " | ".join(cells) + " |")
+    sessions = {n: results[n]["ego_session"] for n in sizes}
+    rep.say("| analysis session: the index loaded once as a networkx graph (`network.index_network`) | - | "
+            + " | ".join(f"{q['build_s']:,.1f} s, {q['nodes']:,} actors, {q['links']:,} links, peak RSS "
+                         f"{q['peak_rss_mib']:,.0f} MiB" for q in sessions.values()) + " |")  # fmt: skip
+    for who in ("hub", "p99", "median"):
+        rep.say(f"| 2-hop ego network in that session (`network.ego_links`), with labels | {who} | "
+                + " | ".join(f"{q[who]['median_ms']:,.0f} ms ({q[who]['cold_ms']:,.0f}), {q[who]['rows']:,} links"
+                             for q in sessions.values()) + " |")  # fmt: skip
+    rep.say(f"| 2-hop ego network in that session, actors drawn at random (the same draw, one run each) | "
+            f"{next(iter(sessions.values()))['sample']['actors']} actors | "
+            + " | ".join(f"median {q['sample']['median_ms']:,.0f} ms, p90 {q['sample']['p90_ms']:,.0f}, max "
+                         f"{q['sample']['max_ms']:,.0f}; {q['sample']['under_200']} of {q['sample']['actors']} "
+                         "under 200 ms" for q in sessions.values()) + " |")  # fmt: skip
     rep.say("")
     rep.say("Actors: " + "; ".join(
         f"{n:,}: " + ", ".join(f"{who} {a['label']} (degree {a['degree']:,})" for who, a in d["actors"].items())
@@ -310,11 +323,22 @@ def report_store(rep: Report, results: dict[int, dict[str, Any]]) -> None:
             rep.target(name, f"{q['median_ms']:,.0f} ms with labels ({bare['median_ms']:,.0f} ms links alone), "
                        f"{q['rows']:,} links, {q['actors']:,} actors", q["median_ms"] < TARGET_EGO_10M_MS)
         q = ten["ego_sample"]
-        rep.target(f"2-hop ego network on 10M < {TARGET_EGO_10M_MS:.0f} ms ({q['actors']} actors drawn at random)",
+        rep.target(f"2-hop ego network on 10M < {TARGET_EGO_10M_MS:.0f} ms ({q['actors']} actors drawn at random), "
+                   "one query to the on-disk store (`actorgraph ego`)",
                    f"median {q['median_ms']:,.0f} ms, p90 {q['p90_ms']:,.0f} ms; {q['under_200']} of "
                    f"{q['actors']} under 200 ms", q["median_ms"] < TARGET_EGO_10M_MS)  # fmt: skip
-        peak = max(ten["peak_rss_mib"], ten["peak_rss_with_ego_mib"])
-        rep.target("peak RSS < 2 GiB at 10M (load + all queries)", f"{peak:,.0f} MiB",
+        session = ten["ego_session"]
+        q = session["sample"]
+        rep.target(f"2-hop ego network on 10M < {TARGET_EGO_10M_MS:.0f} ms ({q['actors']} actors drawn at random), "
+                   f"in an analysis session (`index_network` once: {session['build_s']:.1f} s)",
+                   f"median {q['median_ms']:,.0f} ms, p90 {q['p90_ms']:,.0f} ms, max {q['max_ms']:,.0f} ms; "
+                   f"{q['under_200']} of {q['actors']} under 200 ms", q["median_ms"] < TARGET_EGO_10M_MS)  # fmt: skip
+        for who in ("p99", "hub"):
+            q = session[who]
+            rep.target(f"the same in the session ({who} actor)", f"{q['median_ms']:,.0f} ms, {q['rows']:,} links",
+                       q["median_ms"] < TARGET_EGO_10M_MS)  # fmt: skip
+        peak = max(ten["peak_rss_mib"], ten["peak_rss_with_ego_mib"], session["peak_rss_mib"])
+        rep.target("peak RSS < 2 GiB at 10M (load + all queries + the session's networkx graph)", f"{peak:,.0f} MiB",
                    peak < TARGET_RSS_10M_MIB)  # fmt: skip
     else:
         rep.target("2-hop ego network on 10M < 200 ms", "skipped (--quick)", None)
