@@ -8,7 +8,7 @@ from typing import cast
 from actorgraph.extract.finder import AGENTIVE_EN, dual_title_ar
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits
 from actorgraph.extract.lookup import Tables
-from actorgraph.extract.mentions import STRONG_PUNCT, Entities, Hit, Tok
+from actorgraph.extract.mentions import EN_DETERMINERS, STRONG_PUNCT, Entities, Hit, Tok
 from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Modality, Relation
 from actorgraph.ontology.lexicon import TriggerRule
 
@@ -183,6 +183,22 @@ ADDITIVE_AR = tuple(
 )
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
+# Words around a nominal act ("any attack on", هجوم محتمل على) that make it hypothetical: no relation.
+HYPOTHETICAL_AR = frozenset(
+    normalize(w)
+    for w in (
+        "أي", "منع", "تهديد", "تهديدات", "خطر", "مخاوف", "خشية", "احتمال", "محتمل", "المحتمل", "محتملة",
+        "المحتملة", "ردع", "الوشيك", "وشيك", "مرتقب", "المرتقب", "تحذير", "تحذيرات", "شبح", "تفادي", "تجنب",
+    )  # fmt: skip
+)
+HYPOTHETICAL_EN = frozenset(
+    [
+        "any", "possible", "potential", "planned", "future", "prevent", "avert", "deter", "threat", "threats",
+        "threatened", "threatening", "warned", "warning", "warnings", "fear", "fears", "feared", "risk",
+        "imminent", "against", "no", "avoid", "expected", "feared",
+    ]  # fmt: skip
+)
+
 MASCULINE_STATES_AR = frozenset([normalize("لبنان")])
 
 
@@ -432,10 +448,15 @@ class RelationFinder:
             if self.cover[k] >= 0 and self.hits[self.cover[k]].kind != "anaphor":
                 k += 1
                 continue
-            matches = [m for m in self.t.triggers.match(self.keys, k, self.boundary) if m[0] <= end]
+            matches = [m for m in self.t.triggers.match(self.keys, k, self.gap_stop) if m[0] <= end]
             if not matches:
                 k += 1
                 continue
+            if self.lang == "ar" and self.article_reading(k):
+                matches = [m for m in matches if m[1].pos not in ("verb", "part")]  # الضربة is no ضرب+ه
+                if not matches:
+                    k += 1
+                    continue
             m_end, rule, pro = matches[0]
             # A word may carry two relations (استقبل: received = met and hosted): every rule of the longest match.
             seen: list[TriggerRule] = []
@@ -445,6 +466,25 @@ class RelationFinder:
                     out.append(TriggerHit(k, m_end, rule_, pro_))
             k = m_end if rule.frame != "eval" else k + 1
         return out
+
+    def article_reading(self, k: int) -> bool:
+        """Does the token reach a trigger only by dropping an article (الضربة → ضرب+ه, الدعم → دعم)? A noun
+        then, never the verb. (التقى starts with ال as a verb; its key keeps it.)"""
+        keys = self.keys[k]
+        first = self.t.triggers.first
+        found = [key for key in keys if key in first]
+        return bool(found) and all(not key.startswith("ال") and ("ال" + key) in keys for key in found)
+
+    def gap_stop(self, k: int) -> bool:
+        """Where a gapped trigger (شن ... غارة) may not reach across: a clause boundary, but not the commas
+        around a day or date (شنت إسرائيل، الثلاثاء، غارة)."""
+        if not self.boundary(k):
+            return False
+        if self.toks[k].text in (",", "،") and k + 2 < len(self.toks):
+            day = self.skippable(k + 1) and self.toks[k + 2].text in (",", "،")
+            closing = k >= 2 and self.skippable(k - 1) and self.toks[k - 2].text in (",", "،")
+            return not (day or closing)
+        return True
 
     def clause_start(self, k: int, lo: int) -> int:
         m = k - 1
@@ -864,6 +904,121 @@ class RelationFinder:
             return "f"
         return "m"
 
+    # -- nominal acts: "Russia's invasion of Ukraine", الحرب الروسية على أوكرانيا ----------------------------
+    def nominal_agent(self, start: int, end: int, lo: int, hi: int) -> Hit | None:
+        """The actor attached to an act noun at [start, end): a possessive or nisba before it in English
+        ("Russia's full-scale invasion", "Israeli strikes"), a nisba or idafa actor after it in Arabic
+        (الحرب الروسية, غارة جوية إسرائيلية, حرب روسيا); None when there is none or the act is hypothetical."""
+        agent: Hit | None = None
+        if self.lang == "ar":
+            k, skipped = end, 0
+            while k < hi and skipped <= 1:
+                hit = self.hit_at(k)
+                if hit is not None:
+                    agent = hit if hit.start == k else None
+                    break
+                tok = self.toks[k]
+                if tok.punct or not tok.keys or any(p.replace("|a", "") for p in tok.keys.values()):
+                    break  # a preposition or a conjunction: the noun's own phrase has ended
+                if any(key in PARTICLES_AR for key in tok.keys):
+                    break
+                skipped += 1
+                k += 1
+            if agent is None:
+                return None
+            around = [*range(max(lo, start - 2), start), *range(agent.end, min(hi, agent.end + 2))]
+            if any(not HYPOTHETICAL_AR.isdisjoint(self.keys[m]) for m in around):
+                return None
+        else:
+            p, skipped = start - 1, 0
+            while p >= lo and skipped <= 2:
+                hit = self.hit_at(p)
+                if hit is not None:
+                    agent = hit if hit.end == p + 1 else None
+                    break
+                tok = self.toks[p]
+                if tok.text in ("'s", "’s") and p - 1 >= lo:
+                    hit = self.hit_at(p - 1)
+                    agent = hit if hit is not None and hit.end == p else None
+                    break
+                if (tok.punct and tok.text != "-") or tok.cap or self.word(p) in FUNCTION_WORDS_EN:
+                    break
+                if self.word(p) in EN_DETERMINERS or self.t.triggers.match(self.keys, p):
+                    break
+                skipped += tok.text != "-"  # "full-scale" is one modifier
+                p -= 1
+            if agent is None:
+                return None
+            q = agent.start - 1
+            while q >= lo and self.word(q) in ("the", "a", "an"):
+                q -= 1
+            if any(self.word(m) in HYPOTHETICAL_EN for m in range(max(lo, q - 2), start)):
+                return None
+        if self.type_of(agent.key) not in ACTOR_TYPES:
+            return None
+        return agent
+
+    def nominal_targets(self, trig: TriggerHit, after: int, hi: int) -> list[Hit]:
+        """The target of an act noun: the first eligible actor after one of its prepositions (على أراضي قطر,
+        "on the Ukrainian city of Odesa")."""
+        preps = {normalize(p) if self.lang == "ar" else p for p in trig.rule.preps}
+        limit = min(hi, after + trig.rule.window)
+        k = after
+        while k < limit:
+            if k > after and self.boundary(k):
+                return []
+            if self.hit_at(k) is None and self.word(k) in preps:
+                for m in range(k + 1, min(hi, k + 4)):
+                    hit = self.hit_at(m)
+                    if hit is not None:
+                        if hit.start != m or not self.eligible(hit, trig.rule.types):
+                            return []
+                        return [h for h in self.group_from(hit, hi) if self.eligible(h, trig.rule.types)]
+                    if self.toks[m].punct:
+                        return []
+                return []
+            k += 1
+        return []
+
+    def nominal(self, trig: TriggerHit, lo: int, hi: int, sent: int, date: str | None) -> None:
+        agent = self.nominal_agent(trig.start, trig.end, lo, hi)
+        if agent is None:
+            return
+        after = agent.end if self.lang == "ar" else trig.end
+        modality = self.modality(trig, lo, hi)
+        rule_id = f"{self.lang}.{trig.rule.relation}.nom"
+        for obj in self.nominal_targets(trig, after, hi):
+            self.emit(agent.key, trig.rule, obj.key, trig, sent, modality, date, rule_id)
+
+    def attacker(self, after: int, lo: int, hi: int) -> str | None:
+        """ "condemned the attack (on Qatar)", إدانة الهجوم: the one who attacked. The act noun's own agent
+        (the Israeli strike, Israel's attack) when it has one, else, for a definite noun with none, the
+        last actor found attacking in the document; "" when it is not known; None when no act noun follows."""
+        k = after
+        while k < min(hi, after + 2) and self.word(k) in ("the", "this", "that", "these", "those", "هذا", "هذه"):
+            k += 1
+        p = k
+        while p < min(hi, k + 3) and (hit := self.hit_at(p)) is not None:
+            p = hit.end  # "the Israeli strike", "Israel's attack"
+            if p < hi and self.toks[p].text in ("'s", "’s"):
+                p += 1
+        if p >= hi:
+            return None
+        found = [m for m in self.t.triggers.match(self.keys, p) if m[1].pos == "nom" and m[1].relation == "attacked"]
+        if not found:
+            return None
+        end = found[0][0]
+        agent = self.nominal_agent(p, end, lo, hi)
+        if agent is not None:
+            return agent.key
+        definite = self.word(after) in ("the", "this", "these") or any(s.startswith("ال") for s in self.keys[p])
+        if not definite or p != k or (end < hi and self.hit_at(end) is not None):
+            return ""
+        for rel in reversed(self.relations):
+            if rel.relation == "attacked" and rel.modality == "asserted":
+                return rel.subject
+        return ""
+
     # -- the sentence ------------------------------------------------------------------------------
     def run_sentence(self, lo: int, hi: int, sent_index: int, allow: bool, date: str | None) -> None:
         self.title_relations(lo, hi, sent_index)
@@ -875,6 +1030,9 @@ class RelationFinder:
         verbs: list[TriggerHit] = []
         for trig in trigger_hits:
             c_lo, c_hi = self.clause_start(trig.start, lo), self.clause_end(trig.end, hi)
+            if trig.rule.pos == "nom":
+                self.nominal(trig, lo, hi, sent_index, date)
+                continue
             governing = next((v for v, (a, b) in zip(verbs, verb_clauses, strict=True) if a <= trig.start < b), None)
             if trig.rule.pos == "noun" and governing is not None:
                 # "agreed to strengthen cooperation": the verb carries the relation; but "hosts talks between A
@@ -925,6 +1083,8 @@ class RelationFinder:
                 self.emit(subject.key, rule, objs[0].key, trig, sent_index, modality, date, "eval")
             return
         rule_id = f"{self.lang}.{rule.relation}.{rule.pos}"
+        if self.lang == "en" and rule.relation == "threatened" and trig.end < hi and self.word(trig.end) == "of":
+            return  # "warned of a possible attack": a warning about something, not a threat to anyone
         if rule.frame == "member":
             self.membership(trig, lo, hi, sent_index, modality, date, rule_id)
             return
@@ -1049,7 +1209,8 @@ class RelationFinder:
                     rule_id += ".coref"
                 if not subject_keys:
                     return
-        after = subjects[-1].end if vso and subjects else trig.end
+        # شن إسرائيل، الثلاثاء، غارة على: a gapped trigger's own words come after its VSO subject
+        after = max(subjects[-1].end, trig.end) if vso and subjects else trig.end
         if self.lang == "en" and trig.start > lo and self.word(trig.start - 1) == "to" and subjects:
             # "travel to Moscow next week to meet Putin": the traveller meets, not the destination.
             earlier = [r for r in self.relations if r.sentence == sent_index and r.rule.count(".") > 1]
@@ -1057,6 +1218,12 @@ class RelationFinder:
                 subject_keys = [earlier[-1].subject]
         if len(subject_keys) >= 2:
             self.group_memory = (sent_index, list(subject_keys))
+        target = self.attacker(after, lo, hi) if rule.relation in ("criticized", "protested") else None
+        if target is not None:
+            # "condemned the attack": the attacker is criticised, not its target (none when it is not known)
+            for a in subject_keys if target else ():
+                self.emit(a, rule, target, trig, sent_index, modality, date, rule_id + ".attack")
+            return
         objs = self.objects(trig, after, hi, set(subject_keys))
         if not objs and rule.frame == "act" and subjects:
             objs = self.relative_antecedent(trig, subjects, lo)
