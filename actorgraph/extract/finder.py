@@ -1119,7 +1119,7 @@ class MentionFinder:
             if head.anaphoric and definite_head:
                 return self._anaphor(i, j, head, pro)
             if head.type in DOCUMENT_TYPES:
-                entity = self.ent.ensure_new(head.type, f"unnamed {head.english.lower()}", surface_ar)
+                entity = self.ent.ensure_new(head.type, f"unnamed {compose_label(head, []).lower()}", surface_ar)
                 entity.key = entity.key  # unnamed: merged with a named one later when possible
                 self.add(Hit(i, j, entity.key, head.type, "head", coord=self.coord(i, pro)))
                 return j

@@ -345,6 +345,8 @@ def tables_keys(word: str) -> list[str]:
 def compose_label(head: Head, modifiers: list[str]) -> str:
     """English name from a head and its (already English) modifiers, Arabic order reversed."""
     mods = [m for m in modifiers if m]
+    if "{}" in head.english:  # a template: "Amendment to the {} Law"
+        return " ".join(head.english.replace("{}", " ".join(reversed(mods))).split())
     if not mods:
         return head.english
     if head.english in (

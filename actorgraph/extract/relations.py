@@ -797,7 +797,7 @@ class RelationFinder:
         k = after
         preps = {normalize(p) if self.lang == "ar" else p for p in rule.preps}
         while k < limit:
-            if stop_at_boundary and k > after and self.boundary(k) and self.toks[k].text not in ('"',):
+            if stop_at_boundary and k > after and self.gap_stop(k) and self.toks[k].text not in ('"',):
                 break
             if k > after and (
                 self.word(k) in CONTRAST or (self.word(k) == "في" and k + 1 < hi and self.word(k + 1) == "حين")
@@ -1216,6 +1216,8 @@ class RelationFinder:
             earlier = [r for r in self.relations if r.sentence == sent_index and r.rule.count(".") > 1]
             if earlier and all(any(r.object == k for r in earlier) for k in subject_keys):
                 subject_keys = [earlier[-1].subject]
+        if rule.frame == "body":  # صوت على: a legislature or council votes a text through; a state only votes
+            subject_keys = [k for k in subject_keys if self.type_of(k) not in ("State", "Person")]
         if len(subject_keys) >= 2:
             self.group_memory = (sent_index, list(subject_keys))
         target = self.attacker(after, lo, hi) if rule.relation in ("criticized", "protested") else None
@@ -1225,7 +1227,7 @@ class RelationFinder:
                 self.emit(a, rule, target, trig, sent_index, modality, date, rule_id + ".attack")
             return
         objs = self.objects(trig, after, hi, set(subject_keys))
-        if not objs and rule.frame == "act" and subjects:
+        if not objs and rule.frame in ("act", "body") and subjects:
             objs = self.relative_antecedent(trig, subjects, lo)
         if not objs and self.lang == "ar" and "actor" in rule.types and rule.pos == "verb" and not masdar:
             objs = self.pronoun_object_ar(trig, hi, set(subject_keys))

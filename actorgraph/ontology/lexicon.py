@@ -22,8 +22,8 @@ class TriggerRule:
     relation: str  # default relation; see relation_for
     by_type: tuple[tuple[str, str], ...]  # (object type, relation) overrides
     plover: str
-    frame: str  # sym | act | eval
-    pos: str  # verb | noun
+    frame: str  # sym | act | eval | body
+    pos: str  # verb | noun | part | nom
     forms: tuple[str, ...]  # patterns as written in the lexicon
     preps: tuple[str, ...]
     window: int
