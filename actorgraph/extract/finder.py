@@ -1088,6 +1088,13 @@ class MentionFinder:
                     country = entry.country if entry else ""
                     m = n_end
                 break
+            # قمة ثلاثية, إعلانا مشتركا: an indefinite head takes indefinite adjectives we can translate
+            indefinite = not definite and not head_definite and head.type in DOCUMENT_TYPES | EVENT_TYPES
+            bare = all(p.replace("|a", "") == "" for p in tok.keys.values())
+            if indefinite and m == j + len(mods) and bare and self._glossed(m):
+                mods.append(m)
+                m += 1
+                continue
             if not definite or normalize(tok.text) in AR_STOP:
                 break
             mods.append(m)
@@ -1170,6 +1177,10 @@ class MentionFinder:
         entity = self.ent.ensure_new(head.type, label, " ".join(canonical), country=country)
         self.add(Hit(i, m, entity.key, head.type, "head", coord=self.coord(i, pro)))
         return m
+
+    def _glossed(self, k: int) -> bool:
+        """Is the word at k one the glossary translates (مشتركا → Joint), not a name we would transliterate?"""
+        return any(key in self.t.glossary or ("ال" + key) in self.t.glossary for key in self.toks[k].keys)
 
     def _generic_head(self, i: int) -> bool:
         return any(strip_article(k) in _GENERIC_BARE for k in self.toks[i].keys)
