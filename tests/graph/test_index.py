@@ -149,3 +149,30 @@ def test_index_network_needs_the_index(store: GraphStore) -> None:
     store.update(f"DROP GRAPH <{NETWORK_GRAPH}> ; DROP GRAPH <{ENTITIES_GRAPH}>")
     with pytest.raises(ActorNotFound, match="reindex"):
         index_network(store)
+
+
+def test_actor_lists_and_lookups_read_the_index_and_answer_as_the_documents_do(en_extraction, ar_extraction) -> None:
+    """list_actors and find_entities give the same answers from the index as from the documents alone."""
+    from actorgraph.graph.query import find_entities, list_actors
+    from actorgraph.graph.store import ingest
+
+    store = open_store("memory")
+    ingest(store, [en_extraction, ar_extraction])
+    queries = ["", "japan", "اليابان", "hegseth", "minister", "zzz"]
+    lookups = ["Japan", "بيت هيجسيث", "Nakatani", "defense", "agr:country-jpn", 'x" } } DROP ALL ; #\\', "nobody at all"]
+
+    def answers() -> tuple[list[object], list[object]]:
+        lists = [list_actors(store, q, all_entities=every) for q in queries for every in (False, True)]
+        return lists, [find_entities(store, name) for name in lookups]
+
+    assert store.has_index()
+    with_index = answers()
+    store.update(f"DROP GRAPH <{NETWORK_GRAPH}> ; DROP GRAPH <{ENTITIES_GRAPH}>")
+    assert not store.has_index()
+    assert answers() == with_index
+    lists, found = with_index
+    japan = [row for row in lists[2] if row.label_en == "Japan"]  # "japan", actors only
+    assert len(japan) == 1 and japan[0].statements > 0 and japan[0].country == "JPN"
+    assert any(row.alt_labels for rows in lists for row in rows)  # alternative labels come through too
+    assert found[0] and found[1] and found[-2] == found[-1] == []
+    assert found[0] == find_entities(store, "JAPAN")  # folded case: the scan after the exact lookup

@@ -213,6 +213,16 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "classes": "ontology class names (constants)",
         "entity_property_blocks('en', 'ar', 'alt', 'cc', 'cameo')": "constant patterns (store.py)",
     },
+    ("actorgraph/graph/query.py", "_indexed_entities"): {
+        "classes": "ontology class names (constants)", "typed": "one of two constant patterns, classes as above",
+        "ENTITIES_GRAPH.n3()": "constant graph IRI, written by rdflib",
+    },
+    ("actorgraph/graph/query.py", "find_entities"): {"literals": "the user's text as rdflib Literal.n3() (escaped)"},
+    ("actorgraph/graph/query.py", "_statement_counts"): {"values": "IRIs read from the store, written by rdflib n3()"},
+    ("actorgraph/graph/network.py", "index_network"): {
+        "NETWORK_GRAPH.n3()": "constant graph IRI, written by rdflib",
+        "ENTITIES_GRAPH.n3()": "constant graph IRI, written by rdflib",
+    },
     ("actorgraph/graph/query.py", "explain"): {
         "values_s": "IRIs read from the store, or given and checked by _valid_iri",
         "values_o": "the same", "s": "the same", "o": "the same",
