@@ -167,6 +167,10 @@ PASSIVE_AUX = frozenset(["was", "were", "been", "being", "is", "are", "be"])
 SIDELINE_PREPS_AR = frozenset(normalize(w) for w in ["هامش", "في", "خلال"])
 SIDELINE_PREPS_EN = frozenset(["sidelines", "at", "during", "in"])
 RELATIVES = frozenset(["which", "that", normalize("التي"), normalize("الذي"), normalize("اللتين"), normalize("اللذين")])
+# Pronouns that can only open a relative clause (not English "that", which also opens a complement clause).
+RELATIVE_OPENERS = frozenset(
+    ["which", "who", "whom", *(normalize(w) for w in ("التي", "الذي", "الذين", "اللتين", "اللذين", "اللذان", "اللتان"))]
+)
 RESUMPTIVE_AR = frozenset(["ه", "ها", "هما", "هم", "هن"])
 RESUMPTIVE_HOSTS_AR = frozenset(
     normalize(w)
@@ -546,6 +550,8 @@ class RelationFinder:
         while m >= floor:
             if self.strong(m) and self.toks[m].text not in ('"',):
                 break
+            if self.word(m) in RELATIVE_OPENERS:
+                break  # "may revive the accord that Ankara and Damascus signed": the relative clause is its own claim
             for c_end, (modality, _scope), pro in self.t.cues.match(self.keys, m):
                 if c_end <= trig.start + 1 and self._cue_ok(m, pro):
                     best = best or (m, modality)
