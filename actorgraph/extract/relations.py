@@ -117,6 +117,7 @@ SKIP_EN = frozenset(
         "reportedly",
         "formally",
         "officially",
+        "later",
     ]
 )
 LOCATIVE = frozenset({"في", "in", "at"})
@@ -802,6 +803,8 @@ class RelationFinder:
         plain: list[Hit] = []
         k = after
         preps = {normalize(p) if self.lang == "ar" else p for p in rule.preps}
+        if self.lang == "en" and after < hi and self.word(after) in ("that", "whether", "if"):
+            return []  # "warned that Washington was ready": the clause's subject is not the verb's object
         while k < limit:
             if stop_at_boundary and k > after and self.gap_stop(k) and self.toks[k].text not in ('"',):
                 break
@@ -823,6 +826,9 @@ class RelationFinder:
             if rule.frame == "sym" and hit.kind == "adjmod" and self.lang == "en":
                 k = hit.end
                 continue  # "welcomed Syrian refugees": not agentive (as "Syrian officials" is), so no partner
+            if rule.relation == "met" and self.lang == "en" and self.modifier_en(hit, hi):
+                k = hit.end
+                continue  # "welcomed the U.S. move", "received the Chinese proposal": not a partner
             if rule.relation not in CONCRETE_OBJECTS and self.possessor(hit, after, hi):
                 break  # "supports Egypt's plan", خطة مصر: the owner of the object; what follows is inside it
             if (
@@ -853,6 +859,14 @@ class RelationFinder:
                 plain = group
             k = hit.end
         return preferred or plain
+
+    def modifier_en(self, hit: Hit, hi: int) -> bool:
+        """Does this English mention modify the noun after it ("the U.S. move", "the Chinese proposal")?"""
+        k = hit.end
+        if k >= hi or hit.start == 0 or self.word(hit.start - 1) not in ("the", "a", "an"):
+            return False
+        tok = self.toks[k]
+        return tok.text.isalpha() and tok.text.islower() and tok.text not in FUNCTION_WORDS_EN | SKIP_EN
 
     def resolve_pronoun(self, trig: TriggerHit, want: str) -> list[str]:
         """The nearest compatible actor earlier in the same sentence ("قال الشرع إنه بحث", "X said he
@@ -1167,6 +1181,8 @@ class RelationFinder:
                         if not subject_keys:
                             return
                         want = ""
+                    elif p >= lo and self.toks[p].text == "," and (closed := self.relative_closed(p, lo)):
+                        subject_keys, want = closed, ""  # "Zelensky, who attended …, met Trump": the antecedent
                     elif p >= lo and self.toks[p].text == "," and self.toks[trig.start].text.lower().endswith("ing"):
                         # Participle clause: ", calling for …" / ", accusing Beijing …" takes the
                         # sentence's main subject, its first actor.
@@ -1191,7 +1207,8 @@ class RelationFinder:
                             None,
                         )
                         if last is not None:
-                            subject_keys = [last.subject]
+                            # after "X, who was hosted by Y, …": the passive's patient is the clause's subject
+                            subject_keys = [last.object if last.rule.endswith(".passive") else last.subject]
                             modality = last.modality if modality == "asserted" else modality
                         else:
                             first = next(
@@ -1314,6 +1331,17 @@ class RelationFinder:
             return []
         return [hit]
 
+    def relative_closed(self, comma: int, lo: int) -> list[str]:
+        """ "X, who …, VERB": the actors a relative clause closed by this comma was about; [] when the comma
+        closes something else."""
+        r = comma - 1
+        while r > lo and not self.strong(r):
+            if self.word(r) in ("who", "which") and self.toks[r - 1].text == ",":
+                antecedent = self.group_ending_before(r - 1, lo, 0)
+                return [h.key for h in antecedent if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"]
+            r -= 1
+        return []
+
     def main_subject(self, trig: TriggerHit, lo: int) -> list[Hit]:
         """The subject of the sentence's main clause, for a participle clause after a comma (، منتقدا …):
         the subject of the last relation already found in the sentence, else its first actor."""
@@ -1419,6 +1447,12 @@ class RelationFinder:
         patients = [
             h for h in self.group_ending_before(p, self.clause_start(p, lo), 2) if self.eligible(h, trig.rule.types)
         ]
+        if not patients and p - 1 >= lo and self.word(p - 1) in ("who", "which"):
+            # "Trump, who was hosted by King Willem-Alexander": the relative pronoun's antecedent.
+            q = p - 2 if p - 2 >= lo and self.toks[p - 2].text == "," else p - 1
+            patients = [h for h in self.group_ending_before(q, lo, 0) if self.eligible(h, trig.rule.types)]
+            if not patients:
+                return True  # a passive all the same: never read it as active
         if not patients and p - 1 >= lo and self.toks[p - 1].text == ",":
             # "Francesca Albanese, the U.N. special rapporteur …, was sanctioned by": the sentence's subject.
             first = next((h for h in self.hits if lo <= h.start < p), None)
