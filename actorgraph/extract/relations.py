@@ -186,6 +186,7 @@ ADDITIVE_AR = tuple(
     tuple(normalize(w) for w in phrase.split())
     for phrase in ("وكذلك", "وكذا", "وأيضا", "إضافة إلى", "بالإضافة إلى", "إلى جانب", "فضلا عن")
 )
+INDIRECT = frozenset(["indirect", "proximity", normalize("غير")])  # غير مباشرة "indirect"
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
 # Words around a nominal act ("any attack on", هجوم محتمل على) that make it hypothetical: no relation.
@@ -830,7 +831,10 @@ class RelationFinder:
                 k = hit.end
                 continue  # "welcomed the U.S. move", "received the Chinese proposal": not a partner
             if rule.relation not in CONCRETE_OBJECTS and self.possessor(hit, after, hi):
-                break  # "supports Egypt's plan", خطة مصر: the owner of the object; what follows is inside it
+                # "supports Egypt's plan", خطة مصر: the owner of the object; what follows is inside it, but
+                # "sanctions on Russia's two largest oil companies, Rosneft and Lukoil" names them after a comma
+                preferred = self.apposed(hit.end, hi, rule.types, exclude)
+                break
             if (
                 hit.start - 1 >= after
                 and self.word(hit.start - 1) in LOCATIVE
@@ -859,6 +863,22 @@ class RelationFinder:
                 plain = group
             k = hit.end
         return preferred or plain
+
+    def apposed(self, k: int, hi: int, types: tuple[str, ...], exclude: set[str]) -> list[Hit]:
+        """The actors a comma apposition names right after a possessed noun phrase starting at k
+        ("Russia's two largest oil companies, Rosneft and Lukoil,"); [] when none does."""
+        for m in range(k, min(hi, k + 7)):
+            if self.hit_at(m) is not None or self.boundary(m) and self.toks[m].text not in (",", "،"):
+                return []
+            if self.toks[m].text in (",", "،"):
+                first = self.hit_at(m + 1) if m + 1 < hi else None
+                if first is None or first.start != m + 1:
+                    return []
+                group = [h for h in self.group_from(first, hi) if h.key not in exclude and self.eligible(h, types)]
+                end = group[-1].end if group else m
+                closed = end >= hi or self.toks[end].text in (",", "،", ".")
+                return group if closed else []
+        return []
 
     def modifier_en(self, hit: Hit, hi: int) -> bool:
         """Does this English mention modify the noun after it ("the U.S. move", "the Chinese proposal")?"""
@@ -1381,9 +1401,18 @@ class RelationFinder:
         if first is None:
             return False
         parties = [h.key for h in self.group_from(first, hi) if self.type_of(h.key) in ACTOR_TYPES]
+        # "talks between Rubio and Lavrov": two people holding talks met, unless the talks were indirect.
+        meeting = (
+            trig.rule.relation == "negotiatedWith"
+            and all(self.type_of(key) == "Person" for key in parties)
+            and not any(self.word(m) in INDIRECT for m in range(max(0, trig.start - 2), min(hi, trig.end + 3)))
+        )
         for a_i, a in enumerate(parties):
             for b in parties[a_i + 1 :]:
-                self.emit(a, trig.rule, b, trig, sent, modality, date, rule_id + ".between")
+                if meeting:
+                    self.emit_plain(a, "met", b, "CONSULT", trig, sent, modality, date, rule_id + ".between")
+                else:
+                    self.emit(a, trig.rule, b, trig, sent, modality, date, rule_id + ".between")
         return len(parties) >= 2
 
     def membership(
@@ -1445,8 +1474,10 @@ class RelationFinder:
             return False
         agents = [h.key for h in self.group_from(agent, hi) if self.type_of(h.key) in ACTOR_TYPES]
         patients = [
-            h for h in self.group_ending_before(p, self.clause_start(p, lo), 2) if self.eligible(h, trig.rule.types)
-        ]
+            h
+            for h in self.group_ending_before(p, self.clause_start(p, lo), 2)
+            if self.eligible(h, trig.rule.types) and (h.kind != "adjmod" or trig.rule.relation in CONCRETE_OBJECTS)
+        ]  # "two Chinese refiners were sanctioned": not China
         if not patients and p - 1 >= lo and self.word(p - 1) in ("who", "which"):
             # "Trump, who was hosted by King Willem-Alexander": the relative pronoun's antecedent.
             q = p - 2 if p - 2 >= lo and self.toks[p - 2].text == "," else p - 1
@@ -1459,9 +1490,7 @@ class RelationFinder:
             opens = first is not None and (first.start == lo or (first.start == lo + 1 and self.word(lo) == "the"))
             if first is not None and opens and self.eligible(first, trig.rule.types):
                 patients = [first]
-        if not patients:
-            return False
-        for a in agents:
+        for a in agents:  # with no patient we know, still a passive: never read it as active
             for patient in patients:
                 self.emit(a, trig.rule, patient.key, trig, sent, modality, date, rule_id + ".passive")
         return True
