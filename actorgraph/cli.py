@@ -348,24 +348,36 @@ def reindex(store_spec: str) -> None:
 # --- exploring the graph: analyze, render --------------------------------------------------------
 
 
-def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tuple[str, ...]):  # type: ignore[no-untyped-def]
-    """The store's networkx projection, optionally filtered by modality and cut to an ego network."""
-    from actorgraph.graph.network import ActorNotFound, ego_network, filter_modality, store_network
+def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
+    """The store's networkx projection, filtered by modality and cut to ``ego``'s network, and the ego's node.
+
+    An ego that names one entity is cut in the store, so only its neighbourhood is read (a large store is
+    not projected whole for a few actors). A name several entities match, or one in no statement, is
+    matched among the actors of the whole projection, whose error says which."""
+    from actorgraph.graph.network import ActorNotFound, ego_network, filter_modality, find_actor, store_network
+    from actorgraph.graph.query import find_entities
     from actorgraph.graph.store import StoreError
 
+    center: str | None = ego
     with _open_store(store_spec, read_only=True) as store:
         try:
-            G = store_network(store)
+            found = find_entities(store, ego) if ego is not None else []
+            G = store_network(store, around=found[0], radius=depth, modalities=modalities) if len(found) == 1 else None
+            if G is not None and found[0] in G:
+                center = found[0]
+            else:
+                G = store_network(store)
         except StoreError as err:
             raise UserError(str(err)) from None
     if modalities:
         G = filter_modality(G, modalities)
-    if ego is not None:
+    if center is not None:
         try:
-            G = ego_network(G, ego, radius=depth)
+            center = find_actor(G, center)
+            G = ego_network(G, center, radius=depth)
         except ActorNotFound as err:
             raise UserError(str(err)) from None
-    return G
+    return G, center
 
 
 @main.command()
@@ -380,7 +392,7 @@ def analyze(store_spec: str, top: int, ego: str | None, depth: int, modalities: 
     """Centrality, communities and the cooperation/conflict balance of each pair of actors."""
     from actorgraph.graph.network import analyze as run
 
-    G = _actor_network(store_spec, ego, depth, modalities)
+    G, _ = _actor_network(store_spec, ego, depth, modalities)
     click.echo("\n".join(run(G, top=top).lines()))
 
 
@@ -393,17 +405,12 @@ def analyze(store_spec: str, top: int, ego: str | None, depth: int, modalities: 
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Keep only the N best-connected actors.")
 def render(store_spec: str, out_file: Path, ego: str | None, depth: int, max_nodes: int | None) -> None:
     """Write the actor network as one self-contained HTML page (works offline)."""
-    from actorgraph.graph.network import ActorNotFound, store_network
+    from actorgraph.graph.network import ActorNotFound
     from actorgraph.graph.render import render_html
-    from actorgraph.graph.store import StoreError
 
-    with _open_store(store_spec, read_only=True) as store:
-        try:
-            graph = store_network(store)
-        except StoreError as err:
-            raise UserError(str(err)) from None
+    graph, center = _actor_network(store_spec, ego, depth, None)
     try:
-        path = render_html(graph, out_file, ego=ego, depth=depth, max_nodes=max_nodes)
+        path = render_html(graph, out_file, ego=center, depth=depth, max_nodes=max_nodes)
     except ActorNotFound as err:
         raise UserError(str(err)) from None
     except OSError as err:

@@ -333,3 +333,33 @@ def test_the_store_projection_equals_the_rdflib_one(tmp_path: Path) -> None:
             expected, got = to_networkx(store.union_graph()), store_network(store)
         assert got.number_of_edges() == expected.number_of_edges() > 3
         assert nx.utils.graphs_equal(got, expected)
+
+
+def test_the_store_neighbourhood_cuts_what_the_whole_projection_cuts(tmp_path: Path) -> None:
+    """store_network(around=...) reads only an actor's neighbourhood; filtered and cut to the ego network it
+    is what the whole projection gives, for every actor, radius and choice of modalities."""
+    from actorgraph.graph.network import filter_modality, store_network
+    from actorgraph.graph.store import open_store
+
+    checked = 0
+    for name, ds in (("tokyo", tokyo_washington()), ("hub", hub_and_spokes(6, chain=3))):
+        with open_store(tmp_path / name) as store:
+            for graph in ds.graphs():
+                quads = [(s, p, o, graph.identifier) for s, p, o in graph]
+                if quads:
+                    store.put_document(str(graph.identifier), quads)
+            whole = store_network(store)
+            for modalities in (None, ("asserted",), ("hedged", "negated")):
+                filtered = whole if modalities is None else filter_modality(whole, modalities)
+                for actor in whole:
+                    for radius in (1, 2):
+                        cut = store_network(store, around=actor, radius=radius, modalities=modalities)
+                        if modalities is not None:
+                            cut = filter_modality(cut, modalities)
+                        if actor not in filtered:
+                            assert actor not in cut
+                            continue
+                        expected = ego_network(filtered, actor, radius)
+                        assert nx.utils.graphs_equal(ego_network(cut, actor, radius), expected)
+                        checked += 1
+    assert checked > 40

@@ -219,6 +219,13 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     },
     ("actorgraph/graph/query.py", "find_entities"): {"literals": "the user's text as rdflib Literal.n3() (escaped)"},
     ("actorgraph/graph/query.py", "_statement_counts"): {"values": "IRIs read from the store, written by rdflib n3()"},
+    ("actorgraph/graph/network.py", "_store_neighbourhood"): {
+        "values": "IRIs (read from the store, or the caller's, which rdflib n3() refuses when invalid)",
+        "listed": "the modality names as rdflib Literal.n3() (escaped)", "keep": "a constant pattern and listed",
+    },
+    ("actorgraph/graph/network.py", "_picked_among"): {
+        "values": "IRIs read from the store, written by rdflib n3()", "prop.n3()": "constant property IRIs",
+    },
     ("actorgraph/graph/network.py", "index_network"): {
         "NETWORK_GRAPH.n3()": "constant graph IRI, written by rdflib",
         "ENTITIES_GRAPH.n3()": "constant graph IRI, written by rdflib",
