@@ -74,6 +74,7 @@ _HONORIFICS_AR = frozenset(
         "الأميرة",
     )  # fmt: skip
 )
+_ACTING_EN = frozenset({"acting", "interim", "caretaker"})
 _HONORIFICS_EN = frozenset(
     {"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"}
 )
@@ -363,6 +364,8 @@ class MentionFinder:
             if k < end and self.toks[k].text in ("'s", "’s"):
                 k += 1
             owner = payload.key
+        while owner and k < end and self.toks[k].text.lower() in _ACTING_EN:
+            k += 1  # "Thailand's acting premier": still the office
         matches = [m for m in self.t.titles.match(self.keys, k) if m[0] <= end]
         portfolio: list[str] = []
         if not matches and owner and i < k < end and self.toks[k].text[:1].islower():
@@ -436,6 +439,12 @@ class MentionFinder:
                 label = f"{label} to {posted.label_en}"
                 role = f"{role}_to_{posted.key.split(':', 1)[1]}"
                 j = posting[0]
+        if owner and j + 2 < end and self.toks[j].text == ",":
+            # "Thailand's acting premier, Phumtham Wechayachai,": the name in apposition, closed by a comma
+            apposed = self.name_at(j + 1, end)
+            n_end = apposed[0] if apposed is not None else self._unknown_name(j + 1, end)
+            if n_end - (j + 1) >= 2 and (n_end >= end or self.toks[n_end].text in (",", ".")):
+                j += 1
         return self._title_person(i, k, j, end, title, role, label, owner, "", title_start=k)
 
     def _title_person(

@@ -1201,6 +1201,8 @@ class RelationFinder:
                         if not subject_keys:
                             return
                         want = ""
+                    elif p >= lo and self.toks[p].text == "," and (appos := self.apposition_closed(p)):
+                        subject_keys, want = appos, ""  # "Peru's interim president, Jose Jeri, met …"
                     elif p >= lo and self.toks[p].text == "," and (closed := self.relative_closed(p, lo)):
                         subject_keys, want = closed, ""  # "Zelensky, who attended …, met Trump": the antecedent
                     elif p >= lo and self.toks[p].text == "," and self.toks[trig.start].text.lower().endswith("ing"):
@@ -1350,6 +1352,14 @@ class RelationFinder:
         if hit is None or hit.end != p + 1 or hit in subjects or not self.eligible(hit, trig.rule.types):
             return []
         return [hit]
+
+    def apposition_closed(self, comma: int) -> list[str]:
+        """ "Peru's interim president, Jose Jeri, met": the titled person whose name in apposition this comma
+        closes."""
+        hit = self.hit_at(comma - 1) if comma > 0 else None
+        if hit is None or hit.kind != "title" or hit.end != comma:
+            return []
+        return [hit.key] if any(self.toks[m].text == "," for m in range(hit.start, hit.end)) else []
 
     def relative_closed(self, comma: int, lo: int) -> list[str]:
         """ "X, who …, VERB": the actors a relative clause closed by this comma was about; [] when the comma
