@@ -171,7 +171,8 @@ def load_and_query(nq: Path, location: Path, repeats: int) -> dict[str, Any]:
             "peak_rss_mib": rss_after_queries, "actors": actors, "queries": results,
             "ego": ego_networks(wrapped, actors, repeats), "ego_sample": ego_sample(wrapped, sample),
             "peak_rss_with_ego_mib": peak_rss_mib(),
-            "ego_session": ego_in_memory(wrapped, actors, sample, repeats)}  # fmt: skip
+            "ego_session": ego_in_memory(wrapped, actors, sample, repeats),
+            "neighbourhood": neighbourhoods(wrapped, actors)}  # fmt: skip
 
 
 def ego_networks(store: OxigraphStore, actors: dict[str, dict[str, Any]], repeats: int) -> dict[str, Any]:
@@ -240,6 +241,22 @@ def ego_in_memory(store: OxigraphStore, actors: dict[str, dict[str, Any]], sampl
     out["sample"] = {"actors": len(ordered), "median_ms": statistics.median(ordered),
                      "p90_ms": ordered[int(0.9 * (len(ordered) - 1))], "max_ms": ordered[-1],
                      "under_200": sum(t < 200 for t in ordered)}  # fmt: skip
+    out["peak_rss_mib"] = peak_rss_mib()
+    return out
+
+
+def neighbourhoods(store: OxigraphStore, actors: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What `render --ego ACTOR` and `analyze --ego ACTOR` read: the evidence-complete projection of the
+    actors one link from ACTOR and every statement among them (network.store_network(around=...)). One run
+    each; not the hub, whose neighbourhood is most of the store."""
+    from actorgraph.graph.network import store_network
+
+    out: dict[str, Any] = {}
+    for who in ("p99", "median"):
+        start = time.perf_counter()
+        G = store_network(store, around=actors[who]["iri"], radius=1)
+        out[who] = {"s": time.perf_counter() - start, "actors": G.number_of_nodes(),
+                    "statements": sum(d["count"] for _, _, d in G.edges(data=True))}  # fmt: skip
     out["peak_rss_mib"] = peak_rss_mib()
     return out
 
