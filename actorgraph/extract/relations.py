@@ -145,6 +145,7 @@ PARTICLES_AR = frozenset(
         "منذ",
     ]
 )
+PREPOSITIONS_AR = PARTICLES_AR - {normalize(w) for w in ("أن", "ان", "إن", "بأن")}
 # Relations whose object is concrete enough that "Ukrainian positions", مواقع الحوثيين still name the actor.
 # "protested China's use of water cannon": criticising an actor's act criticises the actor.
 CONCRETE_OBJECTS = frozenset(
@@ -610,6 +611,10 @@ class RelationFinder:
                 return before, False
             return [], False
         # Arabic: SVO when an actor stands right before the verb, else VSO (the subject follows).
+        if before and self.prep_object_ar(before[0]):
+            # "غارة إسرائيلية على الدوحة تستهدف": Doha is the raid's target; the raid, Israel's, is the subject
+            agent = self.act_agent_before(before[0].start, c_lo, hi)
+            return ([agent] if agent is not None else []), False
         if before:
             return before, False
         k = trig.start + 1 if trig.end - trig.start > 1 else trig.end
@@ -639,6 +644,21 @@ class RelationFinder:
                 break
             k += 1
         return [], True
+
+    def prep_object_ar(self, hit: Hit) -> bool:
+        """Is this Arabic mention the object of a preposition (على الدوحة, في غزة, بالرياض)?"""
+        before = self.keys[hit.start - 1] if hit.start > 0 else {}
+        if any(key in PREPOSITIONS_AR and pro in ("", "و", "ف") for key, pro in before.items()):
+            return True
+        return self.proclitic_ar(hit).replace("و", "").replace("ف", "") in ("ب", "ل", "ك")
+
+    def act_agent_before(self, k: int, lo: int, hi: int) -> Hit | None:
+        """The attached agent of the act noun whose target phrase ends at k (غارة إسرائيلية على الدوحة)."""
+        for m in range(k - 1, max(lo, k - 5) - 1, -1):
+            for end, rule, _pro in self.t.triggers.match(self.keys, m):
+                if rule.pos == "nom" and end <= k:
+                    return self.nominal_agent(m, end, lo, hi)
+        return None
 
     def hit_gender_ar(self, hit: Hit) -> str:
         """'m' or 'f' when the Arabic agreement of this mention is certain, else ''."""
@@ -950,7 +970,13 @@ class RelationFinder:
         ("Russia's full-scale invasion", "Israeli strikes"), a nisba or idafa actor after it in Arabic
         (الحرب الروسية, غارة جوية إسرائيلية, حرب روسيا); None when there is none or the act is hypothetical."""
         agent: Hit | None = None
-        if self.lang == "ar":
+        own = self.hit_at(start)
+        if own is not None and own.kind == "adj" and own.start == start and own.end > end:
+            agent = own  # غارات إسرائيلية read as one mention: the head noun with its nisba
+            around = [*range(max(lo, start - 2), start), *range(own.end, min(hi, own.end + 2))]
+            if self.lang == "ar" and any(not HYPOTHETICAL_AR.isdisjoint(self.keys[m]) for m in around):
+                return None
+        elif self.lang == "ar":
             k, skipped = end, 0
             while k < hi and skipped <= 1:
                 hit = self.hit_at(k)
@@ -969,7 +995,7 @@ class RelationFinder:
             around = [*range(max(lo, start - 2), start), *range(agent.end, min(hi, agent.end + 2))]
             if any(not HYPOTHETICAL_AR.isdisjoint(self.keys[m]) for m in around):
                 return None
-        else:
+        elif self.lang == "en":
             p, skipped = start - 1, 0
             while p >= lo and skipped <= 2:
                 hit = self.hit_at(p)
@@ -994,7 +1020,7 @@ class RelationFinder:
                 q -= 1
             if any(self.word(m) in HYPOTHETICAL_EN for m in range(max(lo, q - 2), start)):
                 return None
-        if self.type_of(agent.key) not in ACTOR_TYPES:
+        if agent is None or self.type_of(agent.key) not in ACTOR_TYPES:
             return None
         return agent
 
@@ -1024,7 +1050,7 @@ class RelationFinder:
         agent = self.nominal_agent(trig.start, trig.end, lo, hi)
         if agent is None:
             return
-        after = agent.end if self.lang == "ar" else trig.end
+        after = agent.end if self.lang == "ar" or agent.start == trig.start else trig.end
         modality = self.modality(trig, lo, hi)
         rule_id = f"{self.lang}.{trig.rule.relation}.nom"
         for obj in self.nominal_targets(trig, after, hi):
@@ -1066,6 +1092,13 @@ class RelationFinder:
             self.update_salience(lo, hi)
             return
         trigger_hits = self.triggers(lo, hi)
+        for hit in self.hits_by_sent.get(self.toks[lo].sent, ()) if self.hits_by_sent else ():
+            # غارة إسرائيلية على الدوحة: an act noun the mention finder read with its nisba as one mention
+            if hit.kind == "adj" and lo <= hit.start < hi and hit.end - hit.start >= 2:
+                for end, rule, pro in self.t.triggers.match(self.keys, hit.start):
+                    if rule.pos == "nom" and end < hit.end:
+                        self.nominal(TriggerHit(hit.start, end, rule, pro), lo, hi, sent_index, date)
+                        break
         verb_clauses: list[tuple[int, int]] = []
         verbs: list[TriggerHit] = []
         for trig in trigger_hits:
@@ -1161,6 +1194,9 @@ class RelationFinder:
                 if self.lang == "ar":
                     if not self.pronoun_subject_ar(trig, hi):
                         return  # "أبدى مسؤولون قلقهم": the subject is a noun we do not know, not "he"
+                    prev = self.hit_at(trig.start - 1) if trig.start > lo else None
+                    if prev is not None and prev.end == trig.start and self.prep_object_ar(prev):
+                        return  # "… على الدوحة تستهدف": the subject is the noun before the preposition, not "she"
                     before = self.hit_at(trig.start - 1) if trig.start > lo else None
                     if before is not None and self.type_of(before.key) in DOCUMENT_TYPES | EVENT_TYPES:
                         return  # مشروع قرار يدين …: "a draft resolution condemning", the document is the subject
