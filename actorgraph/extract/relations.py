@@ -188,6 +188,9 @@ ADDITIVE_AR = tuple(
     for phrase in ("وكذلك", "وكذا", "وأيضا", "إضافة إلى", "بالإضافة إلى", "إلى جانب", "فضلا عن")
 )
 INDIRECT = frozenset(["indirect", "proximity", normalize("غير")])  # غير مباشرة "indirect"
+SUPPORT_VERBS_AR = frozenset(
+    normalize(w) for w in ("يجريها", "يجريه", "تجريها", "أجراها", "أجراه", "أجرتها", "يقوم", "تقوم", "قام", "قامت")
+)
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
 # Words around a nominal act ("any attack on", هجوم محتمل على) that make it hypothetical: no relation.
@@ -644,6 +647,22 @@ class RelationFinder:
                 break
             k += 1
         return [], True
+
+    def support_verb_end(self, k: int, hi: int) -> int:
+        """After an Arabic act noun, an adjective and a support verb carrying its pronoun (زيارة رسمية يجريها,
+        جولة يقوم بها) may stand before the noun's agent: where the agent starts, else k."""
+        m = k
+        if m < hi and self.hit_at(m) is None and self._glossed_ar(m):
+            m += 1  # رسمية, أولى
+        if m < hi and not SUPPORT_VERBS_AR.isdisjoint(self.keys[m]):
+            m += 1
+            if m < hi and self.word(m) in (normalize("بها"), normalize("به")):
+                m += 1
+            return m
+        return k
+
+    def _glossed_ar(self, k: int) -> bool:
+        return any(key in self.t.glossary or ("ال" + key) in self.t.glossary for key in self.keys[k])
 
     def prep_object_ar(self, hit: Hit) -> bool:
         """Is this Arabic mention the object of a preposition (على الدوحة, في غزة, بالرياض)?"""
@@ -1181,6 +1200,8 @@ class RelationFinder:
             if rule.pos == "noun" or masdar:
                 # A noun may take its subject right after it (إصدار اليابان قانونا) but never from coreference.
                 k = trig.end
+                if self.lang == "ar" and rule.pos == "noun":
+                    k = self.support_verb_end(k, hi)  # زيارة (رسمية) يجريها ماكرون إلى مصر
                 if self.lang == "ar" and k < hi:
                     hit = self.hit_at(k)
                     if hit is not None and self.type_of(hit.key) in ACTOR_TYPES:
