@@ -654,20 +654,15 @@ def ego_links(G: nx.MultiDiGraph, actor: str, depth: int = 2) -> EgoNetwork:
     for hop in range(1, depth + 1):
         reached: list[str] = []
         for node in frontier:
-            for other, keyed in succ[node].items():
-                for data in keyed.values():
-                    if data["modality"] == "asserted":
-                        edges[(node, data["relation"], other)] = None
-                        if other not in distance:
-                            distance[other] = hop
-                            reached.append(other)
-            for other, keyed in pred[node].items():
-                for data in keyed.values():
-                    if data["modality"] == "asserted":
-                        edges[(other, data["relation"], node)] = None
-                        if other not in distance:
-                            distance[other] = hop
-                            reached.append(other)
+            for adjacency, outgoing in ((succ[node], True), (pred[node], False)):
+                for other, keyed in adjacency.items():
+                    for data in keyed.values():
+                        if data["modality"] == "asserted":
+                            rel = data["relation"]
+                            edges[(node, rel, other) if outgoing else (other, rel, node)] = None
+                            if other not in distance:
+                                distance[other] = hop
+                                reached.append(other)
         frontier = reached
         if not frontier:
             break
