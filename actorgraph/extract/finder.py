@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits, strip_article
 from actorgraph.extract.lang.ar.translit import transliterate
 from actorgraph.extract.lookup import NameHit, Tables, ar_keys, en_keys
@@ -74,6 +76,7 @@ _HONORIFICS_AR = frozenset(
         "الأميرة",
     )  # fmt: skip
 )
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")  # "a 16th package of sanctions"
 _ACTING_EN = frozenset({"acting", "interim", "caretaker"})
 _HONORIFICS_EN = frozenset(
     {"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"}
@@ -1233,7 +1236,7 @@ class MentionFinder:
             low = tok.text.lower()
             if tok.punct or low in EN_DETERMINERS or tok.sent != self.toks[i].sent:
                 break
-            if (tok.cap and tok.text not in EN_NOT_NAMES) or low in domain or low.isdigit():
+            if (tok.cap and tok.text not in EN_NOT_NAMES) or low in domain or low.isdigit() or _ORDINAL.fullmatch(low):
                 mods.insert(0, b)
                 b -= 1
                 continue
@@ -1283,7 +1286,7 @@ class MentionFinder:
                 self.add(Hit(i, j, entity.key, head.type, "head"))
                 return j
             return None
-        words = [self.toks[x].text for x in mods] + [self.toks[i].text]
+        words = [self.toks[x].text for x in mods] + [self.toks[x].text for x in range(i, j)]
         all_domain = all(not self.toks[x].cap for x in mods) and not capitalised_head
         if head.type in ACTOR_TYPES and all_domain:
             return None  # "nuclear forces": a description, not an actor we can name

@@ -1328,6 +1328,13 @@ class RelationFinder:
             for a in subject_keys if target else ():
                 self.emit(a, rule, target, trig, sent_index, modality, date, rule_id + ".attack")
             return
+        package = self.hit_at(trig.end - 1) if rule.relation == "sanctioned" and trig.end - trig.start > 1 else None
+        if package is not None and self.type_of(package.key) in DOCUMENT_TYPES:
+            # "adopted a 16th package of sanctions against Russia": the package itself was adopted too
+            verb = self.word(trig.start)
+            relation = "passed" if verb.startswith(("adopt", "approv", "pass", "اعتمد", "اقر")) else "issued"
+            for a in subject_keys:
+                self.emit_plain(a, relation, package.key, "", trig, sent_index, modality, date, rule_id + ".package")
         objs = self.objects(trig, after, hi, set(subject_keys))
         if not objs and rule.frame in ("act", "body") and subjects:
             objs = self.relative_antecedent(trig, subjects, lo)
