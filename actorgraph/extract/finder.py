@@ -77,6 +77,9 @@ _HONORIFICS_AR = frozenset(
     )  # fmt: skip
 )
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")  # "a 16th package of sanctions"
+_QUALIFIERS_AR = frozenset(
+    normalize(w) for w in ("المستقل", "المستقلة", "المعارض", "المعارضة", "البارز", "البارزة", "المخضرم")
+)
 _ACTING_EN = frozenset({"acting", "interim", "caretaker"})
 _HONORIFICS_EN = frozenset(
     {"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"}
@@ -465,8 +468,8 @@ class MentionFinder:
     ) -> int | None:
         """After a title (ending at j) and its owner (ending at k): the person's name."""
         start_name = k
-        while start_name < end and self._honorific(start_name):
-            start_name += 1  # الأمير فيصل بن فرحان, Sheikh Tamim: a courtesy, not an office
+        while start_name < end and (self._honorific(start_name) or self._qualifier_ar(start_name)):
+            start_name += 1  # الأمير فيصل بن فرحان, Sheikh Tamim: a courtesy, not an office; النائبة المستقلة
         if self.lang == "ar" and start_name < end and self.cover[start_name] < 0:
             stacked = self._stacked_title(i, start_name, end, role, label, owner, pro)
             if stacked is not None:
@@ -763,6 +766,11 @@ class MentionFinder:
                 return i + 1
             return None
         return None
+
+    def _qualifier_ar(self, k: int) -> bool:
+        """An adjective between an Arabic title and the name that does not change the office (النائبة المستقلة
+        نور نافع). Never السابق: a former office is not held."""
+        return self.lang == "ar" and any(key in _QUALIFIERS_AR and pro == "" for key, pro in self.toks[k].keys.items())
 
     def _honorific(self, k: int) -> bool:
         tok = self.toks[k]

@@ -1225,7 +1225,10 @@ class RelationFinder:
                     if relative and not self.resumptive_after(trig, hi):
                         # الهجوم الذي استهدف …: the antecedent is the subject; only an actor one gives a relation.
                         # (التي التقى خلالها …: "during which he met" has a subject of its own.)
-                        head = self.hit_at(trig.start - 2) if trig.start - 2 >= lo else None
+                        h = trig.start - 2
+                        if h - 1 >= lo and self.toks[h].text in (",", "،"):
+                            h -= 1  # "نور نافع، التي عارضت": the antecedent before the comma
+                        head = self.hit_at(h) if h >= lo else None
                         if head is None or self.type_of(head.key) not in ACTOR_TYPES:
                             return
                         subject_keys = [head.key]

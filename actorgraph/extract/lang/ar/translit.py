@@ -32,6 +32,8 @@ def _word(word: str) -> str:
             out.append(consonant if at_start or before_vowel or prev_vowel else vowel)
         elif ch == "ه" and i == n - 1 and n > 2:
             out.append("a")  # ta marbuta after normalisation
+        elif ch == "ع" and i == 0:
+            out.append("" if i + 1 < n and word[i + 1] in "اوي" else "A")  # عليوي → Alywi, not Lywi
         elif ch in _CONSONANTS:
             letter = _CONSONANTS[ch]
             next_is_consonant = i + 1 < n and word[i + 1] in _CONSONANTS and word[i + 1] != "ه"
@@ -45,10 +47,41 @@ def _word(word: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# Common given names and name parts, spelled as news English spells them (the short vowels the script leaves
+# out cannot be guessed: محمد is Mohamed, not Mhmd).
+_COMMON = {
+    normalize(ar): en
+    for ar, en in (
+        ("محمد", "Mohamed"), ("أحمد", "Ahmed"), ("محمود", "Mahmoud"), ("مصطفى", "Mustafa"), ("علي", "Ali"),
+        ("حسن", "Hassan"), ("حسين", "Hussein"), ("خالد", "Khaled"), ("عمر", "Omar"), ("يوسف", "Youssef"),
+        ("إبراهيم", "Ibrahim"), ("سعيد", "Saeed"), ("عبدالله", "Abdullah"), ("فاطمة", "Fatima"),
+        ("نور", "Nour"), ("مريم", "Maryam"),
+        ("سالم", "Salem"), ("سلمان", "Salman"), ("ماجد", "Majed"), ("فيصل", "Faisal"), ("ناصر", "Nasser"),
+        ("طارق", "Tarek"), ("هشام", "Hisham"), ("وليد", "Walid"), ("جمال", "Jamal"), ("كمال", "Kamal"),
+        ("حمد", "Hamad"), ("عادل", "Adel"), ("سامي", "Sami"), ("عماد", "Emad"), ("زياد", "Ziad"),
+        ("ياسر", "Yasser"), ("نبيل", "Nabil"), ("رامي", "Rami"), ("سمير", "Samir"), ("منير", "Mounir"),
+        ("هاني", "Hani"), ("أسامة", "Osama"), ("عثمان", "Othman"), ("صالح", "Saleh"), ("سليمان", "Suleiman"),
+        ("عيسى", "Issa"), ("موسى", "Moussa"), ("جعفر", "Jaafar"), ("حمزة", "Hamza"), ("بدر", "Badr"),
+        ("رشيد", "Rashid"), ("راشد", "Rashed"), ("منصور", "Mansour"), ("عبير", "Abeer"), ("ليلى", "Layla"),
+        ("هدى", "Huda"), ("سارة", "Sara"), ("زينب", "Zainab"), ("عائشة", "Aisha"), ("أمل", "Amal"),
+        ("بن", "bin"), ("أبو", "Abu"), ("ابو", "Abu"), ("آل", "Al"),
+    )  # fmt: skip
+}
+
+
+_ABD = {normalize("الله"): "Abdullah", normalize("الرحمن"): "Abdulrahman", normalize("العزيز"): "Abdulaziz"}
+
+
 def transliterate(name: str) -> str:
-    words = []
+    words: list[str] = []
     for raw in normalize(name).split():
-        if raw.startswith("ال") and len(raw) > 3:
+        if words and words[-1] == "Abd":
+            words[-1] = _ABD.get(raw) or "Abdel " + _word(raw[2:] if raw.startswith("ال") else raw)
+        elif raw == normalize("عبد"):
+            words.append("Abd")  # عبد الله → Abdullah, عبد الفتاح → Abdel Fattah: decided by the next word
+        elif raw in _COMMON:
+            words.append(_COMMON[raw])
+        elif raw.startswith("ال") and len(raw) > 3:
             words.append("al-" + _word(raw[2:]))
         else:
             words.append(_word(raw))
