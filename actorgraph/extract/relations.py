@@ -1180,6 +1180,9 @@ class RelationFinder:
         if rule.frame == "member":
             self.membership(trig, lo, hi, sent_index, modality, date, rule_id)
             return
+        if rule.frame == "gather":
+            self.gather(trig, lo, hi, sent_index, modality, date, rule_id)
+            return
         if self.lang == "en" and self.passive(trig, lo, hi, sent_index, modality, date, rule_id):
             return
         if rule.frame == "sym" and rule.pos == "noun" and self.between(trig, hi, sent_index, modality, date, rule_id):
@@ -1491,6 +1494,34 @@ class RelationFinder:
                 else:
                     self.emit(a, trig.rule, b, trig, sent, modality, date, rule_id + ".between")
         return len(parties) >= 2
+
+    def gather(
+        self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str
+    ) -> None:
+        """لقاء جمع الرئيس X بنظيره Y, قمة جمعته بماكرون والعاهل الأردني: the meeting "brought together" one party
+        (the verb's object or its pronoun) with the others (after ب); they met, and attended the event that
+        is the verb's subject."""
+        first = self.pronoun_object_ar(trig, hi, set())
+        k = trig.end
+        if not first and k < hi and (hit := self.hit_at(k)) is not None and hit.start == k and self.bare_ar(hit):
+            first = self.group_from(hit, hi)
+            k = first[-1].end
+        others: list[Hit] = []
+        for m in range(k, min(hi, k + 3)):
+            hit = self.hit_at(m)
+            if hit is not None and hit.start == m and self.proclitic_ar(hit).endswith("ب"):
+                others = self.group_from(hit, hi)
+                break
+        parties = [h.key for h in [*first, *others] if self.type_of(h.key) in ACTOR_TYPES]
+        if len(parties) < 2:
+            return
+        for a_i, a in enumerate(parties):
+            for b in parties[a_i + 1 :]:
+                self.emit_plain(a, "met", b, trig.rule.plover, trig, sent, modality, date, rule_id)
+        before = self.hit_at(trig.start - 1) if trig.start > lo else None
+        if before is not None and self.type_of(before.key) in EVENT_TYPES:
+            for key in parties:
+                self.emit_plain(key, "attended", before.key, trig.rule.plover, trig, sent, modality, date, rule_id)
 
     def membership(
         self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str
