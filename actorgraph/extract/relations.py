@@ -846,6 +846,10 @@ class RelationFinder:
         if self.lang == "en" and after < hi and self.word(after) in ("that", "whether", "if"):
             return []  # "warned that Washington was ready": the clause's subject is not the verb's object
         while k < limit:
+            if rule.relation in ("criticized", "protested") and k > after and self.word(k) in RELATIVES:
+                agent = self.relative_agent(k, hi)
+                if agent is not None and not plain and agent.key not in exclude:
+                    return [agent]  # "criticised the restrictions that Israel imposes": Israel's act
             if stop_at_boundary and k > after and self.gap_stop(k) and self.toks[k].text not in ('"',):
                 break
             if k > after and (
@@ -902,6 +906,27 @@ class RelationFinder:
                 plain = group
             k = hit.end
         return preferred or plain
+
+    def relative_agent(self, rel: int, hi: int) -> Hit | None:
+        """The actor doing what an object relative clause describes: القيود التي تفرضها إسرائيل, "the
+        restrictions that Israel imposes" (the relative pronoun at rel, a verb, then the actor)."""
+        v = rel + 1
+        if v + 1 >= hi or self.toks[v].punct:
+            return None
+        if self.lang == "ar":
+            if self.hit_at(v) is not None:
+                return None
+            readings = analyses(normalize(self.toks[v].text))
+            if not any(enc in RESUMPTIVE_AR and len(stem) >= 3 for _p, stem, enc in readings):
+                return None  # an object relative carries the resumptive pronoun: تفرضها
+            hit = self.hit_at(v + 1)
+            ok = hit is not None and hit.start == v + 1 and self.bare_ar(hit)
+        else:
+            hit, v = self.hit_at(v), v  # "the curbs that Israel imposes": the actor comes first
+            ok = hit is not None and hit.start == v and v + 1 < hi and self.toks[v + 1].text.isalpha()
+        if not ok or hit is None or self.type_of(hit.key) not in ACTOR_TYPES or hit.kind == "adjmod":
+            return None
+        return hit
 
     def apposed(self, k: int, hi: int, types: tuple[str, ...], exclude: set[str]) -> list[Hit]:
         """The actors a comma apposition names right after a possessed noun phrase starting at k
