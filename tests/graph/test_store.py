@@ -190,3 +190,12 @@ def test_a_big_bulk_load_runs_its_loader_on_one_core(tmp_path: Path, monkeypatch
         db.bulk_load([shard])
         assert db.count() == 1
     assert entered == [1] and os.sched_getaffinity(0) == cpus
+
+
+def test_count_is_the_named_graph_quads_as_sparql_counts_them(disk: OxigraphStore) -> None:
+    from actorgraph.graph.store import GraphStore
+
+    ingest(disk, [make_en(), make_ar()])
+    disk.update("INSERT DATA { <urn:x:a> <urn:x:b> <urn:x:c> . <urn:x:a> <urn:x:b> <urn:x:d> }")  # default graph
+    named = GraphStore.count(disk)  # the SPARQL count every backend has
+    assert disk.count() == named > 100
