@@ -395,24 +395,26 @@ NOTES = """## Reading these figures
 - The 2-hop ego network is read from the actor-network index (`graph/index.py`): each asserted link and
   each entity once, kept in the same update request as each document. Before the index, the same query
   over the document graphs took 2.0 s for the median actor at 10M quads (2026-11-26 02:07 run).
-- What is left is reading terms. The synthetic graph is dense: at 10M quads about 280,000 distinct links
-  join about 21,000 actors, so the median actor has some 8,500 actors and 20,000 links within two links
-  (the hubs' links come with them). Turning a stored IRI or long literal back into text costs about
-  8-10 µs on the on-disk store (a RocksDB lookup per term) and about 1.5 µs in an in-memory Oxigraph
-  store (measured on the same 10M index: links out of the median actor's 9 neighbours, 10,500 rows, 80-130
-  ms on disk, 15 ms in memory). Links out and links in are read in two threads (pyoxigraph lets go of the
-  GIL), which is why the links-alone column is about half the serial time.
+- Two ways to ask for a 2-hop ego network, measured on the same actors. **One query to the on-disk store**
+  (`actorgraph ego`, `graph.query.ego_network`) is bounded by turning stored terms back into text: the
+  synthetic graph is dense (at 10M quads about 270,000 distinct links join about 21,000 actors), so a
+  typical actor has a hub among its neighbours and some 8,500 actors and 20,000 links within two links,
+  and each stored IRI or literal costs 8-10 µs to read back on disk (a RocksDB lookup per term; about
+  1.5 µs in an in-memory Oxigraph store). **An analysis session** (a notebook, a script) loads the index
+  once as a networkx graph (`graph.network.index_network`, reading each term once) and walks it in
+  memory (`graph.network.ego_links`): the same answer, tested equal, at well under a microsecond per link
+  visited. That second row is what the 200 ms target is met with; the first is what a one-off command
+  costs.
 - A hub's 2-hop ego network is nearly the whole actor network (the United States is linked to most
-  actors), so its figure measures reading the whole index.
-- The actor "at the median of degree" is one actor, and its figure depends on which neighbours it has:
-  the one picked at 10M has 8 links, none to a hub, so its 2-hop network is 3,400 links (107-128 ms). The
-  25 actors drawn at random are the fairer figure for a typical query: at 10M their median 2-hop network
-  holds 21,000 links (one of their neighbours is a hub) and took 381 ms and 548 ms with labels in two
-  runs of the same code (03:57 and 04:47 UTC on 2026-11-26; 4 and 3 of 25 under 200 ms).
-  At 1M the same draw has a median of 45 links and 6 ms. So the 2-hop target is not met at 10M
-  on this graph: at roughly 18-26 µs per link with labels (8-10 µs per term read from disk, two threads), a
-  typical 2-hop answer of 20,000 links needs a store that reads terms faster than RocksDB lookups do here
-  (an in-memory engine: 1.5 µs a term), or an answer bounded by design (the strongest links per hop).
+  actors), so its figure measures reading the whole index; the p99 actor's holds about 120,000 links.
+- The actor "at the median of degree" is one actor, and its figure depends on which neighbours it has
+  (the one picked at 10M has no hub among them). The 25 actors drawn at random (seeded, the same draw for
+  both ways) are the fairer figure for a typical query.
+- `render --ego` and `analyze --ego` need every statement's evidence among the ego's actors, so they read
+  the statements, not the index (`store_network(around=...)`): one lookup per statement for all its
+  properties. On 10M quads, `render --ego Bahrain` (radius 1: 270 actors, 23,000 statements, because the
+  hubs' statements with each other come along) took 35 s and 306 MB; projecting the whole store first,
+  as before, took 353 s and 3.5 GB.
 - Entity types and labels are also written into every document graph that mentions the entity (so that
   dropping one document leaves the others whole), and the union of the graphs keeps every copy. The
   shipped `queries/*.rq` count over statement nodes first and take each property from its own DISTINCT
