@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -40,6 +41,7 @@ from actorgraph.graph.network import (
     top_degree,
     weighted_graph,
 )
+from actorgraph.graph.store import GraphStore
 
 
 @pytest.fixture(scope="module")
@@ -318,18 +320,26 @@ def test_projection_of_what_the_graph_layer_writes(en_extraction, ar_extraction)
     assert frozenset((hegseth, find_actor(G, "Japan"))) not in balance  # never asserted
 
 
+def example_stores(tmp_path: Path) -> Iterator[GraphStore]:
+    """On-disk stores holding the named example datasets, one document graph each."""
+    from actorgraph.graph.store import open_store
+
+    for name, ds in (("tokyo", tokyo_washington()), ("hub", hub_and_spokes(6, chain=3))):
+        store = open_store(tmp_path / name)
+        for graph in ds.graphs():
+            quads = [(s, p, o, graph.identifier) for s, p, o in graph]
+            if quads:
+                store.put_document(str(graph.identifier), quads)
+        yield store
+
+
 def test_the_store_projection_equals_the_rdflib_one(tmp_path: Path) -> None:
     """network.store_network (one SPARQL query per property) gives what to_networkx of the store's union
     graph gives: same actors, links, attributes and evidence."""
     from actorgraph.graph.network import store_network
-    from actorgraph.graph.store import open_store
 
-    for name, ds in (("tokyo", tokyo_washington()), ("hub", hub_and_spokes(6, chain=3))):
-        with open_store(tmp_path / name) as store:
-            for graph in ds.graphs():
-                quads = [(s, p, o, graph.identifier) for s, p, o in graph]
-                if quads:
-                    store.put_document(str(graph.identifier), quads)
+    for store in example_stores(tmp_path):
+        with store:
             expected, got = to_networkx(store.union_graph()), store_network(store)
         assert got.number_of_edges() == expected.number_of_edges() > 3
         assert nx.utils.graphs_equal(got, expected)
@@ -339,15 +349,10 @@ def test_the_store_neighbourhood_cuts_what_the_whole_projection_cuts(tmp_path: P
     """store_network(around=...) reads only an actor's neighbourhood; filtered and cut to the ego network it
     is what the whole projection gives, for every actor, radius and choice of modalities."""
     from actorgraph.graph.network import filter_modality, store_network
-    from actorgraph.graph.store import open_store
 
     checked = 0
-    for name, ds in (("tokyo", tokyo_washington()), ("hub", hub_and_spokes(6, chain=3))):
-        with open_store(tmp_path / name) as store:
-            for graph in ds.graphs():
-                quads = [(s, p, o, graph.identifier) for s, p, o in graph]
-                if quads:
-                    store.put_document(str(graph.identifier), quads)
+    for store in example_stores(tmp_path):
+        with store:
             whole = store_network(store)
             for modalities in (None, ("asserted",), ("hedged", "negated")):
                 filtered = whole if modalities is None else filter_modality(whole, modalities)
