@@ -39,8 +39,10 @@ PROCLITICS = ("و", "ف", "ب", "ل", "ك", "س")
 ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي", "ا")
 
 
+@lru_cache(maxsize=262_144)
 def normalize(text: str) -> str:
-    """Normalise Arabic spelling; other scripts pass through (casefolded)."""
+    """Normalise Arabic spelling; other scripts pass through (casefolded). Cached: the relation finder asks
+    for the same tokens many times."""
     return _DIACRITICS.sub("", text).translate(_CHAR_MAP).casefold()
 
 
