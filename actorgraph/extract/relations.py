@@ -1448,6 +1448,19 @@ class RelationFinder:
             return []
         return [hit]
 
+    def based_in(self, hit: Hit, hi: int) -> str:
+        """ "X, a Pakistan-based militant group" / "the Doha-based X": the state X is based in, or ""."""
+        if self.type_of(hit.key) not in ACTOR_TYPES - {"Person", "State"}:
+            return ""
+        k = hit.end
+        if k + 4 < hi and self.toks[k].text == "," and self.word(k + 1) in ("a", "an", "the"):
+            place = self.hit_at(k + 2)
+            if place is not None and place.start == k + 2 and self.type_of(place.key) == "State":
+                m = place.end
+                if m + 1 < hi and self.toks[m].text == "-" and self.word(m + 1) == "based":
+                    return place.key
+        return ""
+
     def apposition_closed(self, comma: int) -> list[str]:
         """ "Peru's interim president, Jose Jeri, met": the titled person whose name in apposition this comma
         closes."""
@@ -1728,6 +1741,12 @@ class RelationFinder:
                 # "the Ukrainian city of Kharkiv": where the place is, stated as background, always asserted.
                 a, b = self.toks[hit.start].start, self.toks[hit.end - 1].end
                 rel = Relation(hit.key, "locatedIn", hit.affiliation, sent, a, b, f"{self.lang}.place", "asserted")
+                self.relations.append(rel)
+                continue
+            if self.lang == "en" and lo <= hit.start < hi and (base := self.based_in(hit, hi)):
+                # "Lashkar-e-Taiba, a Pakistan-based militant group": where the group is, as background
+                a, b = self.toks[hit.start].start, self.toks[hit.end - 1].end
+                rel = Relation(hit.key, "locatedIn", base, sent, a, b, f"{self.lang}.based", "asserted")
                 self.relations.append(rel)
                 continue
             if hit.kind != "title" or not lo <= hit.start < hi:
