@@ -1145,8 +1145,19 @@ class MentionFinder:
                 return quoted[1] + 1
             if head.anaphoric and definite_head:
                 return self._anaphor(i, j, head, pro)
+            topic = self._topic_ar(j, end) if head.type in DOCUMENT_TYPES else None
+            if topic is not None:
+                # مذكرة تفاهم في مجال الأمن الغذائي: "Memorandum of Understanding on Food Security"
+                t_end, t_label = topic
+                canonical = " ".join(self.toks[x].text for x in range(i, t_end))
+                entity = self.ent.ensure_new(head.type, f"{compose_label(head, [])} on {t_label}", canonical)
+                self.add(Hit(i, t_end, entity.key, head.type, "head", coord=self.coord(i, pro)))
+                return t_end
             if head.type in DOCUMENT_TYPES:
-                entity = self.ent.ensure_new(head.type, f"unnamed {compose_label(head, []).lower()}", surface_ar)
+                # مذكرة تفاهم "memorandum of understanding" names the kind of text in full: no "unnamed"
+                full = len(head.english.split()) > 2 and "{}" not in head.english
+                label = compose_label(head, []) if full else f"unnamed {compose_label(head, []).lower()}"
+                entity = self.ent.ensure_new(head.type, label, surface_ar)
                 entity.key = entity.key  # unnamed: merged with a named one later when possible
                 self.add(Hit(i, j, entity.key, head.type, "head", coord=self.coord(i, pro)))
                 return j
@@ -1197,6 +1208,29 @@ class MentionFinder:
         entity = self.ent.ensure_new(head.type, label, " ".join(canonical), country=country)
         self.add(Hit(i, m, entity.key, head.type, "head", coord=self.coord(i, pro)))
         return m
+
+    def _topic_ar(self, j: int, end: int) -> tuple[int, str] | None:
+        """A document's topic after its head (في مجال الأمن الغذائي, بشأن التجارة الحرة): (end, English) when
+        every topic word is one the glossary translates."""
+        m = j
+        if m + 1 < end and normalize(self.toks[m].text) == normalize("في") and self._word_is(m + 1, "مجال"):
+            m += 2
+        elif m < end and (self._word_is(m, "بشأن") or self._word_is(m, "حول")):
+            m += 1
+        else:
+            return None
+        words: list[int] = []
+        while m < end and len(words) < 3 and self.cover[m] < 0 and not self.is_stop(m):
+            if not any(s.startswith("ال") for s in self.toks[m].keys) or not self._glossed(m):
+                break
+            words.append(m)
+            m += 1
+        if not words:
+            return None
+        return m, " ".join(reversed([gloss_ar(self.t, self.toks[x].text) for x in words]))
+
+    def _word_is(self, k: int, word: str) -> bool:
+        return normalize(self.toks[k].text) == normalize(word)
 
     def _glossed(self, k: int) -> bool:
         """Is the word at k one the glossary translates (مشتركا → Joint), not a name we would transliterate?"""

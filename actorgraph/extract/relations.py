@@ -1656,6 +1656,11 @@ class RelationFinder:
             return
         obj = self.disambiguate(obj, subj)
         relation = rule.relation_for(self.type_of(obj))
+        if relation == "cooperatesWith" and self.type_of(subj) == self.type_of(obj) == "Person":
+            # "السيسي وماكرون يرفعان العلاقات إلى شراكة": a partnership of leaders is one of their states
+            a, b = self.state_of(subj), self.state_of(obj)
+            if a and b and a != b:
+                subj, obj = a, b
         self.emit_plain(subj, relation, obj, rule.plover, trig, sent, modality, date, rule_id)
 
     def emit_plain(
@@ -1705,6 +1710,14 @@ class RelationFinder:
             label_en, label_ar = surface, ""
         city = self.ent.ensure_new("City", label_en, label_ar, country=entry.country)
         return city.key
+
+    def state_of(self, person: str) -> str:
+        """The state a known person is of (gazetteer country), as an entity key; "" when unknown."""
+        entry = self.ent.gaz(person)
+        key = self.t.gazetteer.country_by_iso3.get(entry.country, "") if entry is not None and entry.country else ""
+        if key:
+            self.ent.ensure_gaz(key)
+        return key
 
     def disambiguate(self, obj: str, subj: str) -> str:
         """An ambiguous document name (two countries' National Defense Strategy) takes the subject's country."""
