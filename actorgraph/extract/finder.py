@@ -1149,8 +1149,8 @@ class MentionFinder:
             if topic is not None:
                 # مذكرة تفاهم في مجال الأمن الغذائي: "Memorandum of Understanding on Food Security"
                 t_end, t_label = topic
-                canonical = " ".join(self.toks[x].text for x in range(i, t_end))
-                entity = self.ent.ensure_new(head.type, f"{compose_label(head, [])} on {t_label}", canonical)
+                surface = " ".join(self.toks[x].text for x in range(i, t_end))
+                entity = self.ent.ensure_new(head.type, f"{compose_label(head, [])} on {t_label}", surface)
                 self.add(Hit(i, t_end, entity.key, head.type, "head", coord=self.coord(i, pro)))
                 return t_end
             if head.type in DOCUMENT_TYPES:
