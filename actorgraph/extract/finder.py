@@ -355,7 +355,31 @@ class MentionFinder:
                 owner = payload.key
                 self.ent.ensure_gaz(owner)
                 k = n_end
+        elif role == "president" and k + 1 < end and self._known_person_at(k + 1, end):
+            body = self._body_anaphor(k)  # رئيس المجلس محمود المشهداني: the council named before
+            if body:
+                owner, k = body, k + 1
         return self._title_person(i, j, k, end, title, role, label, owner, pro)
+
+    def _known_person_at(self, k: int, end: int) -> bool:
+        found = self.name_at(k, end)
+        entry = self.ent.gaz(found[1].key) if found is not None else None
+        return entry is not None and entry.type == "Person"
+
+    def _body_anaphor(self, k: int) -> str:
+        """A definite body noun with no name (المجلس, اللجنة) standing for the last body of that kind named in
+        the document (مجلس النواب العراقي): its key, else ""."""
+        stems = {strip_article(key) for key, pro in self.toks[k].keys.items() if key.startswith("ال") and not pro}
+        if not stems:
+            return ""
+        for hit in reversed(self.hits):
+            if hit.type not in ("GovernmentBody", "Organization", "InternationalOrganization"):
+                continue
+            label = self.ent.table[hit.key].label_ar if hit.key in self.ent.table else ""
+            first = normalize(label).split()[0] if label else ""
+            if first and strip_article(first) in stems:
+                return hit.key
+        return ""
 
     def _title_en(self, i: int, end: int) -> int | None:
         owner = ""
@@ -520,7 +544,7 @@ class MentionFinder:
                 self.aliases.setdefault(full.label_en.split()[-1].lower(), person_key)
         if not self.free(i, n_end):
             return None
-        office_key = person_position(self.ent, person_key, role)
+        office_key = person_position(self.ent, person_key, role, owner if owner.startswith("gaz:") else "")
         if office_key:
             office = self.ent.ensure_gaz(office_key)
             entry = self.ent.gaz(office_key)

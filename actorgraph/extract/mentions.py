@@ -304,14 +304,17 @@ class Entities:
         )
 
 
-def person_position(entities: Entities, person_key: str, role: str) -> str:
-    """The gazetteer office a known person holds (or held) with this role, if any."""
+def person_position(entities: Entities, person_key: str, role: str, owner: str = "") -> str:
+    """The gazetteer office a known person holds (or held) with this role, if any; with an organisation as
+    owner, the office they hold in it whatever its role (رئيس المجلس: the Speaker of that council)."""
     entry = entities.gaz(person_key)
     if entry is None:
         return ""
     for holding in entry.holds:
         office = entities.gaz(holding.position)
         if office is not None and (office.role == role or _role_family(office.role) == _role_family(role)):
+            return holding.position
+        if office is not None and owner and office.organization == owner:
             return holding.position
     return ""
 
