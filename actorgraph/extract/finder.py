@@ -1287,6 +1287,11 @@ class MentionFinder:
     def _anaphor(self, i: int, m: int, head: Head, pro: str) -> int | None:
         wanted = EVENT_TYPES if head.type in EVENT_TYPES else {head.type}
         for hit in reversed(self.hits):
+            if hit.type in wanted and head.type in ACTOR_TYPES and self.lang == "ar":
+                # الجيش: the last army named (الجيش السوداني), not any military body (قوات الدعم السريع)
+                first = {strip_article(key) for key in self.toks[hit.start].keys}  # as it was written
+                if strip_article(normalize(head.form)) not in first:
+                    continue
             if hit.type in wanted:
                 self.add(Hit(i, m, hit.key, hit.type, "anaphor", coord=self.coord(i, pro)))
                 return m

@@ -191,6 +191,7 @@ INDIRECT = frozenset(["indirect", "proximity", normalize("غير")])  # غير �
 SUPPORT_VERBS_AR = frozenset(
     normalize(w) for w in ("يجريها", "يجريه", "تجريها", "أجراها", "أجراه", "أجرتها", "يقوم", "تقوم", "قام", "قامت")
 )
+AKA = frozenset(["known", "dubbed", "nicknamed", *(normalize(w) for w in ("المعروف", "المعروفة", "الملقب", "الملقبة"))])
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
 # Words around a nominal act ("any attack on", هجوم محتمل على) that make it hypothetical: no relation.
@@ -493,8 +494,17 @@ class RelationFinder:
         if self.toks[k].text in (",", "،") and k + 2 < len(self.toks):
             day = self.skippable(k + 1) and self.toks[k + 2].text in (",", "،")
             closing = k >= 2 and self.skippable(k - 1) and self.toks[k - 2].text in (",", "،")
-            return not (day or closing)
+            return not (day or closing or self.aka(k))
         return True
+
+    def aka(self, k: int) -> bool:
+        """Is the comma at k one around a nickname (دقلو، المعروف بـ"حميدتي"، …; "X, known as Y,")?"""
+        if k + 1 < len(self.toks) and self.word(k + 1) in AKA:
+            return True
+        for m in range(k - 1, max(0, k - 7), -1):
+            if self.toks[m].text in (",", "،"):
+                return m + 1 < k and self.word(m + 1) in AKA
+        return False
 
     def clause_start(self, k: int, lo: int) -> int:
         m = k - 1
@@ -850,6 +860,9 @@ class RelationFinder:
                 agent = self.relative_agent(k, hi)
                 if agent is not None and not plain and agent.key not in exclude:
                     return [agent]  # "criticised the restrictions that Israel imposes": Israel's act
+            if self.toks[k].text in (",", "،") and k + 1 < hi and self.word(k + 1) in AKA:
+                close = next((c for c in range(k + 2, min(hi, k + 8)) if self.toks[c].text in (",", "،")), k)
+                limit = min(hi, limit + close - k + 1)  # a nickname in apposition does not use up the window
             if stop_at_boundary and k > after and self.gap_stop(k) and self.toks[k].text not in ('"',):
                 break
             if k > after and (
