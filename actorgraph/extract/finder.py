@@ -1350,6 +1350,13 @@ class MentionFinder:
                     key = self.ent.ensure_new(head.type, label).key
                 self.add(Hit(i, quoted[1] + 1, key, head.type, "head"))
                 return quoted[1] + 1
+            gathering = self._of_leaders_en(j, end) if head.type in EVENT_TYPES else None
+            if gathering is not None:
+                # "a summit of EU leaders", "a meeting of Arab foreign ministers": who met names the event
+                words = [self.toks[x].text for x in range(i, gathering)]
+                key = self.ent.ensure_new(head.type, words[0][:1].upper() + " ".join(words)[1:]).key
+                self.add(Hit(i, gathering, key, head.type, "head"))
+                return gathering
             if head.anaphoric and article == "the":
                 return self._anaphor(i, j, head, "")
             if head.type in DOCUMENT_TYPES and article in ("a", "an", "the", "its", "their"):
@@ -1372,6 +1379,23 @@ class MentionFinder:
             key = self.ent.ensure_new(head.type, label).key
         self.add(Hit(start, j, key, self.ent.table[key].type, "head"))
         return j
+
+    def _of_leaders_en(self, j: int, end: int) -> int | None:
+        """ "(summit) of EU leaders", "of NATO foreign ministers": where the phrase ends, or None."""
+        if j + 2 >= end or self.toks[j].text.lower() != "of":
+            return None
+        found = self.name_at(j + 1, end)
+        if found is None:
+            return None
+        entry = self.ent.gaz(found[1].key)
+        if entry is None or entry.type == "Person":
+            return None
+        m = found[0]
+        if m < end and self.toks[m].text.lower() == "foreign":
+            m += 1
+        if m < end and self.toks[m].text.lower() in ("leaders", "ministers", "heads"):
+            return m + 1
+        return None
 
     def t_glossary_values(self) -> list[str]:
         from actorgraph.ontology.lexicon import glossary_ar_en
