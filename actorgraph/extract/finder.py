@@ -438,11 +438,21 @@ class MentionFinder:
                 if matches:
                     k = p
                     break
+                if len(portfolio) >= 2 and portfolio[-1].lower() == "ministry":
+                    # "Cambodia's Defence Ministry spokeswoman": an office of that ministry of the owner
+                    matches = [m for m in self.t.titles.match(self.keys, p) if m[0] <= end and owner]
+                    if matches:
+                        k = p
+                        break
             if not matches:
                 return None
         j, title, _ = matches[0]
         label, role = title.label, title.role
-        if portfolio:
+        if portfolio and portfolio[-1].lower() == "ministry":
+            ministry = " ".join(portfolio[:-1])
+            label = f"{title.label} of the Ministry of {ministry}"
+            role = f"{title.role}_ministry_of_" + "_".join(w.lower() for w in portfolio[:-1])
+        elif portfolio:
             label = f"Minister of {' '.join(portfolio)}"
             role = "minister_of_" + "_".join(w.lower() for w in portfolio)
         if role == "counterpart":
