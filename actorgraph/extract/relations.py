@@ -880,9 +880,9 @@ class RelationFinder:
             if hit.key in exclude or not self.eligible(hit, rule.types):
                 k = hit.end
                 continue
-            if rule.frame == "sym" and hit.kind == "adjmod" and self.lang == "en":
+            if rule.frame == "sym" and hit.kind == "adjmod":
                 k = hit.end
-                continue  # "welcomed Syrian refugees": not agentive (as "Syrian officials" is), so no partner
+                continue  # "welcomed Syrian refugees", اللاجئين السوريين: not agentive (as "Syrian officials" is)
             if rule.relation == "met" and self.lang == "en" and self.modifier_en(hit, hi):
                 k = hit.end
                 continue  # "welcomed the U.S. move", "received the Chinese proposal": not a partner
