@@ -207,22 +207,35 @@ def query(sparql: str | None, query_file: Path | None, store_spec: str, fmt: str
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout.")
 def export(store_spec: str, fmt: str, out_file: Path | None) -> None:
     """Export the whole graph (RDF, GraphML for network tools, or PLOVER events)."""
-    from actorgraph.graph.export import export as run
+    import os
+    import tempfile
+
+    from actorgraph.graph.export import export_to
     from actorgraph.graph.store import StoreError
 
     with _open_store(store_spec, read_only=True) as store:
+        if out_file is None:
+            try:
+                export_to(store, fmt, sys.stdout.buffer)
+            except StoreError as err:
+                raise UserError(str(err)) from None
+            return
+        # Written beside the target and renamed when complete: a failed export leaves no half file, and an
+        # earlier export at that path stays whole.
         try:
-            data = run(store, fmt)
-        except StoreError as err:
-            raise UserError(str(err)) from None
-    if out_file is None:
-        click.echo(data.decode("utf-8"), nl=False)
-    else:
-        try:
-            out_file.write_bytes(data)
+            fd, partial = tempfile.mkstemp(prefix=f".{out_file.name}.", dir=out_file.parent)
         except OSError as err:
             raise UserError(f"cannot write {out_file}: {err.strerror or err}") from None
-        click.echo(f"wrote {out_file} ({len(data)} bytes)", err=True)
+        try:
+            with os.fdopen(fd, "wb") as out:
+                export_to(store, fmt, out)
+                size = out.tell()
+            os.replace(partial, out_file)
+        except (StoreError, OSError) as err:
+            Path(partial).unlink(missing_ok=True)
+            reason = str(err) if isinstance(err, StoreError) else f"cannot write {out_file}: {err.strerror or err}"
+            raise UserError(reason) from None
+    click.echo(f"wrote {out_file} ({size} bytes)", err=True)
 
 
 @main.command()

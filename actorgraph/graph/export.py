@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 from importlib import resources
-from typing import Any
+from typing import Any, BinaryIO
 
 from actorgraph.graph.store import GraphStore, entity_property_blocks
 
@@ -34,28 +34,36 @@ CONTEXT_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def export(store: GraphStore, fmt: str) -> bytes:
+    """The whole store in ``fmt`` (ttl, trig, nq, jsonld, graphml, plover), as bytes."""
+    buf = io.BytesIO()
+    export_to(store, fmt, buf)
+    return buf.getvalue()
+
+
+def export_to(store: GraphStore, fmt: str, out: BinaryIO) -> None:
+    """:func:`export` written into a binary file as it is made (trig and nq straight from the store)."""
     if fmt == "graphml":
-        return graphml(store)
-    if fmt == "plover":
-        return "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in plover_events(store)).encode("utf-8")
-    return store.serialize(fmt)
+        graphml(store, out)
+    elif fmt == "plover":
+        for event in plover_events(store):
+            out.write((json.dumps(event, ensure_ascii=False) + "\n").encode("utf-8"))
+    else:
+        store.write_to(fmt, out)
 
 
-def graphml(store: GraphStore) -> bytes:
+def graphml(store: GraphStore, out: BinaryIO) -> None:
     """The actor network (actorgraph.graph.network) with list attributes joined by "|" for GraphML."""
     import networkx as nx
 
-    from actorgraph.graph.network import to_networkx
+    from actorgraph.graph.network import store_network
 
-    G = to_networkx(store.union_graph())
+    G = store_network(store)
     flat = nx.MultiDiGraph()
     for n, attrs in G.nodes(data=True):
         flat.add_node(n, **_scalars(attrs))
     for s, o, k, attrs in G.edges(keys=True, data=True):
         flat.add_edge(s, o, key=k, **_scalars(attrs))
-    buf = io.BytesIO()
-    nx.write_graphml(flat, buf, encoding="utf-8")
-    return buf.getvalue()
+    nx.write_graphml(flat, out, encoding="utf-8")
 
 
 def _scalars(attrs: dict[str, Any]) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Graph, URIRef
@@ -256,6 +256,10 @@ class GraphStore(ABC):
         ds.addN(self.quads())  # type: ignore[arg-type]  # rdflib accepts a graph IRI as the context
         return ds
 
+    def write_to(self, fmt: str, out: BinaryIO) -> None:
+        """:meth:`serialize` into a binary file; stores that can write as they read do not hold it all."""
+        out.write(self.serialize(fmt))
+
     def serialize(self, fmt: str) -> bytes:
         """ttl (union), trig, nq, jsonld (named graphs)."""
         if fmt == "ttl":
@@ -463,6 +467,15 @@ class OxigraphStore(GraphStore):
     def serialize(self, fmt: str) -> bytes:
         with self._guard():
             return self._serialize(fmt)
+
+    def write_to(self, fmt: str, out: BinaryIO) -> None:
+        formats = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS}
+        if fmt not in formats:
+            super().write_to(fmt, out)
+            return
+        # Oxigraph writes as it reads: a 10M-quad store is not held in memory twice (bytes, then text).
+        with self._guard():
+            self._store.dump(out, format=formats[fmt], prefixes=PREFIXES if fmt == "trig" else None)
 
     def _serialize(self, fmt: str) -> bytes:
         # Oxigraph's own serializers are much faster than rdflib's on a large store (findings.md).

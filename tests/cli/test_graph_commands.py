@@ -117,6 +117,30 @@ def test_export_formats(tmp_path: Path, store_dir: str) -> None:
         assert result.exit_code == 0 and (tmp_path / f"g.{fmt}").stat().st_size > 1000
 
 
+def test_export_streams_to_stdout_and_a_failed_export_leaves_the_old_file(
+    tmp_path: Path, store_dir: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from actorgraph.graph.store import OxigraphStore, StoreError
+
+    nq = invoke("export", "--store", store_dir, "--format", "nq")
+    assert nq.exit_code == 0 and nq.stdout.count("\n") > 100
+    out = tmp_path / "graph.nq"
+    assert invoke("export", "--store", store_dir, "--format", "nq", "--out", str(out)).exit_code == 0
+    assert sorted(out.read_text("utf-8").splitlines()) == sorted(nq.stdout.splitlines())
+    before = out.read_bytes()
+
+    def breaks(self: OxigraphStore, fmt: str, stream) -> None:  # type: ignore[no-untyped-def]
+        stream.write(b"<urn:x:half> ")
+        raise StoreError("store failed: corruption found while reading")
+
+    monkeypatch.setattr(OxigraphStore, "write_to", breaks)
+    result = invoke("export", "--store", store_dir, "--format", "nq", "--out", str(out))
+    assert result.exit_code != 0 and "corruption" in result.output and "Traceback" not in result.output
+    assert out.read_bytes() == before and [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    missing = invoke("export", "--store", store_dir, "--format", "nq", "--out", str(tmp_path / "no" / "g.nq"))
+    assert missing.exit_code != 0 and "cannot write" in missing.output
+
+
 def test_ingest_command_is_idempotent(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Japanese Defense Minister Gen Nakatani met Pete Hegseth in Singapore.\n", "utf-8")

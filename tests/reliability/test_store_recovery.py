@@ -450,7 +450,8 @@ def test_damage_found_while_reading_is_a_one_line_error(tmp_path: Path, damaged:
     article.write_text(ARTICLE_AR, "utf-8")
     for command in [["stats"], ["query", "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } }"], ["export", "--format", "nq"],
                     ["render", "--out", str(tmp_path / "g.html")], ["explain", "Nakatani", "met", "Hegseth"],
-                    ["analyze"], ["ingest", str(article), "--lang", "ar"]]:
+                    ["analyze"], ["ingest", str(article), "--lang", "ar"], ["actors"], ["actors", "Japan"],
+                    ["ego", "Japan"]]:
         proc = run_limited(*command, "--store", str(damaged))
         assert "Error: " in proc.stderr, (command, proc.stderr[-500:])
         assert_process_error(proc, "is corrupt: Corruption: block checksum mismatch")
@@ -458,13 +459,14 @@ def test_damage_found_while_reading_is_a_one_line_error(tmp_path: Path, damaged:
 
 
 @pytest.mark.xfail(
-    strict=True,
-    reason="upstream (pyoxigraph 0.5.13): on a damaged block these queries (aggregates, OPTIONAL sub-selects) "
-    "allocate gigabytes before (or instead of) reporting the read error: `export --format plover` took 22 GB "
-    "and 115 s here without a limit; under a 1 GB limit they abort",
+    strict=False,
+    reason="upstream (pyoxigraph 0.5.13): on a damaged block some grouped queries allocate gigabytes before "
+    "(or instead of) reporting the read error, and not on every run: `export --format plover` took 22 GB and "
+    "115 s here without a limit; under a 1 GB limit they abort or report it. `actors` and `ego`, which now "
+    "read the index, report it every time (the test above)",
 )
 def test_damage_found_by_grouped_queries_is_a_one_line_error(damaged: Path) -> None:
-    for command in [["actors"], ["export", "--format", "plover"],
+    for command in [["export", "--format", "plover"],
                     ["query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"]]:  # fmt: skip
         assert_process_error(run_limited(*command, "--store", str(damaged), megabytes=1024), "corrupt")
 
