@@ -191,6 +191,7 @@ INDIRECT = frozenset(["indirect", "proximity", normalize("غير")])  # غير �
 SUPPORT_VERBS_AR = frozenset(
     normalize(w) for w in ("يجريها", "يجريه", "تجريها", "أجراها", "أجراه", "أجرتها", "يقوم", "تقوم", "قام", "قامت")
 )
+PHONE = frozenset(["phone", "telephone", *(normalize(w) for w in ("هاتفيا", "هاتفيًا", "هاتفي", "هاتفيه"))])
 AKA = frozenset(["known", "dubbed", "nicknamed", *(normalize(w) for w in ("المعروف", "المعروفة", "الملقب", "الملقبة"))])
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
@@ -1221,6 +1222,8 @@ class RelationFinder:
         if rule.frame == "gather":
             self.gather(trig, lo, hi, sent_index, modality, date, rule_id)
             return
+        if rule.relation in ("met", "negotiatedWith") and self.by_phone(trig, hi):
+            return  # بحث هاتفيا مع, "discussed by phone with": a call is no meeting and no negotiation we state
         if self.lang == "en" and self.passive(trig, lo, hi, sent_index, modality, date, rule_id):
             return
         if rule.frame == "sym" and rule.pos == "noun" and self.between(trig, hi, sent_index, modality, date, rule_id):
@@ -1473,6 +1476,15 @@ class RelationFinder:
                 if m + 1 < hi and self.toks[m].text == "-" and self.word(m + 1) == "based":
                     return place.key
         return ""
+
+    def by_phone(self, trig: TriggerHit, hi: int) -> bool:
+        """Is the exchange said to be by phone (هاتفيا, "by phone") in the trigger's clause?"""
+        for m in range(trig.end, min(hi, trig.end + 10)):
+            if self.boundary(m):
+                return False
+            if not PHONE.isdisjoint(self.keys[m]) or self.word(m) in PHONE:
+                return True
+        return False
 
     def apposition_closed(self, comma: int) -> list[str]:
         """ "Peru's interim president, Jose Jeri, met": the titled person whose name in apposition this comma
