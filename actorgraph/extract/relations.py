@@ -1210,8 +1210,12 @@ class RelationFinder:
             subject = subj_hits[0]
             after = self.group_from(subject, hi)[-1].end
             objs = [h for h in self.hits if after <= h.start < trig.start and self.eligible(h, rule.types)]
+            owners = [h for h in objs if h.end < trig.start and self.toks[h.end].text in ("'s", "’s")]
             if objs:
-                self.emit(subject.key, rule, objs[0].key, trig, sent_index, modality, date, "eval")
+                # the judged one: the owner of what is judged ("called Spain's position terrible", after a
+                # relative clause naming someone else), else the first actor after the speaker
+                judged = owners[-1] if owners else objs[0]
+                self.emit(subject.key, rule, judged.key, trig, sent_index, modality, date, "eval")
             return
         rule_id = f"{self.lang}.{rule.relation}.{rule.pos}"
         if self.lang == "en" and rule.relation == "threatened" and trig.end < hi and self.word(trig.end) == "of":
