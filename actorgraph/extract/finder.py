@@ -77,6 +77,7 @@ _HONORIFICS_AR = frozenset(
     )  # fmt: skip
 )
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")  # "a 16th package of sanctions"
+_KINGDOM_AR = normalize("المملكة")
 _QUALIFIERS_AR = frozenset(
     normalize(w) for w in ("المستقل", "المستقلة", "المعارض", "المعارضة", "البارز", "البارزة", "المخضرم")
 )
@@ -771,6 +772,8 @@ class MentionFinder:
     def country_anaphor_at(self, i: int) -> int | None:
         """بلاده "his country", حكومتها "her government": the state of the last person named before it."""
         tok = self.toks[i]
+        if self.lang == "ar" and any(k == _KINGDOM_AR and p in ("", "و", "ف", "ل", "ب") for k, p in tok.keys.items()):
+            return self._kingdom_at(i)
         if self.lang == "ar":
             readings = analyses(normalize(tok.text))
             encs = {enc for _p, stem, enc in readings if stem in _COUNTRY_NOUNS_AR and enc in ("ه", "ها")}
@@ -799,6 +802,29 @@ class MentionFinder:
                 self.add(Hit(start, i + 1, state, "State", "anaphor", coord=self.coord(start, "")))
                 return i + 1
             return None
+        return None
+
+    def _kingdom_at(self, i: int) -> int | None:
+        """المملكة "the Kingdom": the last kingdom named, or the kingdom of the last person named
+        (ولي العهد السعودي … تضامن المملكة)."""
+        if i + 1 < len(self.toks) and self.name_at(i, i + 3) is not None:
+            return None  # المملكة العربية السعودية, المملكة المتحدة: a name, not an anaphor
+        for hit in reversed(self.hits):
+            state = hit.key if hit.type == "State" else ""
+            if hit.type == "Person":
+                entity = self.ent.table.get(hit.key)
+                state = hit.affiliation if hit.affiliation.startswith("gaz:country-") else ""
+                if not state and entity is not None and entity.country:
+                    state = self.t.gazetteer.country_by_iso3.get(entity.country, "")
+            entry = self.ent.gaz(state) if state else None
+            if entry is None:
+                continue
+            if self.toks[hit.start].sent < self.toks[i].sent - 1:
+                return None
+            if any(normalize(a).startswith(_KINGDOM_AR) for a in [entry.label_ar, *entry.aliases_ar]):
+                self.ent.ensure_gaz(state)
+                self.add(Hit(i, i + 1, state, "State", "anaphor", coord=self.coord(i, "")))
+                return i + 1
         return None
 
     def _qualifier_ar(self, k: int) -> bool:
