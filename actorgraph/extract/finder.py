@@ -514,9 +514,15 @@ class MentionFinder:
         found = self.name_at(start_name, end)
         if found is None:
             # "الرئيس السوري في المرحلة الانتقالية أحمد الشرع": a short qualifier before a known name.
-            for q in range(start_name + 1, min(end, start_name + 5)):
-                if self.is_stop(q) or self.cover[q] >= 0:
+            for q in range(start_name, min(end, start_name + 5)):
+                word = normalize(self.toks[q].text)
+                if q > start_name and (self.is_stop(q) or self.cover[q] >= 0):
                     break
+                accusative = word.endswith("ا") and not word.startswith("ال")
+                if self.lang == "ar" and (word == normalize("برئاسة") or accusative):
+                    break  # وفدا أمريكيا برئاسة X: an object and the one heading it, no qualifier of the title
+                if q == start_name:
+                    continue
                 found = self.name_at(q, end)
                 if found is not None:
                     entry = self.ent.gaz(found[1].key)

@@ -192,6 +192,8 @@ SUPPORT_VERBS_AR = frozenset(
     normalize(w) for w in ("يجريها", "يجريه", "تجريها", "أجراها", "أجراه", "أجرتها", "يقوم", "تقوم", "قام", "قامت")
 )
 PHONE = frozenset(["phone", "telephone", *(normalize(w) for w in ("هاتفيا", "هاتفيًا", "هاتفي", "هاتفيه"))])
+HEADED_BY_AR = normalize("برئاسة")
+DELEGATION_AR = normalize("وفد")
 AKA = frozenset(["known", "dubbed", "nicknamed", *(normalize(w) for w in ("المعروف", "المعروفة", "الملقب", "الملقبة"))])
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
@@ -1468,6 +1470,29 @@ class RelationFinder:
             return []
         return [hit]
 
+    def delegation_of(self, person: Hit, lo: int) -> str:
+        """The actor whose delegation this person heads (وفد حماس برئاسة X; وفدها برئاسة X after حماس), or ""."""
+        p = person.start - 1
+        if p < lo or not any(key == HEADED_BY_AR and pro in ("", "و") for key, pro in self.keys[p].items()):
+            return ""
+        for m in range(p - 1, max(lo, p - 4) - 1, -1):
+            readings = analyses(normalize(self.toks[m].text))
+            head = [enc for _p, stem, enc in readings if stem in (DELEGATION_AR, "ال" + DELEGATION_AR)]
+            if not head:
+                continue
+            own = self.hit_at(m)
+            if own is not None and own.kind == "adj" and own.start == m:
+                return own.key  # وفد أمريكي: read with its nisba as the state
+            owner = self.hit_at(m + 1) if m + 1 < p else None
+            if not head[0] and owner is not None and owner.start == m + 1:
+                kind_ok = self.type_of(owner.key) in ACTOR_TYPES - {"Person"}
+                return owner.key if kind_ok else ""
+            if head[0] in ("ها", "ه"):
+                earlier = [h for h in self.hits if lo <= h.end <= m and self.type_of(h.key) in ACTOR_TYPES - {"Person"}]
+                return earlier[-1].key if earlier and earlier[-1].kind != "adjmod" else ""
+            return ""
+        return ""
+
     def based_in(self, hit: Hit, hi: int) -> str:
         """ "X, a Pakistan-based militant group" / "the Doha-based X": the state X is based in, or ""."""
         if self.type_of(hit.key) not in ACTOR_TYPES - {"Person", "State"}:
@@ -1784,6 +1809,13 @@ class RelationFinder:
                 a, b = self.toks[hit.start].start, self.toks[hit.end - 1].end
                 rel = Relation(hit.key, "locatedIn", hit.affiliation, sent, a, b, f"{self.lang}.place", "asserted")
                 self.relations.append(rel)
+                continue
+            here = self.lang == "ar" and hit.type == "Person" and lo <= hit.start < hi
+            org = self.delegation_of(hit, lo) if here else ""
+            if org:
+                # وفد حماس برئاسة خليل الحية, وفدها برئاسة …: the head of an actor's delegation is with that actor
+                a, b = self.toks[hit.start].start, self.toks[hit.end - 1].end
+                self.relations.append(Relation(hit.key, "affiliatedWith", org, sent, a, b, "ar.delegation", "asserted"))
                 continue
             if self.lang == "en" and lo <= hit.start < hi and (base := self.based_in(hit, hi)):
                 # "Lashkar-e-Taiba, a Pakistan-based militant group": where the group is, as background
