@@ -875,9 +875,9 @@ class RelationFinder:
             if rule.frame == "sym" and rule.pos == "verb" and k > after and self.word(k) in ("between", "بين"):
                 break  # "welcomed the agreement between A and B": A and B are the agreement's parties
             hit = self.hit_at(k)
-            if hit is None and self.lang == "en" and k > after and self.word(k) == "and" and k + 1 < hi:
-                if any(r.pos == "verb" for _e, r, _p in self.t.triggers.match(self.keys, k + 1)):
-                    break  # "welcomed the move and asked Washington": the next verb has its own object
+            and_verb = hit is None and self.lang == "en" and k > after and self.word(k) == "and" and k + 1 < hi
+            if and_verb and any(r.pos == "verb" for _e, r, _p in self.t.triggers.match(self.keys, k + 1)):
+                break  # "welcomed the move and asked Washington": the next verb has its own object
             if hit is None:
                 if rule.pos != "noun" and self.noun_trigger_at(k):
                     break  # "hosts talks between A and B": the talks are the object, A and B their parties
