@@ -386,6 +386,12 @@ class MentionFinder:
         owner = ""
         k = i
         found = self.name_at(i, end)
+        if found is None and self.toks[i].text.lower() in ("his", "her") and i + 1 < end:
+            # "sent his prime minister, Judith Suminwa,": the office of the state of the person named last
+            owner = self._possessor_state(self.toks[i].text.lower() == "her")
+            if not owner or not self.t.titles.match(self.keys, i + 1):
+                return None
+            k = i + 1
         if found is not None:
             n_end, payload, _, _ = found
             entry = self.ent.gaz(payload.key)
@@ -809,6 +815,21 @@ class MentionFinder:
                 return i + 1
             return None
         return None
+
+    def _possessor_state(self, female: bool) -> str:
+        """The state of the last person named (for "his"/"her" before an office), or ""."""
+        for hit in reversed(self.hits):
+            if hit.type != "Person":
+                continue
+            gaz = self.ent.gaz(hit.key)
+            if gaz is not None and gaz.gender == ("male" if female else "female"):
+                continue
+            state = hit.affiliation if hit.affiliation.startswith("gaz:country-") else ""
+            entity = self.ent.table.get(hit.key)
+            if not state and entity is not None and entity.country:
+                state = self.t.gazetteer.country_by_iso3.get(entity.country, "")
+            return state
+        return ""
 
     def _kingdom_at(self, i: int) -> int | None:
         """المملكة "the Kingdom": the last kingdom named, or the kingdom of the last person named
