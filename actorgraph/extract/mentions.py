@@ -196,7 +196,10 @@ GENERIC_MILITARY_AR = frozenset(
         "مسؤولون", "مسؤولين", "مسؤول", "دبلوماسيون", "دبلوماسيين", "وفد", "قادة", "زعماء",
     )  # fmt: skip
 )
-THE_COUNTRIES = re.compile(r"^(United |Netherlands|Philippines|Czech Republic|Gambia|Bahamas|Maldives)")
+THE_COUNTRIES = re.compile(
+    r"^(United |Netherlands|Philippines|Czech Republic|Gambia|Bahamas|Maldives|Democratic Republic|Central African|"
+    r"Dominican Republic|Republic of|Comoros|Solomon Islands|Marshall Islands)"
+)
 
 
 @dataclass(slots=True)
