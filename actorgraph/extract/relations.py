@@ -194,6 +194,7 @@ SUPPORT_VERBS_AR = frozenset(
 PHONE = frozenset(["phone", "telephone", *(normalize(w) for w in ("هاتفيا", "هاتفيًا", "هاتفي", "هاتفيه"))])
 HEADED_BY_AR = normalize("برئاسة")
 DELEGATION_AR = normalize("وفد")
+CIRCUMSTANTIAL = frozenset(["during", "at", normalize("خلال"), normalize("أثناء")])
 AKA = frozenset(["known", "dubbed", "nicknamed", *(normalize(w) for w in ("المعروف", "المعروفة", "الملقب", "الملقبة"))])
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
@@ -459,10 +460,15 @@ class RelationFinder:
         out: list[TriggerHit] = []
         k = start
         while k < end:
-            if self.cover[k] >= 0 and self.hits[self.cover[k]].kind != "anaphor":
+            covered = self.hits[self.cover[k]] if self.cover[k] >= 0 else None
+            # an event named by its head (a joint news conference) may still be a meeting noun (news conference)
+            event = covered is not None and covered.kind == "head" and covered.type in EVENT_TYPES
+            if covered is not None and covered.kind != "anaphor" and not event:
                 k += 1
                 continue
             matches = [m for m in self.t.triggers.match(self.keys, k, self.gap_stop) if m[0] <= end]
+            if event:
+                matches = [m for m in matches if m[1].pos == "noun"]
             if not matches:
                 k += 1
                 continue
@@ -622,6 +628,15 @@ class RelationFinder:
                 return [], False  # "… and meet Trump", "said he supported": not the actor named before
         before = self.group_ending_before(trig.start, c_lo, gap)
         before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"]
+        comma = c_lo - 1
+        if not before and trig.rule.pos == "noun" and comma > lo and self.toks[comma].text in (",", "،"):
+            actors = [self.hit_at(m) for m in range(c_lo, trig.start)]
+            if self.word(c_lo) in CIRCUMSTANTIAL and not any(h and self.type_of(h.key) in ACTOR_TYPES for h in actors):
+                # "قال زيلينسكي، خلال مؤتمر صحفي مع أردوغان،", "X said, during a news conference with Y,"
+                before = self.group_ending_before(comma, self.clause_start(comma, lo), 1 if self.lang == "en" else 0)
+                before = [h for h in before if self.type_of(h.key) in ACTOR_TYPES and h.kind != "adjmod"]
+                if before:
+                    return before, False
         if self.lang == "en":
             if before:
                 return before, False
