@@ -580,6 +580,8 @@ class MentionFinder:
                     owner = owner_key
         else:
             office = self.ent.position(role, label, owner)
+        # السفير محمد الشناوي: an ambassador of no state named is a diplomat's rank, no office we can state
+        rank = role == "ambassador" and not owner and not office_key
         hit = Hit(
             i,
             n_end,
@@ -587,7 +589,7 @@ class MentionFinder:
             "Person",
             "title",
             coord=self.coord(i, pro),
-            position="" if title.label == "-" else office.key,
+            position="" if title.label == "-" or rank else office.key,
             affiliation=self._serves(owner),
             title_end=start_name,
         )
