@@ -115,7 +115,8 @@ _GENERIC_ROLE_LABELS = {
 # Offices with one holder at a time, so "the Kenyan president" names a person.
 _HOLDER_ROLES = frozenset(
     ["president", "prime_minister", "king", "emir", "sultan", "crown_prince", "supreme_leader", "chancellor"]
-    + ["vice_president", "foreign_minister", "defense_minister", "finance_minister", "interior_minister"]
+    + ["vice_president", "foreign_minister", "foreign_secretary", "defense_minister", "finance_minister"]
+    + ["interior_minister"]
     + ["secretary_general", "director_general"]
 )
 _HOLDERS: dict[int, dict[str, str]] = {}
@@ -529,6 +530,8 @@ class MentionFinder:
                     break  # وفدا أمريكيا برئاسة X: an object and the one heading it, no qualifier of the title
                 if q == start_name:
                     continue
+                if self.t.triggers.match(self.keys, q) or self.t.triggers.match(self.keys, q - 1):
+                    break  # "the British foreign secretary met Wang Yi": a verb, then the other party
                 found = self.name_at(q, end)
                 if found is not None:
                     entry = self.ent.gaz(found[1].key)

@@ -58,6 +58,11 @@ class GazEntry:
         return AGR_IRI + self.key.split(":", 1)[1]
 
 
+# A role some states give another office: "Foreign Secretary" is the foreign minister in the UK, a civil servant
+# in India or Pakistan (who have a foreign_secretary office of their own).
+_ROLE_FALLBACK = {"foreign_secretary": "foreign_minister"}
+
+
 @dataclass(slots=True)
 class Gazetteer:
     entries: dict[str, GazEntry]
@@ -70,6 +75,8 @@ class Gazetteer:
 
     def position(self, role: str, owner: str) -> GazEntry | None:
         key = self.position_by_role.get((role, owner))
+        if not key and role in _ROLE_FALLBACK:
+            key = self.position_by_role.get((_ROLE_FALLBACK[role], owner))
         return self.entries.get(key) if key else None
 
 
