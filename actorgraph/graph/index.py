@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from rdflib import RDF, SKOS, URIRef
 from rdflib.namespace import PROV
 
-from actorgraph.graph.rdf import Quad
+from actorgraph.graph.rdf import Quad, values_blocks
 from actorgraph.ontology.namespace import AG, AGR, RELATIONS
 
 __all__ = [
@@ -42,7 +42,6 @@ DERIVED_GRAPHS = (NETWORK_GRAPH, ENTITIES_GRAPH)
 RELATION_IRIS = frozenset(AG[r] for r in RELATIONS)
 ENTITY_PROPERTIES = (RDF.type, SKOS.prefLabel, AG.countryCode, AG.cameoCode)
 _NOT_ENTITY_TYPES = frozenset({AG.RelationStatement, AG.SourceDocument, PROV.Entity})
-_VALUES_BATCH = 1000  # IRIs per VALUES block in one update operation
 
 _RELS = ", ".join(p.n3() for p in sorted(RELATION_IRIS))
 _PROPS = " ".join(p.n3() for p in ENTITY_PROPERTIES)
@@ -73,13 +72,6 @@ def index_quads(quads: Sequence[Quad], entities: set[URIRef] | None = None) -> l
     return out
 
 
-def _batches(iris: Iterable[str]) -> list[str]:
-    """VALUES blocks of at most ``_VALUES_BATCH`` IRIs, each written by rdflib (which refuses invalid IRIs)."""
-    ordered = sorted(set(iris))
-    chunks = [ordered[k : k + _VALUES_BATCH] for k in range(0, len(ordered), _VALUES_BATCH)]
-    return [" ".join(URIRef(i).n3() for i in chunk) for chunk in chunks]
-
-
 def removal_update(graphs: Iterable[str]) -> list[str]:
     """Update operations to run before ``graphs`` are dropped or replaced: the network edges that no other
     document graph asserts and the entity entries that no other document graph mentions go."""
@@ -88,7 +80,7 @@ def removal_update(graphs: Iterable[str]) -> list[str]:
         return []
     excluded = ", ".join([*(URIRef(g).n3() for g in listed), _DERIVED])
     ops = []
-    for values in _batches(listed):
+    for values in values_blocks(listed):
         ops.append(f"""DELETE {{ GRAPH {_NETWORK} {{ ?s ?p ?o }} }} WHERE {{
   VALUES ?g {{ {values} }}
   GRAPH ?g {{ ?s ?p ?o FILTER(?p IN ({_RELS})) }}
@@ -108,7 +100,7 @@ def entity_refresh_update(entities: Iterable[str]) -> list[str]:
     return [
         f"DELETE {{ GRAPH {_ENTITIES} {{ ?e ?q ?v }} }} WHERE {{ VALUES ?e {{ {values} }} "
         f"GRAPH {_ENTITIES} {{ ?e ?q ?v }} }}"
-        for values in _batches(entities)
+        for values in values_blocks(entities)
     ]
 
 

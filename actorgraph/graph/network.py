@@ -40,6 +40,7 @@ from rdflib import RDF, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 
 from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
 from actorgraph.graph.query import EgoNetwork
+from actorgraph.graph.rdf import values_blocks
 from actorgraph.graph.store import GraphStore
 from actorgraph.ontology.namespace import AG, AG_IRI, SYMMETRIC_RELATIONS
 
@@ -171,14 +172,8 @@ def store_network(
     return _assemble(statements, fields, doc_lang, participants, attrs)
 
 
-_BATCH = 1000  # terms per VALUES block
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-def _batched(terms: Iterable[Any]) -> list[str]:
-    ordered = sorted({str(t) for t in terms})
-    return [" ".join(URIRef(t).n3() for t in ordered[k : k + _BATCH]) for k in range(0, len(ordered), _BATCH)]
 
 
 def _term(value: str, lang: str, datatype: str) -> Any:
@@ -203,7 +198,7 @@ def _store_neighbourhood(
     frontier = set(reached)
     for _ in range(radius):
         found: set[str] = set()
-        for values in _batched(frontier):
+        for values in values_blocks(frontier):
             rows = store.select_values(f"""SELECT DISTINCT ?other WHERE {{
               {{ VALUES ?a {{ {values} }} ?st rdf:subject ?a ; rdf:object ?other ; a ag:RelationStatement . {keep} }}
               UNION
@@ -217,7 +212,7 @@ def _store_neighbourhood(
     # Every statement among the actors reached, whatever its modality (filters come after, as for G), and
     # each statement's properties in one lookup: a lookup per property was most of the time.
     statements: set[str] = set()
-    for values in _batched(reached):
+    for values in values_blocks(reached):
         rows = store.select_values(f"SELECT ?st ?o WHERE {{ VALUES ?s {{ {values} }} "
                                    "?st rdf:subject ?s ; rdf:object ?o ; a ag:RelationStatement }")  # fmt: skip
         statements.update(st for st, o in rows if o in reached)
@@ -225,7 +220,7 @@ def _store_neighbourhood(
     pairs: dict[str, list[tuple[Any, Any]]] = {name: [] for name in _STATEMENT_FIELDS}
     terms = {st: URIRef(st) for st in statements}
     made: dict[tuple[str, str, str], Any] = {}  # modalities, rules, PLOVER types, ends repeat: one term each
-    for values in _batched(statements):
+    for values in values_blocks(statements):
         rows = store.select_values(f"SELECT ?st ?p ?v (LANG(?v) AS ?lang) (DATATYPE(?v) AS ?dt) WHERE {{ "
                                    f"VALUES ?st {{ {values} }} ?st ?p ?v }}")  # fmt: skip
         for st, prop, *cell in rows:
@@ -239,7 +234,7 @@ def _store_neighbourhood(
     fields = {name: _collect(found_pairs, statement_terms, many=False) for name, found_pairs in pairs.items()}
     documents = {d for d in fields["document"].values() if d is not None}
     doc_lang: dict[Any, str] = {}
-    for values in _batched(documents):
+    for values in values_blocks(documents):
         rows = store.select_values(f"SELECT ?d ?l WHERE {{ VALUES ?d {{ {values} }} ?d ag:language ?l }}")
         doc_lang.update((URIRef(d), lang) for d, lang in rows)
     participants = set(fields["subject"].values()) | set(fields["object"].values())
@@ -250,7 +245,7 @@ def _store_neighbourhood(
 def _picked_among(store: GraphStore, prop: URIRef, subjects: set[Any], *, many: bool = False) -> dict[Any, Any]:
     """:func:`_picked` for the given subjects only, looked up by subject."""
     pairs: list[tuple[Any, Any]] = []
-    for values in _batched(subjects):
+    for values in values_blocks(subjects):
         rows = store.query(f"SELECT DISTINCT ?s ?o WHERE {{ VALUES ?s {{ {values} }} ?s {prop.n3()} ?o }}").rows
         pairs.extend((r[0], r[1]) for r in rows)
     return _collect(pairs, subjects, many=many)

@@ -35,9 +35,17 @@ __all__ = [
     "extractions_to_quads",
     "resolve_entities",
     "statement_iri",
+    "values_blocks",
 ]
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+
+def values_blocks(iris: Iterable[object], size: int = 1000) -> list[str]:
+    """The distinct IRIs, sorted, as SPARQL ``VALUES`` bodies of at most ``size`` each, written by rdflib
+    (which refuses an invalid IRI rather than write it)."""
+    ordered = sorted({str(i) for i in iris})
+    return [" ".join(URIRef(i).n3() for i in ordered[k : k + size]) for k in range(0, len(ordered), size)]
 _RELATIONS = frozenset(RELATIONS)
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 BIND_PREFIXES: dict[str, Namespace | str] = {

@@ -236,10 +236,8 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "AG_IRI": "constant", "rel": "checked against RELATIONS", "pattern": "constant",
     },
     ("actorgraph/graph/query.py", "_labels"): {"values": "IRIs read from the store", "i": "the same"},
-    ("actorgraph/graph/export.py", "_actor_info"): {
-        "values": "IRIs read from the store", "i": "the same",
-        "entity_property_blocks('t', 'en', 'ar', 'cc', 'sec', 'cameo')": "constant patterns (store.py)",
-    },
+    ("actorgraph/graph/export.py", "_actor_info"): {"values": "IRIs read from the store, written by rdflib n3()"},
+    ("actorgraph/graph/export.py", "_property_values"): {"prop": "prefixed names from the module's constants"},
     ("actorgraph/graph/store.py", "entity_property_blocks"): {
         "name": "keys of ENTITY_PROPERTY_PATTERNS (a KeyError otherwise)",
         "ENTITY_PROPERTY_PATTERNS[name]": "constant patterns",
