@@ -195,6 +195,7 @@ PHONE = frozenset(["phone", "telephone", *(normalize(w) for w in ("هاتفيا"
 HEADED_BY_AR = normalize("برئاسة")
 DELEGATION_AR = normalize("وفد")
 CIRCUMSTANTIAL = frozenset(["during", "at", normalize("خلال"), normalize("أثناء")])
+GUEST_AR = normalize("ضيف")
 AKA = frozenset(["known", "dubbed", "nicknamed", *(normalize(w) for w in ("المعروف", "المعروفة", "الملقب", "الملقبة"))])
 EACH_AR = frozenset(normalize(w) for w in ("كل", "كلا", "كلًا", "وكل"))
 OBJECT_PRONOUNS_AR = {"ه": "m", "ها": "f", "هم": "p"}
@@ -919,6 +920,9 @@ class RelationFinder:
             ):
                 k = hit.end
                 continue  # "met in London": a place, not a partner
+            if self.lang == "ar" and hit.kind == "capital" and rule.frame == "sym" and "ب" in self.proclitic_ar(hit):
+                k = hit.end
+                continue  # جولة بالقاهرة "in Cairo": a place, not a partner
             group = [h for h in self.group_from(hit, hi) if h.key not in exclude and self.eligible(h, rule.types)]
             prev = hit.start - 1
             while prev > after and self.word(prev) in ("the", "a", "an"):
@@ -1238,6 +1242,12 @@ class RelationFinder:
                 self.emit(subject.key, rule, judged.key, trig, sent_index, modality, date, "eval")
             return
         rule_id = f"{self.lang}.{rule.relation}.{rule.pos}"
+        if self.lang == "ar" and modality == "asserted" and trig.pro.startswith("و") and self.present_ar(trig):
+            # سيلتقي المحافظ ويزور مركزا: a present verb joined to a future (or hedged) one shares its modality
+            same = [r for r in self.relations if r.sentence == sent_index and r.rule.count(".") > 1]
+            last = same[-1] if same else None
+            if last is not None and last.modality in ("future", "hedged"):
+                modality = last.modality
         if self.lang == "en" and rule.relation == "threatened" and trig.end < hi and self.word(trig.end) == "of":
             return  # "warned of a possible attack": a warning about something, not a threat to anyone
         if rule.frame == "member":
@@ -1407,6 +1417,12 @@ class RelationFinder:
             for a in subject_keys:
                 self.emit_plain(a, relation, package.key, "", trig, sent_index, modality, date, rule_id + ".package")
         objs = self.objects(trig, after, hi, set(subject_keys))
+        guest = self.guest_ar(trig, after, hi, sent_index) if not objs and rule.relation in ("met", "hosted") else ""
+        if guest and guest not in subject_keys:
+            # استقبل ضيفه "received his guest": the visitor named before
+            for a in subject_keys:
+                self.emit(a, rule, guest, trig, sent_index, modality, date, rule_id + ".guest")
+            return
         if not objs and rule.frame in ("act", "body") and subjects:
             objs = self.relative_antecedent(trig, subjects, lo)
         if not objs and self.lang == "ar" and "actor" in rule.types and rule.pos == "verb" and not masdar:
@@ -1532,6 +1548,26 @@ class RelationFinder:
             if not PHONE.isdisjoint(self.keys[m]) or self.word(m) in PHONE:
                 return True
         return False
+
+    def guest_ar(self, trig: TriggerHit, after: int, hi: int, sent: int) -> str:
+        """ضيفه / ضيفها "his/her guest" right after the verb: the one who visited in this sentence or the two
+        before, or ""."""
+        if self.lang != "ar":
+            return ""
+        k = after
+        while k < hi and self.skippable(k):
+            k += 1
+        if k >= hi or not any(stem == GUEST_AR and enc in ("ه", "ها") for _p, stem, enc in self.analyses_at(k)):
+            return ""
+        for rel in reversed(self.relations):
+            if rel.sentence < sent - 2:
+                break
+            if rel.relation == "visited" and self.type_of(rel.subject) == "Person":
+                return rel.subject
+        return ""
+
+    def analyses_at(self, k: int) -> tuple[tuple[str, str, str], ...]:
+        return analyses(normalize(self.toks[k].text))
 
     def apposition_closed(self, comma: int) -> list[str]:
         """ "Peru's interim president, Jose Jeri, met": the titled person whose name in apposition this comma
