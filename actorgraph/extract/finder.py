@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits, strip_article
 from actorgraph.extract.lang.ar.translit import transliterate
@@ -161,6 +162,14 @@ def _city_words(tables: Tables) -> frozenset[str]:
 
 def _generic_label(role: str, fallback: str) -> str:
     return _GENERIC_ROLE_LABELS.get(role, fallback)
+
+
+@lru_cache(maxsize=1)
+def _domain_words() -> frozenset[str]:
+    """English domain words (the glossary's values, lowercased): "security treaty", "nuclear deal"."""
+    from actorgraph.ontology.lexicon import glossary_ar_en
+
+    return frozenset(v.lower() for v in glossary_ar_en().values())
 
 
 def dual_title_ar(text: str, title: Title) -> bool:
@@ -1367,7 +1376,7 @@ class MentionFinder:
 
     def _head_en(self, i: int, j: int, end: int, head: Head) -> int | None:
         # Modifiers before the head: capitalised words (Foreign Agents Act) or domain words (security treaty).
-        domain = {v.lower() for v in self.t_glossary_values()}
+        domain = _domain_words()
         mods: list[int] = []
         b = i - 1
         while b >= 0 and self.cover[b] < 0 and len(mods) < 5:
@@ -1464,11 +1473,6 @@ class MentionFinder:
         if m < end and self.toks[m].text.lower() in ("leaders", "ministers", "heads"):
             return m + 1
         return None
-
-    def t_glossary_values(self) -> list[str]:
-        from actorgraph.ontology.lexicon import glossary_ar_en
-
-        return list(glossary_ar_en().values())
 
     # -- "Frontex, the EU's border agency," / كتائب القسام، الجناح العسكري لحركة حماس، -------------------------
     def part_appositions(self, start: int, end: int) -> None:
