@@ -502,8 +502,15 @@ class RelationFinder:
         if not self.boundary(k):
             return False
         if self.toks[k].text in (",", "،") and k + 2 < len(self.toks):
-            day = self.skippable(k + 1) and self.toks[k + 2].text in (",", "،")
-            closing = k >= 2 and self.skippable(k - 1) and self.toks[k - 2].text in (",", "،")
+            commas = (",", "،")
+            day = any(
+                all(self.skippable(m) for m in range(k + 1, c)) and self.toks[c].text in commas
+                for c in range(k + 2, min(len(self.toks), k + 5))
+            )  # "، الثلاثاء،", "، اليوم الثلاثاء،"
+            closing = any(
+                all(self.skippable(m) for m in range(c + 1, k)) and self.toks[c].text in commas
+                for c in range(max(0, k - 4), k - 1)
+            )
             return not (day or closing or self.aka(k))
         return True
 
@@ -1197,7 +1204,9 @@ class RelationFinder:
                     if modality == "asserted":
                         modality = self.modality(governing, lo, hi)
                     rule_id = f"{self.lang}.{trig.rule.relation}.noun"
-                    self.between(trig, hi, sent_index, modality, date, rule_id)
+                    paired = self.between(trig, hi, sent_index, modality, date, rule_id)
+                    if paired and governing.rule.relation == "hosted":
+                        self.hosted_talks(governing, trig, lo, hi, sent_index, modality, date)
                 continue
             if (
                 trig.rule.pos == "verb"
@@ -1261,6 +1270,9 @@ class RelationFinder:
         if self.lang == "en" and self.passive(trig, lo, hi, sent_index, modality, date, rule_id):
             return
         if rule.frame == "sym" and rule.pos == "noun" and self.between(trig, hi, sent_index, modality, date, rule_id):
+            host = self.hosting_verb_before(trig, lo)
+            if host is not None:
+                self.hosted_talks(host, trig, lo, hi, sent_index, modality, date)
             return
         if rule.pos == "part":
             subjects, vso = self.main_subject(trig, lo), False
@@ -1669,6 +1681,40 @@ class RelationFinder:
             for key in parties:
                 self.emit_plain(key, "attended", before.key, trig.rule.plover, trig, sent, modality, date, rule_id)
 
+    def hosting_verb_before(self, trig: TriggerHit, lo: int) -> TriggerHit | None:
+        """استضافت السعودية، الثلاثاء، محادثات: a hosting verb earlier in the noun's clause (day commas aside)."""
+        for m in range(trig.start - 1, max(lo, trig.start - 9) - 1, -1):
+            if self.gap_stop(m):
+                return None
+            for end, rule, pro in self.t.triggers.match(self.keys, m):
+                if rule.relation == "hosted" and rule.pos == "verb":
+                    return TriggerHit(m, end, rule, pro)
+        return None
+
+    def hosted_talks(
+        self, verb: TriggerHit, noun: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None
+    ) -> None:
+        """ "Malaysia hosted talks between Cambodia and Thailand", استضافت السعودية محادثات بين …: the talks are an
+        event named by the parties' states ("Cambodia-Thailand talks"), hosted by the verb's subject."""
+        pair = [r for r in self.relations if r.sentence == sent and r.rule.endswith(".between")]
+        if not pair:
+            return
+        a, b = (self.state_of(k) or k for k in (pair[-1].subject, pair[-1].object))
+        if a == b or self.type_of(a) != "State" or self.type_of(b) != "State":
+            return
+        hosts, _vso = self.subject_group(verb, lo, hi)
+        keys = [h.key for h in hosts]
+        if not keys and self.lang == "en" and verb.start - 1 > lo and self.word(verb.start - 1) in ("who", "which"):
+            q = verb.start - 2 if self.toks[verb.start - 2].text == "," else verb.start - 1
+            keys = [h.key for h in self.group_ending_before(q, lo, 0) if self.type_of(h.key) in ACTOR_TYPES]
+        if not keys:
+            return
+        names = [self.ent.table[a].label_en, self.ent.table[b].label_en]
+        event = self.ent.ensure_new("Meeting", f"{names[0]}-{names[1]} talks")
+        for key in keys:
+            if key not in (a, b):
+                self.emit_plain(key, "hosted", event.key, "CONSULT", noun, sent, modality, date, "hosted.talks")
+
     def membership(
         self, trig: TriggerHit, lo: int, hi: int, sent: int, modality: str, date: str | None, rule_id: str
     ) -> None:
@@ -1823,6 +1869,9 @@ class RelationFinder:
         """The state a known person is of (gazetteer country), as an entity key; "" when unknown."""
         entry = self.ent.gaz(person)
         key = self.t.gazetteer.country_by_iso3.get(entry.country, "") if entry is not None and entry.country else ""
+        if not key:  # a person we only know from a title here: "Thai Prime Minister Paetongtarn Shinawatra"
+            titled = (h.affiliation for h in self.hits if h.key == person and h.kind == "title")
+            key = next((a for a in titled if self.type_of(a) == "State"), "")
         if key:
             self.ent.ensure_gaz(key)
         return key
