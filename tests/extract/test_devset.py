@@ -21,7 +21,7 @@ GAPS = {
 }
 SETS = {"ar": load("ar_dev.tsv"), "en": load("en_dev.tsv")}
 # Floors measured on 2026-11-26 on the rule path over the enlarged sets (ar P 0.971 R 0.834, en P 0.979 R 0.877;
-# after the recall work on unseen news, with more sentences: ar P 0.983 R 0.892, en P 0.988 R 0.913), minus a margin.
+# after the recall work on unseen news, with more sentences: ar P 0.983 R 0.893, en P 0.988 R 0.915), minus a margin.
 FLOORS = {"ar": (0.95, 0.86), "en": (0.96, 0.88)}
 
 

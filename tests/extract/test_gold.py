@@ -19,11 +19,11 @@ def test_seed_meets_the_target(lang: str) -> None:
 
 
 # (precision, recall) floors a little below what was measured on 2026-11-26 (rule path).
-# *_heldout*: six articles, first measured ar P 0.98 R 0.70, en P 0.96 R 0.70; now ar P 1.00 R 0.78,
+# *_heldout*: six articles, first measured ar P 0.98 R 0.70, en P 0.96 R 0.70; now ar P 1.00 R 0.79,
 # en P 0.97 R 0.75.
 # *_fresh*: eight articles written after those rules by someone who never saw the extractor.
 # fresh: scored once blind at P .83 R .39 / .87 .55, used for development from 2026-11-26; they are no
-# longer a blind measure (now ar P 0.99 R 0.70, en P 1.00 R 0.70). The blind set is tests/heldout/*_blind*
+# longer a blind measure (now ar P 0.99 R 0.70, en P 1.00 R 0.71). The blind set is tests/heldout/*_blind*
 # (kept out of development).
 HELDOUT_FLOORS = {
     ("heldout", "ar"): (0.95, 0.74),
