@@ -26,10 +26,10 @@ def test_seed_meets_the_target(lang: str) -> None:
 # longer a blind measure (now ar P 0.99 R 0.70, en P 1.00 R 0.71). The blind set is tests/heldout/*_blind*
 # (kept out of development).
 HELDOUT_FLOORS = {
-    ("heldout", "ar"): (0.95, 0.74),
-    ("heldout", "en"): (0.93, 0.71),
-    ("fresh", "ar"): (0.94, 0.66),
-    ("fresh", "en"): (0.95, 0.66),
+    ("heldout", "ar"): (0.95, 0.76),
+    ("heldout", "en"): (0.93, 0.72),
+    ("fresh", "ar"): (0.94, 0.67),
+    ("fresh", "en"): (0.95, 0.68),
 }
 
 
