@@ -195,10 +195,8 @@ class GraphStore(ABC):
 
     def documents(self) -> dict[str, str]:
         """Document IRI → content sha256 of every ingested source document."""
-        rows = self.select(
-            "SELECT ?d ?sha WHERE { GRAPH ?d { ?d a ag:SourceDocument ; ag:sha256 ?sha } }"
-        )
-        return {str(r["d"]): str(r["sha"]) for r in rows}
+        rows = self.select_values("SELECT ?d ?sha WHERE { GRAPH ?d { ?d a ag:SourceDocument ; ag:sha256 ?sha } }")
+        return {d: sha for d, sha in rows}
 
     def known_entities(self) -> list[KnownEntity]:
         """Entities already in the store, for resolving the entities of new documents against them.
@@ -207,38 +205,38 @@ class GraphStore(ABC):
         triples once per document that mentions it, so one query with an OPTIONAL per property would
         multiply those repeats (documents to the fifth power rows per entity) and never finish.
         """
-        types = self.select(
+        # Plain strings, not rdflib terms (select_values): 13.7 s -> 5 s at 10M quads. The types present are
+        # found first, so the filter reads each type's name once rather than once per typed resource.
+        types = self.select_values(
             """SELECT DISTINCT ?e ?type WHERE {
-                 ?e a ?type .
-                 FILTER(STRSTARTS(STR(?type), STR(ag:)) && ?type NOT IN (ag:RelationStatement, ag:SourceDocument))
+                 { SELECT DISTINCT ?type WHERE { ?x a ?type } }
+                 FILTER(?type NOT IN (ag:RelationStatement, ag:SourceDocument) && STRSTARTS(STR(?type), STR(ag:)))
+                 ?e a ?type
                }"""
         )
         pref: dict[tuple[str, str], str] = {}
-        for r in self.select("SELECT DISTINCT ?e ?l WHERE { ?e skos:prefLabel ?l }"):
-            lang = (getattr(r["l"], "language", None) or "").lower().split("-")[0]
-            key = (str(r["e"]), lang)
-            pref[key] = min(pref.get(key, str(r["l"])), str(r["l"]))  # one, the same every time
+        for e, label, lang in self.select_values(
+            "SELECT DISTINCT ?e ?l (LANG(?l) AS ?lang) WHERE { ?e skos:prefLabel ?l }"
+        ):
+            key = (e, lang.lower().split("-")[0])
+            pref[key] = min(pref.get(key, label), label)  # one, the same every time
         alts: dict[str, set[str]] = {}
-        for r in self.select("SELECT DISTINCT ?e ?l WHERE { ?e skos:altLabel ?l }"):
-            alts.setdefault(str(r["e"]), set()).add(str(r["l"]))
+        for e, label in self.select_values("SELECT DISTINCT ?e ?l WHERE { ?e skos:altLabel ?l }"):
+            alts.setdefault(e, set()).add(label)
         country: dict[str, str] = {}
-        for r in self.select("SELECT DISTINCT ?e ?cc WHERE { ?e ag:countryCode ?cc }"):
-            e = str(r["e"])
-            country[e] = min(country.get(e, str(r["cc"])), str(r["cc"]))
-        out = []
-        for r in sorted(types, key=lambda r: (str(r["e"]), str(r["type"]))):
-            e = str(r["e"])
-            out.append(
-                KnownEntity(
-                    iri=e,
-                    type=str(r["type"]).rsplit("#", 1)[-1],
-                    label_en=pref.get((e, "en"), ""),
-                    label_ar=pref.get((e, "ar"), ""),
-                    labels=sorted(a for a in alts.get(e, ()) if a),
-                    country=country.get(e, ""),
-                )
+        for e, cc in self.select_values("SELECT DISTINCT ?e ?cc WHERE { ?e ag:countryCode ?cc }"):
+            country[e] = min(country.get(e, cc), cc)
+        return [
+            KnownEntity(
+                iri=e,
+                type=t.rsplit("#", 1)[-1],
+                label_en=pref.get((e, "en"), ""),
+                label_ar=pref.get((e, "ar"), ""),
+                labels=sorted(a for a in alts.get(e, ()) if a),
+                country=country.get(e, ""),
             )
-        return out
+            for e, t in sorted(types)
+        ]
 
     def union_graph(self) -> Graph:
         """All named graphs merged into one rdflib Graph (for SHACL, rendering, small exports)."""
