@@ -412,7 +412,7 @@ NOTES = """## Reading these figures
   both ways) are the fairer figure for a typical query.
 - `render --ego` and `analyze --ego` need every statement's evidence among the ego's actors, so they read
   the statements, not the index (`store_network(around=...)`): one lookup per statement for all its
-  properties. On 10M quads, `render --ego Bahrain` (radius 1: 270 actors, 23,000 statements, because the
+  properties. On 10M quads, `render --ego Bahrain` (radius 1: 270 actors, 23,000 links, 38,000 statements: the
   hubs' statements with each other come along) took 35 s and 306 MB; projecting the whole store first,
   as before, took 353 s and 3.5 GB.
 - Entity types and labels are also written into every document graph that mentions the entity (so that
