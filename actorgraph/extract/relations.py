@@ -553,16 +553,33 @@ class RelationFinder:
             return "future"  # وتستضيف الرياض الشهر المقبل قمة: the present tense with "next month"
         return "asserted"
 
+    def span_modality(self, a: int, b: int) -> str:
+        """The modality a verb between tokens a and b gives what it says of a noun before it: قد + present
+        (hedged), a future verb (ستعقد, سوف) or a cue of the lexicon; "asserted" when there is none."""
+        for m in range(a, b):
+            if self.lang == "ar":
+                may = any(k == "قد" and p in ("", "و", "ف") for k, p in self.keys[m].items())
+                if may and m + 1 < b and normalize(self.toks[m + 1].text)[:1] in ("ي", "ت", "ن"):
+                    return "hedged"
+                if self.future_verb_ar(m):
+                    return "future"
+            for c_end, (modality, _scope), pro in self.t.cues.match(self.keys, m):
+                if c_end <= b and self._cue_ok(m, pro):
+                    return str(modality)
+        return "asserted"
+
     def future_verb_before_ar(self, trig: TriggerHit, lo: int) -> bool:
         """A future verb (س + present: ستجري, سيعقد) earlier in the noun trigger's clause. Nouns that start
         with س (سياسة, سيطرة, سنوات) are kept out: a verb stem starts with ي/ت plus a consonant and has no ة."""
-        for k in range(self.clause_start(trig.start, lo), trig.start):
-            if self.cover[k] >= 0:
-                continue
-            for pro, stem in proclitic_splits(normalize(self.toks[k].text)):
-                verb = len(stem) >= 3 and stem[0] in "يت" and stem[1] != "ا" and not stem.endswith("ه")
-                if pro in ("س", "وس", "فس") and verb and stem not in self.t.names.first:
-                    return True
+        clause = range(self.clause_start(trig.start, lo), trig.start)
+        return any(self.cover[k] < 0 and self.future_verb_ar(k) for k in clause)
+
+    def future_verb_ar(self, k: int) -> bool:
+        """Token k is a future verb: س + present (ستجري, سيعقد), not a noun that starts with س."""
+        for pro, stem in proclitic_splits(normalize(self.toks[k].text)):
+            verb = len(stem) >= 3 and stem[0] in "يت" and stem[1] != "ا" and not stem.endswith("ه")
+            if pro in ("س", "وس", "فس") and verb and stem not in self.t.names.first:
+                return True
         return False
 
     def present_ar(self, trig: TriggerHit) -> bool:
@@ -1635,6 +1652,8 @@ class RelationFinder:
             k += 1
         if k >= hi or self.word(k) not in ("between", "بين") or k + 1 >= hi:
             return False
+        if modality == "asserted":  # محادثات قد تعقد بين A و B, "talks to be held between": the verb's mood
+            modality = self.span_modality(trig.end, k)
         first = self.hit_at(k + 1) or (self.hit_at(k + 2) if k + 2 < hi and self.word(k + 1) == "the" else None)
         if first is None:
             return False

@@ -25,7 +25,13 @@ def test_seed_meets_the_target(lang: str) -> None:
 # fresh: scored once blind at P .83 R .39 / .87 .55, used for development from 2026-11-26; they are no
 # longer a blind measure (now ar P 0.99 R 0.70, en P 1.00 R 0.71). The blind set is tests/heldout/*_blind*
 # (kept out of development).
+# *_blind*: eight articles written on 2026-11-26 by someone who never saw the extractor, scored once after
+# the rules above: ar P 0.61 R 0.37 with one must-not (a hedged "talks that may be held between" printed as
+# fact), en P 0.92 R 0.56. Only that must-not was looked at and fixed (a general rule with dev cases);
+# then ar P 0.62 R 0.37, must-not 0.
 HELDOUT_FLOORS = {
+    ("blind", "ar"): (0.57, 0.33),
+    ("blind", "en"): (0.88, 0.52),
     ("heldout", "ar"): (0.95, 0.76),
     ("heldout", "en"): (0.93, 0.72),
     ("fresh", "ar"): (0.94, 0.67),
