@@ -408,7 +408,8 @@ NOTES = """## Reading these figures
 - A hub's 2-hop ego network is nearly the whole actor network (the United States is linked to most
   actors), so its figure measures reading the whole index; the p99 actor's holds about 120,000 links.
 - The actor "at the median of degree" is one actor, and its figure depends on which neighbours it has
-  (the one picked at 10M has no hub among them). The 25 actors drawn at random (seeded, the same draw for
+  (in earlier runs the one picked at 10M had no hub among them and 3,400 links; in this corpus it has
+  20,000). The 25 actors drawn at random (seeded, the same draw for
   both ways) are the fairer figure for a typical query.
 - `render --ego` and `analyze --ego` need every statement's evidence among the ego's actors, so they read
   the statements, not the index (`store_network(around=...)`): one lookup per statement for all its
