@@ -119,7 +119,7 @@ def list_actors(store: GraphStore, search: str = "", *, all_entities: bool = Fal
 
     With the actor-network index, types, labels and codes come from its entities graph (one entry per
     entity, as the latest ingest resolved it) and statements are counted for the matches only: at 10M quads
-    a search takes about 2 s instead of 31 s.
+    a search took 4.3 s instead of 31 s.
     """
     classes = " ".join(f"ag:{c}" for c in (ENTITY_CLASSES if all_entities else ACTOR_CLASSES))
     if store.has_index():
