@@ -431,5 +431,38 @@ def render(store_spec: str, out_file: Path, ego: str | None, depth: int, max_nod
     click.echo(f"wrote {path}")
 
 
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, path_type=Path), required=False)
+@click.option("--events", "events_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score PLOVER-style event records (JSON list or lines: text, event, source, target codes).")
+@click.option("--pattern", default="*", show_default=True, help="Only gold documents whose name matches.")
+@click.option("--model", default=None, help="English spaCy package for NER; 'none' for the rule path.")
+@click.option("-v", "--verbose", is_flag=True, help="List every missed and extra triple.")
+def evaluate(gold: Path | None, events_file: Path | None, pattern: str, model: str | None, verbose: bool) -> None:
+    """Score extraction on your own annotations: a GOLD folder of NAME.triples.tsv, or --events FILE."""
+    from actorgraph.evaluate import EvaluationError, iter_lines, read_event_records, score_events, score_triples
+    from actorgraph.extract import ExtractionError
+
+    if (gold is None) == (events_file is None):
+        raise UserError("give either a GOLD folder of triples or --events FILE")
+    try:
+        if events_file is not None:
+            score = score_events(read_event_records(events_file), model=model)
+            for gold_type, predicted in sorted(score.confusion.items()):
+                click.echo(f"  {gold_type:10s} {dict(predicted.most_common())}")
+            click.echo(score.line())
+            return
+        assert gold is not None
+        scores = score_triples(gold, pattern, model=model)
+    except (EvaluationError, ExtractionError) as err:
+        raise UserError(str(err)) from None
+    if verbose:
+        for s in scores.values():
+            for row in [*s.misses, *s.extras]:
+                click.echo(row)
+    for line in iter_lines(scores):
+        click.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
