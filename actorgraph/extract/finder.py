@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from actorgraph.extract import roles
+from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits, strip_article
 from actorgraph.extract.lang.ar.translit import transliterate
 from actorgraph.extract.lookup import NameHit, Tables, ar_keys, en_keys
@@ -31,95 +33,25 @@ from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES
 from actorgraph.ontology.lexicon import Head, Title
 
 ORG_TYPES = ACTOR_TYPES - {"Person", "State"}
-AGENTIVE_EN = frozenset(
-    [
-        "forces",
-        "troops",
-        "military",
-        "army",
-        "navy",
-        "government",
-        "officials",
-        "authorities",
-        "jets",
-        "warplanes",
-        "drones",
-        "missiles",
-        "delegation",
-        "delegations",
-        "leaders",
-        "diplomats",
-        "regime",
-        "police",
-        "soldiers",
-        "fighters",
-        "bombers",
-    ]
-)
-
-
-_HONORIFICS_AR = frozenset(
-    normalize(w)
-    for w in (
-        "الأمير",
-        "أمير",
-        "الشيخ",
-        "الشيخة",
-        "السيد",
-        "السيدة",
-        "الدكتور",
-        "الدكتورة",
-        "الفريق",
-        "اللواء",
-        "العميد",
-        "المشير",
-        "الجنرال",
-        "الأميرة",
-    )  # fmt: skip
-)
-_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")  # "a 16th package of sanctions"
-_KINGDOM_AR = normalize("المملكة")
-_QUALIFIERS_AR = frozenset(
-    normalize(w) for w in ("المستقل", "المستقلة", "المعارض", "المعارضة", "البارز", "البارزة", "المخضرم")
-)
-_ACTING_EN = frozenset({"acting", "interim", "caretaker"})
-_HONORIFICS_EN = frozenset(
-    {"Sheikh", "Sheikha", "Prince", "Princess", "Dr", "Dr.", "Ayatollah", "Lieutenant", "Admiral"}
-)
+_AR, _EN = profile("ar"), profile("en")
+AGENTIVE_EN = _EN.words("agentive")
+_HONORIFICS_AR = _AR.words("honorifics")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")  # ordinals before a head noun: "a 16th package"
+_KINGDOM_AR = _AR.words("kingdom nouns")
+_QUALIFIERS_AR = _AR.words("qualifiers")
+_ACTING_EN = _EN.words("acting")
+_HONORIFICS_EN = _EN.words("honorifics:cased")
 # With a possessive pronoun these stand for the state of the person named before: بلاده, حكومتها.
-_NISBA_ENDINGS = tuple(normalize(e) for e in ("ي", "ية", "يون", "يين", "يان", "يتان", "يتين"))
+_NISBA_ENDINGS = tuple(sorted(_AR.words("nisba endings")))
 # Nouns that make an apposition say "a part of": "the EU's border agency", الجناح العسكري لحماس.
-_PART_WORDS = frozenset(
-    ["arm", "wing", "branch", "agency", "unit", "affiliate", "division", "subsidiary", "offshoot", "body"]
-    + [normalize(w) for w in ("جناح", "الجناح", "ذراع", "الذراع", "وحدة", "فرع", "وكالة", "التابعة", "التابع")]
-)
-_SON_OF_AR = frozenset({normalize("ابن"), normalize("بن")})
-_COUNTRY_NOUNS_AR = frozenset({normalize("بلاد"), normalize("بلد"), normalize("دولة"), normalize("حكومة")})
+_PART_WORDS = _EN.words("part words") | _AR.words("part words")
+_SON_OF_AR = _AR.words("son of")
+_COUNTRY_NOUNS_AR = _AR.words("country nouns")
 _GENERIC_BARE = frozenset(strip_article(w) for w in GENERIC_MILITARY_AR)
 # First words of two-word Arabic place names (خان يونس, بنت جبيل, دير الزور, شرم الشيخ).
-_TOPONYM_PARTS_AR = frozenset(
-    normalize(w)
-    for w in (
-        "سيدي", "أم", "خان", "بنت", "بيت", "دير", "عين", "تل", "كفر",
-        "أبو", "بئر", "جسر", "رأس", "شرم", "بني", "مرج", "برج",
-    )  # fmt: skip
-)
-_GOVERNMENT_AR = frozenset({normalize("إدارة"), normalize("حكومة"), normalize("الإدارة")})
-_GENERIC_ROLE_LABELS = {
-    "defense_minister": "Minister of Defense", "foreign_minister": "Minister of Foreign Affairs",
-    "prime_minister": "Prime Minister", "president": "President", "king": "King", "emir": "Emir",
-    "finance_minister": "Minister of Finance", "interior_minister": "Minister of the Interior",
-    "chancellor": "Chancellor", "crown_prince": "Crown Prince", "vice_president": "Vice President",
-}  # fmt: skip
+_TOPONYM_PARTS_AR = _AR.words("toponym parts")
+_GOVERNMENT_AR = _AR.words("government nouns")
 
-
-# Offices with one holder at a time, so "the Kenyan president" names a person.
-_HOLDER_ROLES = frozenset(
-    ["president", "prime_minister", "king", "emir", "sultan", "crown_prince", "supreme_leader", "chancellor"]
-    + ["vice_president", "foreign_minister", "foreign_secretary", "defense_minister", "finance_minister"]
-    + ["interior_minister"]
-    + ["secretary_general", "director_general"]
-)
 _HOLDERS: dict[int, dict[str, str]] = {}
 
 
@@ -142,10 +74,7 @@ def _holders(tables: Tables) -> dict[str, str]:
     return found
 
 
-_DESCRIPTOR_STOPS = frozenset(
-    ["and", "or", "but", "of", "the", "a", "an", "to", "in", "on", "at", "for", "with", "by", "from", "as", "that"]
-    + ["which", "who", "said", "says", "told", "while", "after", "before", "than", "its", "their", "his", "her"]
-)
+_DESCRIPTOR_STOPS = _EN.words("descriptor stops")
 _CITY_WORDS: dict[int, frozenset[str]] = {}
 
 
@@ -158,10 +87,6 @@ def _city_words(tables: Tables) -> frozenset[str]:
         )
         _CITY_WORDS[id(tables)] = words
     return words
-
-
-def _generic_label(role: str, fallback: str) -> str:
-    return _GENERIC_ROLE_LABELS.get(role, fallback)
 
 
 @lru_cache(maxsize=1)
@@ -180,7 +105,7 @@ def dual_title_ar(text: str, title: Title) -> bool:
     if any(strip_article(rest) == strip_article(word) for _p, rest in splits):
         return False
     for _p, rest in splits:
-        for enc in ("", "هما", "هم", "ها", "ه"):
+        for enc in ("", *_AR.words("possessive enclitics")):
             stem = rest[: len(rest) - len(enc)]
             if rest.endswith(enc) and (stem == word + "ي" or (stem == word + "ا" and not enc)):
                 return True
@@ -246,7 +171,7 @@ class MentionFinder:
             return pro.startswith("و") or (i > 0 and self.toks[i - 1].text in ("و", "،"))
         if i > 1 and self.toks[i - 1].text.lower() == "the":
             i -= 1  # "Israel and the PLO"
-        return i > 0 and self.toks[i - 1].text.lower() in ("and", "&", ",", "nor")
+        return i > 0 and self.toks[i - 1].text.lower() in _EN.words("coordinators")
 
     # -- the passes ------------------------------------------------------------------------------
     def run_sentence(self, start: int, end: int) -> None:
@@ -610,7 +535,7 @@ class MentionFinder:
 
     def _current_holder(self, role: str, owner: str) -> str:
         """The one person the gazetteer has holding this office of this owner now (no end date)."""
-        if role not in _HOLDER_ROLES or not owner:
+        if not roles.one_holder(role) or not owner:
             return ""
         entry = self.ent.gaz(owner)
         if entry is None:
@@ -773,7 +698,7 @@ class MentionFinder:
                 entry = self.ent.gaz(hit.position)
                 if entry is not None and entry.role:
                     label = office.label_en if office else entry.role
-                    return entry.role, _generic_label(entry.role, label)
+                    return entry.role, roles.generic_label(entry.role, label)
                 if office is not None and " of " in office.label_en:
                     label = office.label_en.rsplit(" of ", 1)[0]
                     return "x_" + label.lower().replace(" ", "_"), label
@@ -798,7 +723,8 @@ class MentionFinder:
     def country_anaphor_at(self, i: int) -> int | None:
         """بلاده "his country", حكومتها "her government": the state of the last person named before it."""
         tok = self.toks[i]
-        if self.lang == "ar" and any(k == _KINGDOM_AR and p in ("", "و", "ف", "ل", "ب") for k, p in tok.keys.items()):
+        noun_pro = _AR.words("noun proclitics")
+        if self.lang == "ar" and any(k in _KINGDOM_AR and (p == "" or p in noun_pro) for k, p in tok.keys.items()):
             return self._kingdom_at(i)
         if self.lang == "ar":
             readings = analyses(normalize(tok.text))
@@ -862,7 +788,7 @@ class MentionFinder:
                 continue
             if self.toks[hit.start].sent < self.toks[i].sent - 1:
                 return None
-            if any(normalize(a).startswith(_KINGDOM_AR) for a in [entry.label_ar, *entry.aliases_ar]):
+            if any(normalize(a).startswith(tuple(_KINGDOM_AR)) for a in [entry.label_ar, *entry.aliases_ar]):
                 self.ent.ensure_gaz(state)
                 self.add(Hit(i, i + 1, state, "State", "anaphor", coord=self.coord(i, "")))
                 return i + 1
@@ -1343,7 +1269,7 @@ class MentionFinder:
     def _definite_form(self, k: int) -> str:
         """The word as it would stand alone with its article: للدفاع → الدفاع."""
         for stem, pro in self.toks[k].keys.items():
-            if stem.startswith("ال") and pro in ("", "ل", "لل", "و", "ب", "ول", "وب"):
+            if stem.startswith("ال") and (pro == "" or pro in _AR.words("definite proclitics")):
                 return stem
         return normalize(self.toks[k].text)
 
@@ -1436,7 +1362,7 @@ class MentionFinder:
                 return gathering
             if head.anaphoric and article == "the":
                 return self._anaphor(i, j, head, "")
-            if head.type in DOCUMENT_TYPES and article in ("a", "an", "the", "its", "their"):
+            if head.type in DOCUMENT_TYPES and article in _EN.words("document determiners"):
                 entity = self.ent.ensure_new(head.type, f"unnamed {head.english.lower()}")
                 self.add(Hit(i, j, entity.key, head.type, "head"))
                 return j

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, strip_article
 from actorgraph.ontology import lexicon
 from actorgraph.ontology.gazetteer import Gazetteer, load_gazetteer
@@ -109,22 +110,22 @@ def _match_rest(
 
 # --- inflection of trigger verbs -------------------------------------------------------------------
 
-_EN_IRREGULAR = {
-    "meet": ["met"], "hold": ["held"], "give": ["gave", "given"], "take": ["took", "taken"],
-    "strike": ["struck", "stricken"], "make": ["made"], "send": ["sent"], "speak": ["spoke", "spoken"],
-    "lead": ["led"], "reach": ["reached"], "seek": ["sought"], "say": ["said"], "keep": ["kept"],
-}  # fmt: skip
+@lru_cache(maxsize=1)
+def _en_irregular() -> dict[str, list[str]]:
+    """Lemma → its irregular forms (lexicon set "irregular verbs": the lemma, then its forms)."""
+    return {entry[0]: list(entry[1:]) for entry in profile("en").phrases("irregular verbs")}
 
 
 def inflect_en(lemma: str) -> list[str]:
-    forms = [lemma, *(_EN_IRREGULAR.get(lemma, []))]
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+    irregular = _en_irregular()
+    forms = [lemma, *(irregular.get(lemma, []))]
+    if re.search(r"(s|sh|ch|x|z)$", lemma):
         forms.append(lemma + "es")
     elif re.search(r"[^aeiou]y$", lemma):
         forms.append(lemma[:-1] + "ies")
     else:
         forms.append(lemma + "s")
-    if lemma not in _EN_IRREGULAR or lemma == "reach":
+    if lemma not in irregular or lemma in profile("en").words("regular past"):
         if lemma.endswith("e"):
             forms.append(lemma + "d")
         elif re.search(r"[^aeiou]y$", lemma):
@@ -192,7 +193,7 @@ def _phrases(tokenize: Callable[[str], list[str]], lang: str, labels: Iterable[s
 def nisba_forms(nisba: str) -> list[str]:
     """ياباني → ياباني يابانية يابانيون يابانيين يابانيان يابانيتان (each word of a two-word nisba)."""
     words = normalize(nisba).split()
-    endings = ["", "ه", "ون", "ين", "ان", "تان", "تين"]
+    endings = sorted(e[1:] for e in profile("ar").words("nisba endings"))
     return [" ".join(w + e for w in words) for e in endings]
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from actorgraph.extract import roles
+from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.ar.normalize import normalize
 from actorgraph.extract.lang.ar.translit import transliterate
 from actorgraph.extract.lookup import Tables
@@ -16,190 +18,24 @@ from actorgraph.extract.records import Entity, Mention
 from actorgraph.ontology.gazetteer import GazEntry
 from actorgraph.ontology.lexicon import Head
 
-QUOTES = {'"', "“", "”", "«", "»", "„", "'", "‘", "’"}
-STRONG_PUNCT = {",", "،", ";", "؛", ":", "(", ")", "[", "]", "—", "–", "-", ".", "!", "?", "؟"}
+_AR, _EN = profile("ar"), profile("en")
+QUOTES = _AR.words("quotes:cased") | _EN.words("quotes:cased")
+STRONG_PUNCT = _AR.words("strong punctuation:cased") | _EN.words("strong punctuation:cased")
 
 # Function words that never start or continue an unknown name.
-AR_STOP = frozenset(
-    normalize(w)
-    for w in [
-        "في",
-        "على",
-        "من",
-        "إلى",
-        "الى",
-        "عن",
-        "مع",
-        "أن",
-        "إن",
-        "أنه",
-        "إنه",
-        "الذي",
-        "التي",
-        "الذين",
-        "اليوم",
-        "أمس",
-        "غدا",
-        "السبت",
-        "الأحد",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        "قال",
-        "قالت",
-        "أكد",
-        "أكدت",
-        "خلال",
-        "بعد",
-        "قبل",
-        "عقب",
-        "حيث",
-        "كما",
-        "أيضا",
-        "وقد",
-        "قد",
-        "لم",
-        "لن",
-        "لا",
-        "ما",
-        "هذا",
-        "هذه",
-        "ذلك",
-        "تلك",
-        "هو",
-        "هي",
-        "هم",
-        "بين",
-        "حول",
-        "ضد",
-        "عند",
-        "منذ",
-        "كان",
-        "كانت",
-        "يوم",
-        "وزير",
-        "وزيرة",
-        "رئيس",
-        "الرئيس",
-        "لدى",
-        "الخاص",
-        "الخاصة",
-        "الأعلى",
-        "السابق",
-        "السابقة",
-        "الجديد",
-        "الجديدة",
-        "الحالي",
-        "الأول",
-        "الأسبق",
-        "المؤقت",
-        "بالإنابة",
-        "هاتفيا",
-        "رسميا",
-        "لاحقا",
-        "مساء",
-        "صباح",
-        "أمام",
-        "داخل",
-        "خارج",
-        "بشأن",
-        "إزاء",
-        "عبر",
-        "ضمن",
-        "حتى",
-    ]
-)
-AR_NAME_LINKS = frozenset(normalize(w) for w in ("بن", "ابن", "أبو", "ابو", "عبد", "آل", "ولد", "بنت"))
-EN_PARTICLES = frozenset(
-    [
-        "bin",
-        "ibn",
-        "al",
-        "el",
-        "de",
-        "da",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "la",
-        "le",
-        "dos",
-        "das",
-        "abu",
-        "bint",
-        "ben",
-    ]
-)
-EN_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"])
-EN_NOT_NAMES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "He",
-        "She",
-        "It",
-        "They",
-        "We",
-        "I",
-        "In",
-        "On",
-        "At",
-        "After",
-        "Before",
-        "During",
-        "While",
-        "As",
-        "But",
-        "And",
-        "Or",
-        "If",
-        "When",
-        "For",
-        "From",
-        "With",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Earlier",
-        "Later",
-        "Meanwhile",
-        "However",
-    ]
-)
-APPOSITION_AR = tuple(normalize(w) for w in ("المعروفة", "المعروف", "المسماة", "المسمى", "باسم"))
-APPOSITION_EN = ("known", "dubbed", "called", "named")
-GENERIC_MILITARY_AR = frozenset(
-    normalize(w)
-    for w in (
-        "قوات", "جيش", "حكومة", "غارات", "غارة", "طائرات", "مقاتلات", "مسيرات", "صواريخ", "جنود", "سلطات", "بحرية",
-        "مسؤولون", "مسؤولين", "مسؤول", "دبلوماسيون", "دبلوماسيين", "وفد", "قادة", "زعماء",
-    )  # fmt: skip
-)
-THE_COUNTRIES = re.compile(
-    r"^(United |Netherlands|Philippines|Czech Republic|Gambia|Bahamas|Maldives|Democratic Republic|Central African|"
-    r"Dominican Republic|Republic of|Comoros|Solomon Islands|Marshall Islands)"
-)
+AR_STOP = _AR.words("name stop")
+AR_NAME_LINKS = _AR.words("name links")
+EN_PARTICLES = _EN.words("name particles")
+EN_DETERMINERS = _EN.words("determiners")
+EN_NOT_NAMES = _EN.words("not names:cased")
+APPOSITION_AR = _AR.words("apposition cues")
+APPOSITION_EN = _EN.words("apposition cues")
+GENERIC_MILITARY_AR = _AR.words("generic forces")
+
+
+def takes_the(label: str) -> bool:
+    """Does an English country label take "the" after "of" (the United States, the Netherlands)?"""
+    return any(label == p or label.startswith(p + " ") for p in _EN.words("the countries:cased"))
 
 
 @dataclass(slots=True)
@@ -299,7 +135,7 @@ class Entities:
         if owner_entity is None:
             return self.ensure_new("Position", label)
         owner_label = owner_entity.label_en
-        if owner_entity.type == "State" and THE_COUNTRIES.match(owner_label):
+        if owner_entity.type == "State" and takes_the(owner_label):
             owner_label = "the " + owner_label
         label_ar = ""
         return self.ensure_new(
@@ -315,19 +151,11 @@ def person_position(entities: Entities, person_key: str, role: str, owner: str =
         return ""
     for holding in entry.holds:
         office = entities.gaz(holding.position)
-        if office is not None and (office.role == role or _role_family(office.role) == _role_family(role)):
+        if office is not None and (office.role == role or roles.family(office.role) == roles.family(role)):
             return holding.position
         if office is not None and owner and office.organization == owner:
             return holding.position
     return ""
-
-
-def _role_family(role: str) -> str:
-    if role in ("president", "king", "emir", "sultan", "head_of_state", "supreme_leader", "leader"):
-        return "head_of_state"
-    if role in ("prime_minister", "chancellor", "head_of_government"):
-        return "head_of_government"
-    return role
 
 
 def gloss_ar(tables: Tables, word: str) -> str:
@@ -355,21 +183,12 @@ def compose_label(head: Head, modifiers: list[str]) -> str:
         return " ".join(head.english.replace("{}", " ".join(reversed(mods))).split())
     if not mods:
         return head.english
-    if head.english in (
-        "Ministry",
-        "Council",
-        "Authority",
-        "Agency",
-        "Organization",
-        "Movement",
-        "Party",
-        "Group",
-    ):
+    if head.english in _EN.words("of heads:cased"):
         return f"{head.english} of {' '.join(reversed(mods))}"
     return f"{' '.join(reversed(mods))} {head.english}"
 
 
 def title_case(text: str) -> str:
-    small = {"of", "and", "the", "for", "on", "in", "to", "a"}
+    small = _EN.words("title case small")
     words = text.split()
     return " ".join(w if (i and w.lower() in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))

@@ -31,7 +31,6 @@ LEGACY: set[str] = {
     "dates.py",
     "read.py",
     "records.py",
-    "lang/ar/normalize.py",
 }
 
 

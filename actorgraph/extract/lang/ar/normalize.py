@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from actorgraph.extract.lang import read_wordsets
+
 # Tashkeel (harakat, tanween, shadda, sukun), superscript alef, Quranic marks, tatweel.
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _CHAR_MAP = str.maketrans(
@@ -34,9 +36,10 @@ _CHAR_MAP = str.maketrans(
 )
 _ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
-PROCLITICS = ("و", "ف", "ب", "ل", "ك", "س")
-# Enclitic pronouns, longest first; ا is the accusative tanween alef (قانونًا → قانونا).
-ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "نا", "ها", "ه", "ك", "ي", "ا")
+# One-letter proclitics, and the enclitic pronouns longest first (ا is the accusative tanween alef: قانونًا →
+# قانونا), as the lexicon lists them (sets "proclitics" and "enclitics" of wordsets_ar_mentions.tsv).
+PROCLITICS = read_wordsets("ar")["proclitics"]
+ENCLITICS = read_wordsets("ar")["enclitics"]
 
 
 @lru_cache(maxsize=262_144)
