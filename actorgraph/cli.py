@@ -362,12 +362,20 @@ def reindex(store_spec: str) -> None:
 
 
 def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
-    """The store's networkx projection, filtered by modality and cut to ``ego``'s network, and the ego's node.
+    """The store's networkx projection, filtered by modality and cut to ``ego``'s network, the ego's node, and
+    how many actors (``network.actor_nodes``) the cut holds before the modality filter.
 
     An ego that names one entity is cut in the store, so only its neighbourhood is read (a large store is
     not projected whole for a few actors). A name several entities match, or one in no statement, is
     matched among the actors of the whole projection, whose error says which."""
-    from actorgraph.graph.network import ActorNotFound, ego_network, filter_modality, find_actor, store_network
+    from actorgraph.graph.network import (
+        ActorNotFound,
+        actor_nodes,
+        ego_network,
+        filter_modality,
+        find_actor,
+        store_network,
+    )
     from actorgraph.graph.query import find_entities
     from actorgraph.graph.store import StoreError
 
@@ -382,6 +390,7 @@ def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tup
                 G = store_network(store)
         except StoreError as err:
             raise UserError(str(err)) from None
+    unfiltered = G
     if modalities:
         G = filter_modality(G, modalities)
     if center is not None:
@@ -390,7 +399,8 @@ def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tup
             G = ego_network(G, center, radius=depth)
         except ActorNotFound as err:
             raise UserError(str(err)) from None
-    return G, center
+        unfiltered = ego_network(unfiltered, center, radius=depth)
+    return G, center, len(actor_nodes(unfiltered))
 
 
 @main.command()
@@ -405,8 +415,8 @@ def analyze(store_spec: str, top: int, ego: str | None, depth: int, modalities: 
     """Centrality, communities and the cooperation/conflict balance of each pair of actors."""
     from actorgraph.graph.network import analyze as run
 
-    G, _ = _actor_network(store_spec, ego, depth, modalities)
-    click.echo("\n".join(run(G, top=top).lines()))
+    G, _, actors = _actor_network(store_spec, ego, depth, modalities)
+    click.echo("\n".join(run(G, top=top, actors=actors).lines()))
 
 
 @main.command()
@@ -421,7 +431,7 @@ def render(store_spec: str, out_file: Path, ego: str | None, depth: int, max_nod
     from actorgraph.graph.network import ActorNotFound
     from actorgraph.graph.render import render_html
 
-    graph, center = _actor_network(store_spec, ego, depth, None)
+    graph, center, _ = _actor_network(store_spec, ego, depth, None)
     try:
         path = render_html(graph, out_file, ego=center, depth=depth, max_nodes=max_nodes)
     except ActorNotFound as err:

@@ -13,8 +13,8 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 
-from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
-from actorgraph.graph.query import ACTOR_CLASSES
+from actorgraph.graph.index import NETWORK_GRAPH
+from actorgraph.graph.query import store_actors
 from actorgraph.graph.store import GraphStore, IngestReport, ingest, open_store
 from actorgraph.ontology.namespace import RELATIONS
 from actorgraph.sources import ARTICLE_SUFFIXES, JSONL_SUFFIXES, Failure, collect, plan
@@ -114,15 +114,10 @@ def stats(store: GraphStore) -> Stats:
     st.documents = sum(st.languages.values())
     # Actors and links from the actor-network index when the store has one (each entity and each link
     # once: no DISTINCT over every document's copy); from the documents for a store without it.
-    ent, net = ENTITIES_GRAPH.n3(), NETWORK_GRAPH.n3()
+    net = NETWORK_GRAPH.n3()
     indexed = store.has_index()
-    types = "VALUES ?type { " + " ".join(f"ag:{c}" for c in ACTOR_CLASSES) + " }"
-    for r in store.select(
-        f"SELECT ?type (COUNT(?e) AS ?n) WHERE {{ GRAPH {ent} {{ ?e a ?type }} {types} }} GROUP BY ?type"
-        if indexed
-        else f"SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a ?type . {types} }} GROUP BY ?type"
-    ):
-        st.actors_by_type[str(r["type"]).rsplit("#", 1)[-1]] = int(r["n"].toPython())  # type: ignore[union-attr]
+    for actor_type in store_actors(store).values():  # the one definition of an actor (graph.query)
+        st.actors_by_type[actor_type] = st.actors_by_type.get(actor_type, 0) + 1
     relations = "VALUES ?p { " + " ".join(f"ag:{r}" for r in RELATIONS) + " }"
     for r in store.select(
         f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ GRAPH {net} {{ ?s ?p ?o }} {relations} }} GROUP BY ?p"

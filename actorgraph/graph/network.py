@@ -13,8 +13,9 @@ The projection is a ``MultiDiGraph``:
 - an edge per (subject, relation, object, modality), keyed ``"relation|modality"``, with
   ``relation``, ``modality``, ``plover`` (most frequent PLOVER type), ``plover_types``, ``count``,
   ``dates``, ``first_date``, ``last_date``, ``symmetric`` and ``evidence``: one dict per
-  statement (``statement``, ``sentence``, ``lang``, ``document``, ``date``, ``plover``, ``rule``,
-  ``confidence``, ``sentence_index``, ``char_start``, ``char_end``).
+  statement (``statement``, ``sentence``, ``lang``, ``document`` with its ``title``, ``location``
+  and ``published`` date, ``date`` of the event, ``plover``, ``rule``, ``confidence``,
+  ``sentence_index``, ``char_start``, ``char_end``).
 
 Symmetric relations (``met``, ``agreedWith``...) are stored once per pair, from the smaller IRI
 to the larger, so "A met B" and "B met A" add up on one edge.
@@ -37,9 +38,10 @@ from typing import Any
 
 import networkx as nx
 from rdflib import RDF, SKOS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS
 
 from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
-from actorgraph.graph.query import EgoNetwork
+from actorgraph.graph.query import EgoNetwork, actor_class
 from actorgraph.graph.rdf import values_blocks
 from actorgraph.graph.store import GraphStore
 from actorgraph.ontology.namespace import AG, AG_IRI, SYMMETRIC_RELATIONS
@@ -94,6 +96,15 @@ _STATEMENT_FIELDS: dict[str, URIRef] = {
     "date": AG.eventDate,
     "document": PROV.wasDerivedFrom,
 }
+# Document property → key: what evidence says of its source (dcterms:date is the article's date).
+_DOCUMENT_FIELDS: dict[str, URIRef] = {
+    "lang": AG.language,
+    "title": DCTERMS.title,
+    "location": PROV.atLocation,
+    "published": DCTERMS.date,
+}
+_DOCUMENT_KEYS = {str(prop): name for name, prop in _DOCUMENT_FIELDS.items()}
+Documents = dict[Any, dict[str, str | None]]
 _ENTITY_FIELDS: dict[str, URIRef] = {
     "types": RDF.type,
     "pref": SKOS.prefLabel,
@@ -145,10 +156,21 @@ def to_networkx(graph: Graph) -> nx.MultiDiGraph:
     with _union_view(graph) as g:
         statements = set(g.subjects(RDF.type, AG.RelationStatement))
         fields = {name: _values(g, prop, statements) for name, prop in _STATEMENT_FIELDS.items()}
-        doc_lang = {doc: str(lang) for doc, lang in g.subject_objects(AG.language)}
+        documents = _documents((d, str(prop), v) for prop in _DOCUMENT_FIELDS.values()
+                               for d, v in g.subject_objects(prop))  # fmt: skip
         participants = set(fields["subject"].values()) | set(fields["object"].values())
         attrs = {name: _values(g, prop, participants, many=True) for name, prop in _ENTITY_FIELDS.items()}
-    return _assemble(statements, fields, doc_lang, participants, attrs)
+    return _assemble(statements, fields, documents, participants, attrs)
+
+
+def _documents(rows: Iterable[tuple[Any, ...]]) -> Documents:
+    """``document → {lang, title, location, published}`` from (document, property IRI, value) rows."""
+    found: Documents = {}
+    for doc, prop, value in rows:
+        name = _DOCUMENT_KEYS.get(str(prop))
+        if name is not None:
+            found.setdefault(URIRef(str(doc)), {})[name] = _iso_date(value) if name == "published" else str(value)
+    return found
 
 
 def store_network(
@@ -166,10 +188,10 @@ def store_network(
         return _store_neighbourhood(store, around, radius, modalities)
     statements = {r[0] for r in store.query("SELECT ?st WHERE { ?st a ag:RelationStatement }").rows}
     fields = {name: _picked(store, prop, statements) for name, prop in _STATEMENT_FIELDS.items()}
-    doc_lang = {r[0]: str(r[1]) for r in store.query("SELECT ?d ?l WHERE { ?d ag:language ?l }").rows}
+    documents = _documents(store.query("SELECT ?d ?p ?v WHERE { ?d a ag:SourceDocument ; ?p ?v }").rows)
     participants = set(fields["subject"].values()) | set(fields["object"].values())
     attrs = {name: _picked(store, prop, participants, many=True) for name, prop in _ENTITY_FIELDS.items()}
-    return _assemble(statements, fields, doc_lang, participants, attrs)
+    return _assemble(statements, fields, documents, participants, attrs)
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -233,13 +255,13 @@ def _store_neighbourhood(
     statement_terms = set(terms.values())
     fields = {name: _collect(found_pairs, statement_terms, many=False) for name, found_pairs in pairs.items()}
     documents = {d for d in fields["document"].values() if d is not None}
-    doc_lang: dict[Any, str] = {}
+    found_documents: Documents = {}
     for values in values_blocks(documents):
-        rows = store.select_values(f"SELECT ?d ?l WHERE {{ VALUES ?d {{ {values} }} ?d ag:language ?l }}")
-        doc_lang.update((URIRef(d), lang) for d, lang in rows)
+        described = store.query(f"SELECT ?d ?p ?v WHERE {{ VALUES ?d {{ {values} }} ?d ?p ?v }}").rows
+        found_documents.update(_documents(described))
     participants = set(fields["subject"].values()) | set(fields["object"].values())
     attrs = {name: _picked_among(store, prop, participants, many=True) for name, prop in _ENTITY_FIELDS.items()}
-    return _assemble(statement_terms, fields, doc_lang, participants, attrs)
+    return _assemble(statement_terms, fields, found_documents, participants, attrs)
 
 
 def _picked_among(store: GraphStore, prop: URIRef, subjects: set[Any], *, many: bool = False) -> dict[Any, Any]:
@@ -304,7 +326,7 @@ def _picked(store: GraphStore, prop: URIRef, subjects: set[Any], *, many: bool =
 def _assemble(
     statements: set[Any],
     fields: dict[str, dict[Any, Any]],
-    doc_lang: dict[Any, str],
+    documents: Documents,
     participants: set[Any],
     attrs: dict[str, dict[Any, Any]],
 ) -> nx.MultiDiGraph:
@@ -320,14 +342,16 @@ def _assemble(
         if relation in SYMMETRIC_RELATIONS and o < s:
             s, o = o, s
         text, doc = value["sentence"], value["document"]
+        source = documents.get(doc, {}) if doc is not None else {}
         evidence: Evidence = {
             "statement": str(st),
             "sentence": str(text) if text is not None else "",
             # The article's language; a sentence literal's tag when the document has none.
-            "lang": (doc_lang.get(doc) if doc is not None else None)
-            or (text.language if isinstance(text, Literal) else None)
-            or "",
+            "lang": source.get("lang") or (text.language if isinstance(text, Literal) else None) or "",
             "document": str(doc) if doc is not None else "",
+            "title": source.get("title", ""),
+            "location": source.get("location", ""),  # the file's path or the URL, as ingested
+            "published": source.get("published"),  # the article's date (``date``: the event's)
             "date": _iso_date(value["date"]),
             "plover": str(value["plover"]) if value["plover"] is not None else "",
             "rule": str(value["rule"]) if value["rule"] is not None else "",
@@ -518,6 +542,12 @@ def find_actor(G: nx.MultiDiGraph, query: str) -> str:
             labels = ", ".join(sorted(G.nodes[n]["label"] for n in found)[:10])
             raise ActorNotFound(f"{query!r} matches several actors: {labels}")
     raise ActorNotFound(f"no actor matches {query!r}")
+
+
+def actor_nodes(G: nx.MultiDiGraph) -> list[str]:
+    """The nodes of ``G`` that are actors (``query.ACTOR_CLASSES``; a projection's nodes are all named in a
+    statement): what `stats`, `actors`, `analyze` and the page count."""
+    return [n for n, types in G.nodes(data="types") if actor_class(types or ())]
 
 
 # --------------------------------------------------------------------------- analyses
@@ -758,13 +788,17 @@ class Analysis:
     rankings: dict[str, list[tuple[str, float]]]
     communities: list[set[str]]
     balances: list[PairBalance]
+    actors: int | None = None  # actors before the statements were filtered (None: those of G)
 
     def label(self, node: str) -> str:
         return self.G.nodes[node]["label"]
 
     def lines(self) -> list[str]:
         G, top = self.G, self.top
-        out = [f"{G.number_of_nodes()} actors, {G.number_of_edges()} relations, "
+        here = len(actor_nodes(G))
+        total = here if self.actors is None else self.actors
+        head = f"{total} actors" + (f" ({here} in the statements analysed)" if here != total else "")
+        out = [f"{head}, {G.number_of_nodes() - here} other entities, {G.number_of_edges()} relations, "
                f"{sum(c for *_, c in G.edges(data='count'))} statements"]  # fmt: skip
         out += ["", f"Centrality (top {top})"]
         header = ["#", "actor", "type", *CENTRALITY_MEASURES]
@@ -795,10 +829,11 @@ def _columns(header: list[str], rows: list[list[str]], max_width: int = 40) -> l
     return ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
 
 
-def analyze(G: nx.MultiDiGraph, *, top: int = 10, seed: int | None = 0) -> Analysis:
+def analyze(G: nx.MultiDiGraph, *, top: int = 10, seed: int | None = 0, actors: int | None = None) -> Analysis:
     """Every centrality measure, the communities and the pair balances of ``G``.
 
-    Pair balances count every statement in ``G``: filter by modality first to choose.
+    Pair balances count every statement in ``G``: filter by modality first to choose. ``actors``: how many
+    actors there were before that filter, the number the summary leads with (as `stats` and the page).
     """
     return Analysis(
         G=G,
@@ -806,4 +841,5 @@ def analyze(G: nx.MultiDiGraph, *, top: int = 10, seed: int | None = 0) -> Analy
         rankings={m: centrality(G, m) for m in CENTRALITY_MEASURES},
         communities=communities(G, seed=seed),
         balances=pair_balance(G, modalities=None),
+        actors=actors,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -16,14 +17,18 @@ from actorgraph.graph.resolve import normalize_name
 from actorgraph.graph.store import PREFIXES, GraphStore, QueryResult, entity_property_blocks
 from actorgraph.ontology.namespace import AG_IRI, RELATIONS, SYMMETRIC_RELATIONS
 
+# What counts as an actor, the one definition `stats`, `actors`, `analyze` and the graph page use: an entity
+# of one of these classes that is the subject or object of at least one relation statement, whatever the
+# statement's modality. Positions, places, laws, treaties, documents and events take part in statements
+# too, but are not actors; an entity named in no statement is not counted. Most specific class first.
 ACTOR_CLASSES = (
     "Person",
     "State",
-    "Organization",
     "GovernmentBody",
     "MilitaryOrganization",
     "InternationalOrganization",
     "ArmedGroup",
+    "Organization",
 )
 ENTITY_CLASSES = (*ACTOR_CLASSES, "Document", "Law", "Treaty", "Strategy", "Event", "Meeting", "Summit",
                   "Position", "City")  # fmt: skip
@@ -113,8 +118,34 @@ class ActorRow:
     alt_labels: list[str] = field(default_factory=list)
 
 
+def actor_class(types: Iterable[str]) -> str | None:
+    """The actor class (most specific first) among an entity's ``types`` (local names), None if it is not one.
+
+    With "named in a relation statement", this is what an actor is (see ``ACTOR_CLASSES``)."""
+    present = set(types)
+    return next((c for c in ACTOR_CLASSES if c in present), None)
+
+
+def store_actors(store: GraphStore) -> dict[str, str]:
+    """Every actor in the store (IRI → actor class), by the definition of ``ACTOR_CLASSES``: an entity of an
+    actor class that is the subject or object of at least one relation statement."""
+    classes = " ".join(f"ag:{c}" for c in ACTOR_CLASSES)
+    # Types from the index's entities graph when there is one (each entity once), else from the documents.
+    typed = f"GRAPH {ENTITIES_GRAPH.n3()} {{ ?e a ?t }}" if store.has_index() else "?e a ?t"
+    rows = store.select_values(
+        f"""SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {classes} }} {typed}
+              FILTER EXISTS {{ {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} ?st a ag:RelationStatement }}
+            }}"""
+    )
+    types: dict[str, list[str]] = {}
+    for iri, type_iri in rows:
+        types.setdefault(iri, []).append(type_iri.rsplit("#", 1)[-1])
+    return {iri: found for iri, names in types.items() if (found := actor_class(names)) is not None}
+
+
 def list_actors(store: GraphStore, search: str = "", *, all_entities: bool = False) -> list[ActorRow]:
-    """Actors (or every entity) with labels, codes and how many statements name them; ``search`` matches
+    """Actors (``ACTOR_CLASSES``: named in at least one statement), or every entity with ``all_entities``, with
+    labels, codes and how many statements name them; ``search`` matches
     any label, in either language, ignoring case, accents and Arabic spelling variants.
 
     With the actor-network index, types, labels and codes come from its entities graph (one entry per
@@ -146,6 +177,8 @@ def list_actors(store: GraphStore, search: str = "", *, all_entities: bool = Fal
     counts = _statement_counts(store, [r.iri for r in out] if needle else None)
     for row in out:
         row.statements = counts.get(row.iri, 0)
+    if not all_entities:  # an actor is named in at least one statement (ACTOR_CLASSES)
+        out = [row for row in out if row.statements]
     return sorted(out, key=lambda a: (-a.statements, a.label_en or a.label_ar))
 
 

@@ -27,6 +27,7 @@ import networkx as nx
 from rdflib import Graph
 
 from actorgraph.graph.network import PLOVER_QUAD, ego_network, find_actor, to_networkx, top_degree
+from actorgraph.graph.query import actor_class
 
 VIS_NETWORK = ("pyvis", "lib/vis-9.1.2/vis-network.min.js")
 MAX_EVIDENCE = 20  # sentences kept per edge; the count says how many there were
@@ -150,6 +151,7 @@ def graph_data(G: nx.MultiDiGraph) -> dict[str, Any]:
                 "id": index[node],
                 "iri": _display(node),
                 "type": attrs["type"] if attrs["type"] in TYPE_STYLES else "Actor",
+                "actor": actor_class(attrs["types"]) is not None,  # what the page counts as an actor
                 "label": _display(attrs["label"]),
                 "label_en": _display(attrs["label_en"]),
                 "label_ar": _display(attrs["label_ar"]),

@@ -41,8 +41,9 @@ def test_analyze_prints_rankings_communities_and_balances(store_dir: str) -> Non
     result = invoke("analyze", "--store", store_dir, "--top", "3")
     assert result.exit_code == 0, result.output
     out = result.output
-    # Asserted statements only by default: 8 actors, 7 relations (no hedged request, no future cooperation).
-    assert out.startswith("8 actors, 7 relations, 8 statements")
+    # Asserted statements only by default: 7 relations (no hedged request, no future cooperation) among the
+    # 7 actors and the summit; every actor of the store is in an asserted statement.
+    assert out.startswith("7 actors, 1 other entities, 7 relations, 8 statements")
     centrality = out.split("Centrality (top 3)")[1].split("Communities")[0]
     assert len([line for line in centrality.splitlines() if re.match(r"\s+\d\s", line)]) == 3
     assert "betweenness" in centrality and "pagerank" in centrality
@@ -56,7 +57,7 @@ def test_analyze_around_one_actor_with_every_modality(store_dir: str) -> None:
     result = invoke("analyze", "--store", store_dir, "--ego", "اليابان", "--modality", "asserted",
                     "--modality", "hedged", "--modality", "future")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("4 actors, 3 relations")  # Japan, Hegseth, the US, the hostile group
+    assert result.output.startswith("4 actors, 0 other entities, 3 relations")  # Japan, Hegseth, the US, the group
 
 
 def test_render_writes_an_offline_page(store_dir: str, tmp_path: Path) -> None:

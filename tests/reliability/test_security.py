@@ -289,9 +289,10 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "ENTITIES_GRAPH.n3()": "constant (n3)", "' '.join((f'<{i}>' for i in half))": "IRIs read from the store",
         "i": "the same",
     },
-    ("actorgraph/corpus.py", "stats"): {
-        "relations": "ontology relation names (constants)", "types": "ontology class names (constants)",
-        "ent": "constant (n3)", "net": "constant (n3)",
+    ("actorgraph/corpus.py", "stats"): {"relations": "ontology relation names (constants)", "net": "constant (n3)"},
+    ("actorgraph/graph/query.py", "store_actors"): {
+        "classes": "ontology class names (constants)", "typed": "one of two constant patterns",
+        "ENTITIES_GRAPH.n3()": "constant graph IRI, written by rdflib",
     },
     ("actorgraph/cli.py", "reindex"): {"NETWORK_GRAPH.n3()": "constant (n3)"},
     ("actorgraph/graph/network.py", "_picked"): {"prop.n3()": "a property of _STATEMENT_FIELDS/_ENTITY_FIELDS (n3)"},
