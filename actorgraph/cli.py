@@ -21,8 +21,35 @@ def main() -> None:
     """Build a knowledge graph of geopolitical actors from Arabic and English news."""
 
 
+def _use_dictionaries(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...]) -> None:
+    """--dictionary FILE...: read them now (a bad file is one line) and put them in force for this run and
+    its worker processes (through the environment, which the loaders read)."""
+    import os
+
+    from actorgraph.ontology.dictionaries import ENV, DictionaryError, load_dictionaries
+
+    if not paths:
+        return
+    resolved = tuple(p.resolve() for p in paths)
+    try:
+        loaded = load_dictionaries(resolved)
+    except DictionaryError as err:
+        raise UserError(str(err)) from None
+    os.environ[ENV] = os.pathsep.join(str(p) for p in resolved)
+    click.echo(f"dictionaries: {len(loaded.actors)} actors, {len(loaded.agents)} agents, "
+               f"{len(loaded.verbs)} verbs ({sum(loaded.skipped.values())} entries skipped)", err=True)
+
+
+_dictionary_option = click.option(
+    "--dictionary", "dictionaries", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    callback=_use_dictionaries, expose_value=False, is_eager=True,
+    help="Extra actors and verbs: a CSV of actors, or PETRARCH actor, agent or verb dictionaries (repeatable; "
+    "default: $ACTORGRAPH_DICTIONARIES, else 'dictionaries' in ~/.config/actorgraph/config.toml).")
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True))
+@_dictionary_option
 @click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl"]), default="tsv", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
 @click.option(
@@ -73,7 +100,8 @@ def _open_store(spec: str, *, read_only: bool = False):  # type: ignore[no-untyp
 
 
 def _scale_options(f):  # type: ignore[no-untyped-def]
-    """--workers, --dask, --bulk, --progress, --model: shared by build and ingest."""
+    """--workers, --dask, --bulk, --progress, --model, --dictionary: shared by build and ingest."""
+    f = _dictionary_option(f)
     f = click.option("--model", default=None, metavar="NAME",
                      help="English spaCy model whose NER adds unknown actors ('none': rules only, ~10x faster). "
                           "Default: $ACTORGRAPH_EN_MODEL, else en_core_web_sm when installed.")(f)
@@ -446,6 +474,7 @@ def render(store_spec: str, out_file: Path, ego: str | None, depth: int, max_nod
 @click.option("--events", "events_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Score PLOVER-style event records (JSON list or lines: text, event, source, target codes).")
 @click.option("--pattern", default="*", show_default=True, help="Only gold documents whose name matches.")
+@_dictionary_option
 @click.option("--model", default=None, help="English spaCy package for NER; 'none' for the rule path.")
 @click.option("-v", "--verbose", is_flag=True, help="List every missed and extra triple.")
 def evaluate(gold: Path | None, events_file: Path | None, pattern: str, model: str | None, verbose: bool) -> None:

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from actorgraph.extract import dates
+from actorgraph.extract.dated_codes import apply_dated_codes
 from actorgraph.extract.finder import MentionFinder
 from actorgraph.extract.lang.ar.normalize import normalize
 from actorgraph.extract.lookup import Tables, ar_keys, build_tables, en_keys
@@ -317,4 +318,5 @@ def extract_document(document: Document, model: str | None = None) -> Extraction
     extraction.entities = dict(state.entities.table)
     extraction.relations = dedupe(state.relations)
     merge_unnamed(extraction)
+    apply_dated_codes(extraction)
     return extraction

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from actorgraph.ontology import DATA_DIR
 from actorgraph.ontology.namespace import AG_IRI, AGR_IRI
 
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 # CLDR territory codes that are not countries or that CLDR names oddly for news.
 _SKIP_TERRITORIES = {"ZZ", "QO", "EZ", "UN", "EU", "XA", "XB"}
 # Withdrawn ISO3 codes that CLDR still aliases to a current territory (East Germany → DE, Burma → MM,
@@ -52,6 +53,8 @@ class GazEntry:
     demonyms_en: list[str] = field(default_factory=list)
     capitals_en: list[str] = field(default_factory=list)
     capitals_ar: list[str] = field(default_factory=list)
+    # Codes that hold for a period (from a user's dictionary): (CAMEO code, start, end), ISO dates or None.
+    dated_codes: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
     @property
     def iri(self) -> str:
@@ -291,8 +294,54 @@ def _cache_dir() -> Path:
     return Path(base)
 
 
-@lru_cache(maxsize=4)
 def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    """Our gazetteer plus the actors of the dictionaries in force (``--dictionary``)."""
+    from actorgraph.ontology.dictionaries import configured
+
+    return _with_dictionaries(data_dir, configured())
+
+
+@lru_cache(maxsize=8)
+def _with_dictionaries(data_dir: Path, paths: tuple[Path, ...]) -> Gazetteer:
+    """Dictionary actors become entries of their own unless one of their names is ours already (ours wins:
+    its codes and labels were checked); their other names then become our entry's aliases."""
+    from actorgraph.ontology.dictionaries import load_dictionaries
+
+    base = own_gazetteer(data_dir)
+    if not paths:
+        return base
+    entries = dict(base.entries)
+    owner: dict[str, str] = {}
+    for entry in entries.values():
+        for name in (entry.label_en, *entry.aliases_en, entry.label_ar, *entry.aliases_ar):
+            if name:
+                owner.setdefault(name.casefold(), entry.key)
+    for actor in load_dictionaries(paths).actors:
+        names = [actor.name, *actor.aliases]
+        known = next((owner[n.casefold()] for n in names if n.casefold() in owner), None)
+        arabic = bool(re.search("[\u0600-\u06ff]", actor.name))
+        if known is None:
+            code = actor.code_on(None)
+            slug = "dict-" + re.sub(r"\W+", "-", actor.name.casefold()).strip("-")
+            entry = GazEntry(f"gaz:{slug}", actor.type, country=code[:3] if code[:3].isalpha() else "",
+                             sector=code[3:6], cameo=code, dated_codes=[(c.code, c.start, c.end) for c in actor.codes])
+            if arabic:
+                entry.label_ar = actor.name
+            else:
+                entry.label_en = actor.name.title() if actor.name.isupper() else actor.name
+            entries.setdefault(entry.key, entry)
+            known = entry.key
+        target = entries[known]
+        aliases = target.aliases_ar if arabic else target.aliases_en
+        for name in names:
+            if name.casefold() not in owner:
+                owner[name.casefold()] = known
+                aliases.append(name)
+    return Gazetteer(entries, base.country_by_iso3, base.position_by_role)
+
+
+@lru_cache(maxsize=4)
+def own_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     """The gazetteer, from the pickle cache when the data files have not changed."""
     files = _data_files(data_dir)
     digest = hashlib.sha256(CACHE_VERSION.encode())

@@ -61,8 +61,15 @@ class Cue:
     scope: str
 
 
-@lru_cache(maxsize=4)
 def triggers(lang: str) -> tuple[TriggerRule, ...]:
+    """Our trigger rows, then the verbs of the dictionaries in force (``--dictionary``)."""
+    from actorgraph.ontology.dictionaries import configured, dictionary_triggers
+
+    return own_triggers(lang) + dictionary_triggers(lang, configured())
+
+
+@lru_cache(maxsize=4)
+def own_triggers(lang: str) -> tuple[TriggerRule, ...]:
     out = []
     for row in _rows(f"triggers_{lang}.tsv"):
         relation, *overrides = row["relation"].split(";")
@@ -89,8 +96,15 @@ def titles() -> tuple[Title, ...]:
     return tuple(Title(r["lang"], r["form"], r["role"], r["label"]) for r in _rows("titles.tsv"))
 
 
-@lru_cache(maxsize=1)
 def heads() -> tuple[Head, ...]:
+    """Our head nouns, then the agents (nouns with a sector) of the dictionaries in force."""
+    from actorgraph.ontology.dictionaries import configured, dictionary_heads
+
+    return own_heads() + dictionary_heads(configured())
+
+
+@lru_cache(maxsize=1)
+def own_heads() -> tuple[Head, ...]:
     return tuple(
         Head(r["lang"], r["form"], r["type"], r["english"], r["anaphoric"] == "yes") for r in _rows("heads.tsv")
     )
