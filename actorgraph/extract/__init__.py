@@ -23,10 +23,11 @@ __all__ = [
 
 def extract_document(document: Document, model: str | None = None) -> Extraction:
     """``model``: English spaCy package to add its NER ("none": rules only; None: the installed default)."""
+    from actorgraph.extract.annotate import annotate
     from actorgraph.extract.pipeline import extract_document as run
 
     try:
-        return run(document, model)
+        return annotate(run(document, model))
     except ValueError as err:  # a configured model that is not installed
         raise ExtractionError(str(err)) from None
 

@@ -105,6 +105,13 @@ class Relation:
     plover: str = ""  # PLOVER event type, e.g. CONSULT
     confidence: float = 0.8
     date: str | None = None  # ISO date of the event when it could be resolved
+    date_precision: str = ""  # day | month | year
+    date_basis: str = ""  # sentence (a date in it) | relative (a weekday, yesterday) | document (its date)
+    place: str = ""  # Entity.key of the place where the event happened
+    subject_code: str = ""  # CAMEO code of the subject as the event's actor (JPNGOV, IGOUNO), see extract.codes
+    subject_sector: str = ""
+    object_code: str = ""
+    object_sector: str = ""
 
 
 @dataclass(slots=True)

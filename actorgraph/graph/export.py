@@ -88,7 +88,9 @@ def _context(sentence: str) -> list[str]:
 _REQUIRED = {"plover": "ag:ploverType", "s": "rdf:subject", "p": "rdf:predicate", "o": "rdf:object",
              "modality": "ag:modality", "conf": "ag:confidence", "text": "ag:sentenceText", "idx": "ag:sentenceIndex",
              "cs": "ag:charStart", "ce": "ag:charEnd", "doc": "prov:wasDerivedFrom"}  # fmt: skip
-_OPTIONAL = {"date": "ag:eventDate"}
+_OPTIONAL = {"date": "ag:eventDate", "precision": "ag:datePrecision", "basis": "ag:dateBasis", "place": "ag:eventPlace",
+             "scode": "ag:subjectCode", "ssector": "ag:subjectSector", "ocode": "ag:objectCode",
+             "osector": "ag:objectSector"}  # fmt: skip
 _DOCUMENT = {"loc": "prov:atLocation", "lang": "ag:language", "docdate": "dcterms:date"}
 
 
@@ -118,41 +120,89 @@ def _statement_rows(store: GraphStore) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: (r["doc"], r["idx"], r["cs"], r["st"]))
 
 
-def plover_events(store: GraphStore) -> list[dict[str, Any]]:
+def _event_date(row: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """(date, precision, basis) of a statement: its own event date, else its document's date."""
+    if row["date"] is not None:
+        return row["date"], row["precision"] or _precision(row["date"]), row["basis"] or "sentence"
+    if row["docdate"] is not None:
+        return row["docdate"], _precision(row["docdate"]), "document"
+    return None, None, None
+
+
+def _precision(value: str) -> str:
+    return "day" if len(value) >= 10 else "month" if len(value) >= 7 else "year"
+
+
+def in_period(
+    date: str | None, since: str | None = None, until: str | None = None, precision: str | None = None
+) -> bool:
+    """Whether an event dated ``date`` (ISO; ``precision`` day, month or year says how much of it is known)
+    falls within [since, until]. A month or a year counts when any of it is within; an undated event is kept
+    only when there is no bound."""
+    if since is None and until is None:
+        return True
+    if not date:
+        return False
+    known = {"year": 4, "month": 7}.get(precision or "", len(date[:10]))
+    start = date[:known]
+    end = start + "-99-99"[len(start) - 4 :]  # the last possible day of that month or year, as text
+    return (since is None or end >= since) and (until is None or start <= until)
+
+
+def _actor(actors: dict[str, dict[str, Any]], iri: str, code: str | None, sector: str | None) -> dict[str, Any]:
+    """The actor record, with the code and sector it had in this event when the statement carries one."""
+    record = dict(actors[iri])
+    if code:
+        record.update(cameo=code, code=code[:3], country=code[:3], sector=sector or None)
+    elif sector and not record.get("sector"):
+        record["sector"] = sector
+    return record
+
+
+def plover_events(store: GraphStore, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """One PLOVER-style record per event: statements with a PLOVER type, grouped per sentence so that
-    "A and B criticised C" is one event with a compound actor."""
-    rows = _statement_rows(store)
-    actors = _actor_info(store, {r["s"] for r in rows} | {r["o"] for r in rows})
+    "A and B criticised C" is one event with a compound actor. ``since``/``until`` (ISO dates) keep the
+    events dated within them."""
+    rows = [r for r in _statement_rows(store) if in_period(*_event_date(r)[:1], since, until, _event_date(r)[1])]
+    places = {r["place"] for r in rows if r["place"]}
+    actors = _actor_info(store, {r["s"] for r in rows} | {r["o"] for r in rows} | places)
     # First group subjects sharing (sentence, relation, modality, object), then their objects.
     by_object: dict[tuple[Any, ...], dict[str, Any]] = {}
     for r in rows:
         key = (r["doc"], r["idx"], r["p"], r["modality"], r["o"])
-        ev = by_object.setdefault(key, {"row": r, "subjects": [], "statements": []})
+        ev = by_object.setdefault(key, {"row": r, "subjects": [], "statements": [], "codes": {}})
         if r["s"] not in ev["subjects"]:
             ev["subjects"].append(r["s"])
+        ev["codes"].setdefault(r["s"], (r["scode"], r["ssector"]))
+        ev["codes"].setdefault(r["o"], (r["ocode"], r["osector"]))
         ev["statements"].append(r["st"])
     events: dict[tuple[Any, ...], dict[str, Any]] = {}
     for (doc, idx, p, modality, obj), ev in by_object.items():
         event_key = (doc, idx, p, modality, tuple(sorted(ev["subjects"])))
         merged = events.setdefault(
-            event_key, {"row": ev["row"], "subjects": ev["subjects"], "objects": [], "statements": []}
+            event_key, {"row": ev["row"], "subjects": ev["subjects"], "objects": [], "statements": [], "codes": {}}
         )
         merged["objects"].append(obj)
+        merged["codes"] = {**ev["codes"], **merged["codes"]}
         merged["statements"] += ev["statements"]
     out = []
     for ev in events.values():
         r = ev["row"]
         relation = r["p"].rsplit("#", 1)[-1]
-        date = r["date"] if r["date"] is not None else r["docdate"]
+        date, precision, basis = _event_date(r)
+        codes = ev["codes"]
         out.append(
             {
                 "id": min(ev["statements"]).rsplit("/", 1)[-1],
                 "date": date,
+                "date_precision": precision,
+                "date_basis": basis,
                 "event_type": r["plover"],
                 "mode": MODES.get(relation),
                 "context": _context(r["text"]),
-                "actor": [actors[s] for s in ev["subjects"]],
-                "recipient": [actors[o] for o in ev["objects"]],
+                "actor": [_actor(actors, s, *codes.get(s, (None, None))) for s in ev["subjects"]],
+                "recipient": [_actor(actors, o, *codes.get(o, (None, None))) for o in ev["objects"]],
+                "place": _place(actors, r["place"]),
                 "relation": relation,
                 "modality": r["modality"],
                 "confidence": float(r["conf"]),
@@ -169,6 +219,14 @@ def plover_events(store: GraphStore) -> list[dict[str, Any]]:
             }
         )
     return out
+
+
+def _place(actors: dict[str, dict[str, Any]], iri: str | None) -> dict[str, Any] | None:
+    if not iri or iri not in actors:
+        return None
+    found = actors[iri]
+    return {"text": found["text"], "text_ar": found["text_ar"], "iri": iri, "type": found["type"],
+            "country": found["code"]}  # fmt: skip
 
 
 def _actor_info(store: GraphStore, iris: set[str]) -> dict[str, dict[str, Any]]:
@@ -211,7 +269,8 @@ def _actor_info(store: GraphStore, iris: set[str]) -> dict[str, dict[str, Any]]:
             "type": str(r["type"]).rsplit("#", 1)[-1] if r["type"] is not None else None,
             "code": code or None,
             "sector": sector or None,
-            "cameo": cameo or None,
+            "country": code or None,
+            "cameo": cameo or (country + sector if country else None) or None,
         }
     return out
 

@@ -95,6 +95,23 @@ def date_literal(value: str | None) -> Literal | None:
     return Literal(year, datatype=XSD.gYear)
 
 
+def event_date(value: str | None) -> tuple[Literal, str] | None:
+    """An ISO date, year-month or year as an ``xsd:date`` (a month or year: its first day) and its
+    precision (day, month, year); None when unparseable."""
+    m = _DATE.match(value or "")
+    if not m:
+        return None
+    year, month, day = m.groups()
+    precision = "day" if day else "month" if month else "year"
+    try:
+        import datetime as dt
+
+        iso = dt.date(int(year), int(month or 1), int(day or 1)).isoformat()
+    except ValueError:
+        return None
+    return Literal(iso, datatype=XSD.date), precision
+
+
 def _document_quads(doc: Document, g: URIRef, n_sentences: int) -> list[Quad]:
     out: list[Quad] = [
         (g, RDF.type, AG.SourceDocument, g),
@@ -169,9 +186,25 @@ def _relation_quads(ex: Extraction, d: int, res: Resolution, g: URIRef) -> list[
         ]
         if rel.plover:
             out.append((st, AG.ploverType, Literal(rel.plover), g))
-        date = date_literal(rel.date)
-        if date is not None:
-            out.append((st, AG.eventDate, date, g))
+        out += _event_quads(ex, rel, st, res, d, g)
+    return out
+
+
+def _event_quads(ex: Extraction, rel: Relation, st: URIRef, res: Resolution, d: int, g: URIRef) -> list[Quad]:
+    """When and where the event happened and its actors' codes (extract.context fills them)."""
+    out: list[Quad] = []
+    date = event_date(rel.date)
+    if date is not None:
+        out.append((st, AG.eventDate, date[0], g))
+        out.append((st, AG.datePrecision, Literal(rel.date_precision or date[1]), g))
+        if rel.date_basis:
+            out.append((st, AG.dateBasis, Literal(rel.date_basis), g))
+    if rel.place and rel.place in ex.entities:
+        out.append((st, AG.eventPlace, URIRef(res.iri(d, rel.place)), g))
+    for prop, value in ((AG.subjectCode, rel.subject_code), (AG.subjectSector, rel.subject_sector),
+                        (AG.objectCode, rel.object_code), (AG.objectSector, rel.object_sector)):  # fmt: skip
+        if value:
+            out.append((st, prop, Literal(value), g))
     return out
 
 

@@ -96,6 +96,13 @@ class AG(DefinedNamespace):
     charStart: URIRef
     charEnd: URIRef
     eventDate: URIRef
+    datePrecision: URIRef  # day | month | year: how much of ag:eventDate is known
+    dateBasis: URIRef  # sentence | relative | document: where the event date was read
+    eventPlace: URIRef  # where the event happened (a place or state)
+    subjectCode: URIRef  # CAMEO code of the statement subject as the event actor (RUSGOV)
+    subjectSector: URIRef
+    objectCode: URIRef
+    objectSector: URIRef
     language: URIRef
     sha256: URIRef
     sourceDocument: URIRef

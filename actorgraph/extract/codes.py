@@ -1,0 +1,275 @@
+"""CAMEO codes of the actors of each event: country (or IGO) and sector, as event-data users know them.
+
+A body's code comes from what it is: its gazetteer code, else its owner's country and the sector its type
+or its head word gives (``lexicon/actor_codes.tsv``: ministry → GOV, army → MIL, police → COP ...). A
+person's code comes from the office held at the event's date (the gazetteer's dated holdings, else the
+``holdsPosition`` links of the same document, the same sentence first) and from ``affiliatedWith``: the
+country of the office or of the state named with the person, the sector of the office (its gazetteer
+sector, else its head word), else of the body the person belongs to ("a Hamas spokesman" → PSE REB).
+
+Entity-level codes of bodies go on the ``Entity`` (they do not change); a person's code is written per
+event on the ``Relation`` (``subject_code``/``subject_sector``, ``object_code``/``object_sector``), since the
+same person may hold another office in another article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from actorgraph.extract.lang import profile
+from actorgraph.extract.lookup import ar_keys
+from actorgraph.extract.records import ACTOR_TYPES, Entity, Extraction, Relation
+from actorgraph.ontology.codes import code_rules
+from actorgraph.ontology.gazetteer import GazEntry, load_gazetteer
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_GAP = re.compile(r"\w+(?:[-.]\w+)*|'s?")
+MAX_TITLE_WORDS = 5
+Code = tuple[str, str]  # (CAMEO prefix: ISO3 or an IGO code such as IGOUNO, sector)
+
+
+def _tokens(lang: str, label: str) -> list[set[str]]:
+    """Each word of a label as the set of forms it may be compared in (Arabic: every clitic reading)."""
+    out = []
+    for word in _WORD.findall(label):
+        if lang == "ar":
+            out.append({profile("ar").normalize(word), *ar_keys(word)})
+        else:
+            out.append({word.lower(), *word.lower().split("-")})
+    return out
+
+
+def _lexicon(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    return tuple(
+        (tuple(profile(lang).normalize(w) for w in key.split()), code) for key, code in code_rules().words.get(lang, ())
+    )
+
+
+def text_sector(lang: str, text: str) -> str:
+    """The sector the first listed head word of ``text`` gives, or ""."""
+    toks = _tokens(lang, text)
+    rules = _lexicon(lang)
+    for i in range(len(toks)):
+        for words, code in rules:
+            if all(i + k < len(toks) and w in toks[i + k] for k, w in enumerate(words)):
+                return code
+    return ""
+
+
+def word_sector(entity: Entity | GazEntry) -> str:
+    """The sector the first listed head word of an English or Arabic label gives, or ""."""
+    for lang, label in (("en", entity.label_en), ("ar", entity.label_ar)):
+        if label and (lang == "ar" or label.isascii()):
+            found = text_sector(lang, label)
+            if found:
+                return found
+    return ""
+
+
+def _title_words(lang: str, text: str) -> bool:
+    """Whether ``text`` holds only title words and modifiers ("leader", "Foreign Minister", "'s")."""
+    rules = code_rules()
+    allowed = rules.modifiers.get(lang, frozenset()) | {w for key, _ in rules.words.get(lang, ()) for w in key.split()}
+    words = [w.lower() for w in _GAP.findall(text)]
+    return len(words) <= MAX_TITLE_WORDS and all(profile(lang).normalize(w) in allowed or w in allowed for w in words)
+
+
+def title_sectors(ex: Extraction) -> dict[tuple[str, int], str]:
+    """(person key, sentence) → the sector of the title words written just before the person's name
+    ("President Mugabe", "opposition leader Maulana Fazl-ur Rehman")."""
+    lang, text = ex.document.lang, ex.document.text
+    out: dict[tuple[str, int], str] = {}
+    for person in (e for e in ex.entities.values() if e.type == "Person"):
+        for m in person.mentions:
+            words = _GAP.findall(text[max(0, m.start - 80) : m.start])
+            title: list[str] = []
+            while words and _title_words(lang, words[-1]) and len(title) < MAX_TITLE_WORDS:
+                title.insert(0, words.pop())
+            for word in _GAP.findall(m.text):  # a mention may begin with its title ("President Laurent Gbago")
+                if not _title_words(lang, word):
+                    break
+                title.append(word)
+            sector = text_sector(lang, " ".join(title))
+            if sector:
+                out.setdefault((person.key, m.sentence), sector)
+    return out
+
+
+def titled_states(ex: Extraction) -> dict[tuple[str, int], Code]:
+    """(person key, sentence) → (country, sector) where a state is named before a person with only title
+    words between ("South African leader F.W. de Klerk", "Taiwan's Vice Foreign Minister X")."""
+    lang, text = ex.document.lang, ex.document.text
+    states = [(m, e) for e in ex.entities.values() if e.type == "State" and e.country for m in e.mentions]
+    out: dict[tuple[str, int], Code] = {}
+    for person in (e for e in ex.entities.values() if e.type == "Person"):
+        for m in person.mentions:
+            before = [(s, e) for s, e in states if s.sentence == m.sentence and s.end <= m.start]
+            if not before:
+                continue
+            state_mention, state = max(before, key=lambda pair: pair[0].end)
+            gap = text[state_mention.end : m.start]
+            if not _title_words(lang, gap):
+                continue
+            head = text[max(0, state_mention.start - 40) : state_mention.start]
+            sector = text_sector(lang, gap) or text_sector(lang, " ".join(head.split()[-3:]))
+            out.setdefault((person.key, m.sentence), (state.country, sector))
+    return out
+
+
+def body_code(entity: Entity | GazEntry) -> Code:
+    """(prefix, sector) of a state, organisation or office from its own data, type and head word."""
+    rules = code_rules()
+    cameo = entity.cameo or _parent_code(entity.key)
+    international = rules.international.get(entity.type, "")
+    if entity.type == "State":
+        return entity.country or cameo[:3], ""
+    if entity.country and cameo.startswith(entity.country):
+        prefix, sector = entity.country, cameo[len(entity.country) :]
+    elif cameo:
+        prefix, sector = cameo, ""
+    else:
+        prefix, sector = entity.country or international, ""
+    if not sector and entity.sector and entity.sector not in rules.international.values():
+        sector = entity.sector
+    if not sector:
+        sector = word_sector(entity) or rules.type_sector.get(entity.type, "")
+    if international and prefix.startswith(international) and entity.type == "InternationalOrganization":
+        sector = ""  # an IGO's own code says what it is (IGOUNO): no sector of its own
+    return prefix, sector
+
+
+def _parent_code(key: str) -> str:
+    """The CAMEO code of the body a gazetteer body is part of (a UN organ: IGOUNO), or ""."""
+    entries = load_gazetteer().entries
+    seen = {key}
+    entry = entries.get(key)
+    while entry is not None and entry.part_of and entry.part_of not in seen:
+        seen.add(entry.part_of)
+        entry = entries.get(entry.part_of)
+        if entry is not None and entry.cameo:
+            return entry.cameo
+    return ""
+
+
+def _held_at(entry: GazEntry, date: str | None) -> list[str]:
+    """Gazetteer offices of a person held on ``date`` (all of them when the date is unknown)."""
+    day = (date or "")[:10]
+    return [h.position for h in entry.holds if not day or ((h.start or "") <= day and (not h.end or day < h.end))]
+
+
+class Coder:
+    """Codes for the actors of one extraction."""
+
+    def __init__(self, ex: Extraction) -> None:
+        self.ex = ex
+        self.gaz = load_gazetteer()
+        self.links: dict[tuple[str, str], list[Relation]] = {}
+        for rel in ex.relations:
+            if rel.relation in ("holdsPosition", "affiliatedWith"):
+                self.links.setdefault((rel.subject, rel.relation), []).append(rel)
+        self.titled = titled_states(ex)
+        self.titles = title_sectors(ex)
+        self.named: dict[int, set[str]] = {}  # sentence → countries of the states named in it
+        for e in ex.entities.values():
+            if e.type == "State" and e.country:
+                for m in e.mentions:
+                    self.named.setdefault(m.sentence, set()).add(e.country)
+        self.claimed: dict[int, set[str]] = {}  # sentence → countries already standing for someone named in it
+        for (_, sentence), (prefix, _) in self.titled.items():
+            self.claimed.setdefault(sentence, set()).add(prefix)
+        for rel in ex.relations:
+            if rel.relation in ("holdsPosition", "affiliatedWith"):
+                found = self.entity(rel.object)
+                if found is not None and found.country:
+                    self.claimed.setdefault(rel.sentence, set()).add(found.country)
+
+    def sentence_country(self, rel: Relation) -> str:
+        """The one state named in the event's sentence that is neither an argument of the event nor the
+        country of someone else named there: the country of an actor whose own is not given ("Ousted
+        president Aristide ... Haiti's"); "" when there is none or more than one."""
+        arguments = {e.country for e in map(self.entity, (rel.subject, rel.object)) if e and e.type == "State"}
+        left = self.named.get(rel.sentence, set()) - self.claimed.get(rel.sentence, set()) - arguments
+        return next(iter(left)) if len(left) == 1 else ""
+
+    def entity(self, key: str) -> Entity | GazEntry | None:
+        return self.ex.entities.get(key) or self.gaz.entries.get(key)
+
+    def _linked(self, key: str, relation: str, sentence: int) -> list[str]:
+        found = self.links.get((key, relation), [])
+        return [r.object for r in sorted(found, key=lambda r: (r.sentence != sentence, abs(r.sentence - sentence)))]
+
+    def _offices(self, key: str, sentence: int, date: str | None) -> Iterable[Entity | GazEntry]:
+        entry = self.gaz.entries.get(key)
+        keys = (_held_at(entry, date) if entry is not None else []) + self._linked(key, "holdsPosition", sentence)
+        for office in keys:
+            found = self.entity(office)
+            if found is not None:
+                yield found
+
+    def _office_code(self, office: Entity | GazEntry) -> Code:
+        prefix, sector = body_code(office)
+        owner_key = getattr(office, "organization", "") or ""
+        if not owner_key and office.key in self.gaz.entries:
+            owner_key = self.gaz.entries[office.key].organization
+        owner = self.entity(owner_key) if owner_key else None
+        if not prefix and owner is not None:
+            prefix = body_code(owner)[0]
+        return prefix, sector
+
+    def person(self, key: str, sentence: int, date: str | None) -> Code:
+        entity = self.entity(key)
+        prefix, sector = "", ""
+        for office in self._offices(key, sentence, date):
+            p, s = self._office_code(office)
+            prefix, sector = prefix or p, sector or s
+            if prefix and sector:
+                break
+        for other in self._linked(key, "affiliatedWith", sentence):
+            body = self.entity(other)
+            if body is None or body.type not in ACTOR_TYPES:
+                continue
+            p, s = body_code(body)
+            prefix = prefix or p
+            if body.type != "State":
+                sector = sector or s
+        named_prefix, named_sector = self.titled.get((key, sentence), ("", ""))
+        prefix, sector = prefix or named_prefix, sector or named_sector or self.titles.get((key, sentence), "")
+        if entity is not None:
+            prefix = prefix or entity.country
+            sector = sector or word_sector(entity)
+        return prefix, sector
+
+    def code(self, key: str, sentence: int, date: str | None) -> Code:
+        entity = self.entity(key)
+        if entity is None or entity.type not in ACTOR_TYPES:
+            return "", ""
+        if entity.type == "Person":
+            return self.person(key, sentence, date)
+        return body_code(entity)
+
+
+def assign_codes(ex: Extraction) -> None:
+    """Fill the sector and CAMEO code of bodies, and each event's actor codes (see the module)."""
+    for entity in ex.entities.values():
+        if entity.type in ACTOR_TYPES and entity.type not in ("Person", "State"):
+            prefix, sector = body_code(entity)
+            entity.sector = entity.sector or sector
+            entity.cameo = entity.cameo or (prefix + sector if prefix else "")
+    coder = Coder(ex)
+    for rel in ex.relations:
+        date = rel.date or ex.document.date
+        for side in ("subject", "object"):
+            key = getattr(rel, side)
+            prefix, sector = coder.code(key, rel.sentence, date)
+            found = coder.entity(key)
+            if not prefix and found is not None and found.type in ACTOR_TYPES and found.type != "State":
+                prefix = coder.sentence_country(rel)
+            code, sector = _joined((prefix, sector))
+            setattr(rel, f"{side}_code", code)
+            setattr(rel, f"{side}_sector", sector)
+
+
+def _joined(code: Code) -> tuple[str, str]:
+    prefix, sector = code
+    return (prefix + sector if prefix else ""), sector
