@@ -209,6 +209,7 @@ def make_model_entities(nlp: Language, name: str, model: str):  # type: ignore[n
         if trained is None or state.finder is None:
             return doc
         parsed = trained(doc.text)
+        doc.user_data["actorgraph_parsed"] = parsed  # the parse frame reads it after the rules
         for ent in parsed.ents:
             if ent.root.dep_ in ("compound", "amod", "nmod"):
                 continue  # "Patriot air defense systems": a modifier, not an actor
@@ -249,6 +250,18 @@ def make_relations(nlp: Language, name: str, lang: str):  # type: ignore[no-unty
     return relations
 
 
+@Language.component("actorgraph_parse_relations")
+def parse_relations_component(doc: Doc) -> Doc:
+    """English with a trained pipeline: relations from the dependency parse fill in what the rules missed."""
+    from actorgraph.extract.parse_relations import add_parse_relations
+
+    state: DocState = doc._.actorgraph
+    parsed = doc.user_data.get("actorgraph_parsed")
+    if parsed is not None and state.entities is not None:
+        add_parse_relations(parsed, state.entities.table, state.sentences, state.relations)
+    return doc
+
+
 @lru_cache(maxsize=8)
 def make_nlp(lang: str, model: str | None = None) -> Language:
     """Our pipeline for a language; for English, with a trained model's NER when one is installed.
@@ -267,6 +280,8 @@ def make_nlp(lang: str, model: str | None = None) -> Language:
                 raise ValueError(f"the spaCy model {name!r} is not installed (pip install it, or use --model none)")
             nlp.add_pipe("actorgraph_model_entities", config={"model": name})
     nlp.add_pipe("actorgraph_relations", config={"lang": lang})
+    if "actorgraph_model_entities" in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_parse_relations")
     return nlp
 
 

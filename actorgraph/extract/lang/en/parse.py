@@ -1,0 +1,182 @@
+"""Relations from a trained English pipeline's dependency parse, the way parse-based event coders work.
+
+For a verb that is a trigger (``triggers_en.tsv``, pos ``verb``), the agent is its subject (or the "by"
+phrase of a passive), the patient its object (or a passive subject, or the object of one of the row's
+prepositions), each widened to its conjuncts ("Egypt, Jordan and Turkey condemned"). A verb joined to
+another, or governed by one ("agreed to strengthen"), takes that verb's subject when it has none. Each
+argument token is tied to a mention that covers it, or to one in its modifiers (the name under a title, a
+state's adjective, an apposition). The mood comes from the cue words (``cues.tsv``) on the verb and on the
+verbs that govern it, the nearest first ("did not say whether X had asked": hedged).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from actorgraph.extract.lang import profile
+from actorgraph.ontology import lexicon
+from actorgraph.ontology.lexicon import TriggerRule
+
+MAX_CHAIN = 6  # governing verbs read for mood and for an inherited subject
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSpan:
+    start: int  # character offsets in the parsed text
+    end: int
+    key: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRelation:
+    subject: str
+    rule: TriggerRule
+    object: str
+    trigger_start: int
+    trigger_end: int
+    modality: str
+    span_start: int  # the first and last character of trigger and arguments together
+    span_end: int
+
+
+def _deps(name: str) -> frozenset[str]:
+    return profile("en").words(f"dep-{name}:cased")
+
+
+@lru_cache(maxsize=1)
+def verb_rules() -> dict[str, tuple[tuple[TriggerRule, tuple[str, ...]], ...]]:
+    """Lemma (or exact form) → the verb rows it starts, with the words the rest of the form needs."""
+    index: dict[str, list[tuple[TriggerRule, tuple[str, ...]]]] = {}
+    for rule in lexicon.triggers("en"):
+        if rule.pos != "verb" or rule.frame not in ("sym", "act"):
+            continue
+        for form in rule.forms:
+            words = [w for w in form.split() if w != "..."]
+            head = words[0].strip("[]").lower()
+            index.setdefault(head, []).append((rule, tuple(w.strip("[]").lower() for w in words[1:])))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[tuple[str, ...], str], ...]:
+    return tuple((tuple(c.form.lower().split()), c.modality) for c in lexicon.cues() if c.lang == "en")
+
+
+def _governors(verb: Token) -> list[Token]:
+    chain: list[Token] = []
+    tok = verb
+    while tok.dep_ in _deps("governor") and tok.head is not tok and len(chain) < MAX_CHAIN:
+        tok = tok.head
+        chain.append(tok)
+    return chain
+
+
+def modality_of(verb: Token) -> str:
+    """The mood of the nearest cue on the verb or on the verbs governing it."""
+    for tok in [verb, *_governors(verb)]:
+        words = sorted([tok, *(c for c in tok.children if c.dep_ in _deps("mood"))], key=lambda t: t.i)
+        # An auxiliary "to" joins the governor's word ("plans to"), so read the governed verb's own too.
+        text = [t.lower_ for t in words] + [c.lower_ for c in verb.children if c.dep_ in _deps("mood")]
+        best: tuple[int, str] | None = None
+        for form, mood in _cues():
+            for i in range(len(text) - len(form) + 1):
+                if tuple(text[i : i + len(form)]) == form and (best is None or i >= best[0]):
+                    best = (i, mood)
+        if best is not None:
+            return best[1]
+    return "asserted"
+
+
+def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
+    out: list[Token] = []
+    for tok in tokens:
+        for t in (tok, *tok.conjuncts):
+            if t not in out:
+                out.append(t)
+    return out
+
+
+def _subjects(verb: Token) -> list[Token]:
+    for tok in [verb, *_governors(verb)]:
+        found = [c for c in tok.children if c.dep_ in _deps("subject")]
+        found += [p for c in tok.children if c.dep_ in _deps("agent") for p in c.children if p.dep_ in _deps("pobj")]
+        if found:
+            return _with_conjuncts(found)
+    return []
+
+
+def _objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    found = [c for c in verb.children if c.dep_ in _deps("object") or c.dep_ in _deps("passive-subject")]
+    for prep in (c for c in verb.children if c.dep_ in _deps("prep") and c.lower_ in preps):
+        found += [p for p in prep.children if p.dep_ in _deps("pobj")]
+    return _with_conjuncts(found)
+
+
+class MentionIndex:
+    """Which mention a token stands for: one covering it, else one among its modifiers."""
+
+    def __init__(self, mentions: Sequence[MentionSpan]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: (m.start, -m.end))
+
+    def covering(self, tok: Token) -> MentionSpan | None:
+        for m in self.mentions:
+            if m.start <= tok.idx < m.end:
+                return m
+        return None
+
+    def of(self, tok: Token) -> MentionSpan | None:
+        found = self.covering(tok)
+        if found is not None:
+            return found
+        for child in sorted(tok.children, key=lambda c: -c.i):  # the nearest modifier before the head first
+            if child.dep_ in _deps("modifier"):
+                found = self.of(child)
+                if found is not None:
+                    return found
+        return None
+
+
+def _form_fits(verb: Token, rest: tuple[str, ...]) -> bool:
+    if not rest:
+        return True
+    words = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+    return all(w in words for w in rest)
+
+
+def parse_relations(
+    parsed: Doc, mentions: Sequence[MentionSpan], type_classes: dict[str, frozenset[str]]
+) -> Iterator[ParsedRelation]:
+    """Every (agent, trigger, patient) the parse gives between two mentions of the types a row allows."""
+    index = MentionIndex(mentions)
+    rules = verb_rules()
+    for verb in parsed:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        candidates = rules.get(verb.lemma_.lower(), ()) + rules.get(verb.lower_, ())
+        for rule, rest in candidates:
+            if not _form_fits(verb, rest):
+                continue
+            yield from _pairs(verb, rule, index, type_classes)
+
+
+def _pairs(
+    verb: Token, rule: TriggerRule, index: MentionIndex, type_classes: dict[str, frozenset[str]]
+) -> Iterator[ParsedRelation]:
+    allowed = frozenset().union(*(type_classes.get(t, frozenset()) for t in rule.types))
+    subjects = [m for m in map(index.of, _subjects(verb)) if m is not None and m.type in type_classes["actor"]]
+    objects = [m for m in map(index.of, _objects(verb, rule.preps)) if m is not None and m.type in allowed]
+    if rule.frame == "sym" and not objects and len(subjects) > 1:
+        # "Nakatani and Hegseth met": the parties of a symmetric act pair up.
+        objects, subjects = subjects[1:], subjects[:1]
+    mood = modality_of(verb)
+    end = verb.idx + len(verb.text)
+    for s in subjects:
+        for o in objects:
+            if s.key != o.key:
+                first, last = min(s.start, o.start, verb.idx), max(s.end, o.end, end)
+                yield ParsedRelation(s.key, rule, o.key, verb.idx, end, mood, first, last)

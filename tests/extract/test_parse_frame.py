@@ -1,0 +1,80 @@
+"""The English parse frame on small Docs built by hand (words, heads, dependency labels, lemmas)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from actorgraph.extract.lang.en.parse import MentionSpan, modality_of, parse_relations
+from actorgraph.extract.parse_relations import TYPE_CLASSES
+
+VOCAB = spacy.blank("en").vocab
+
+
+def _doc(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """rows: (word, head index, dep, pos, lemma)."""
+    words, heads, deps, pos, lemmas = (list(x) for x in zip(*rows, strict=True))
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def _mentions(doc: Doc, names: dict[str, str]) -> list[MentionSpan]:
+    out = []
+    for tok in doc:
+        if tok.text in names:
+            out.append(MentionSpan(tok.idx, tok.idx + len(tok.text), tok.text, names[tok.text]))
+    return out
+
+
+def _found(doc: Doc, names: dict[str, str]) -> set[tuple[str, str, str, str]]:
+    return {
+        (r.subject, r.rule.relation, r.object, r.modality)
+        for r in parse_relations(doc, _mentions(doc, names), TYPE_CLASSES)
+    }
+
+
+def test_a_list_of_subjects_each_acts_on_the_object() -> None:
+    doc = _doc([("Egypt", 4, "nsubj", "PROPN", "Egypt"), (",", 0, "punct", "PUNCT", ","),
+                ("Jordan", 0, "conj", "PROPN", "Jordan"), ("and", 2, "cc", "CCONJ", "and"),
+                ("condemned", 4, "ROOT", "VERB", "condemn"), ("Israel", 4, "dobj", "PROPN", "Israel")])  # fmt: skip
+    names = {"Egypt": "State", "Jordan": "State", "Israel": "State"}
+    assert _found(doc, names) == {
+        ("Egypt", "criticized", "Israel", "asserted"),
+        ("Jordan", "criticized", "Israel", "asserted"),
+    }
+
+
+def test_a_passive_agent_is_the_subject() -> None:
+    doc = _doc([("Iran", 2, "nsubjpass", "PROPN", "Iran"), ("was", 2, "auxpass", "AUX", "be"),
+                ("sanctioned", 2, "ROOT", "VERB", "sanction"), ("by", 2, "agent", "ADP", "by"),
+                ("Canada", 3, "pobj", "PROPN", "Canada")])  # fmt: skip
+    assert _found(doc, {"Iran": "State", "Canada": "State"}) == {("Canada", "sanctioned", "Iran", "asserted")}
+
+
+def test_the_name_under_a_title_and_symmetric_pairs() -> None:
+    doc = _doc([("Minister", 1, "compound", "PROPN", "Minister"), ("Sato", 4, "nsubj", "PROPN", "Sato"),
+                ("and", 1, "cc", "CCONJ", "and"), ("Kim", 1, "conj", "PROPN", "Kim"),
+                ("met", 4, "ROOT", "VERB", "meet")])  # fmt: skip
+    assert _found(doc, {"Sato": "Person", "Kim": "Person"}) == {("Sato", "met", "Kim", "asserted")}
+
+
+def test_mood_comes_from_the_governing_verbs() -> None:
+    # "Sato did not say whether Kim had asked Japan"
+    doc = _doc([("Sato", 3, "nsubj", "PROPN", "Sato"), ("did", 3, "aux", "AUX", "do"), ("not", 3, "neg", "PART", "not"),
+                ("say", 3, "ROOT", "VERB", "say"), ("whether", 7, "mark", "SCONJ", "whether"),
+                ("Kim", 7, "nsubj", "PROPN", "Kim"), ("had", 7, "aux", "AUX", "have"),
+                ("asked", 3, "ccomp", "VERB", "ask"), ("Japan", 7, "dobj", "PROPN", "Japan")])  # fmt: skip
+    assert modality_of(doc[7]) == "hedged"
+    assert _found(doc, {"Sato": "Person", "Kim": "Person", "Japan": "State"}) == {
+        ("Kim", "requested", "Japan", "hedged")
+    }
+    # "Japan plans to sanction Iran"
+    doc = _doc([("Japan", 1, "nsubj", "PROPN", "Japan"), ("plans", 1, "ROOT", "VERB", "plan"),
+                ("to", 3, "aux", "PART", "to"), ("sanction", 1, "xcomp", "VERB", "sanction"),
+                ("Iran", 3, "dobj", "PROPN", "Iran")])  # fmt: skip
+    assert _found(doc, {"Japan": "State", "Iran": "State"}) == {("Japan", "sanctioned", "Iran", "future")}
+
+
+def test_no_relation_without_two_typed_mentions() -> None:
+    doc = _doc([("Japan", 1, "nsubj", "PROPN", "Japan"), ("attacked", 1, "ROOT", "VERB", "attack"),
+                ("nobody", 1, "dobj", "PRON", "nobody")])  # fmt: skip
+    assert _found(doc, {"Japan": "State"}) == set()
