@@ -16,7 +16,8 @@ from actorgraph.extract.lang.en.parse import MentionSpan, parse_relations
 from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Entity, Relation, Sentence
 
 # The entity types a trigger row's ``types`` column names (actor, doc, event, place).
-TYPE_CLASSES = {"actor": ACTOR_TYPES, "doc": DOCUMENT_TYPES, "event": EVENT_TYPES, "place": frozenset({"State", "City"})}
+TYPE_CLASSES = {"actor": ACTOR_TYPES, "doc": DOCUMENT_TYPES, "event": EVENT_TYPES,
+                "place": frozenset({"State", "City"})}  # fmt: skip
 
 CONFIDENCE = 0.7  # below the rules' 0.8: a parse error reaches further than a lexicon pattern
 
