@@ -24,7 +24,7 @@ def corpus(lang: str) -> list[str]:
     return sentences
 
 
-def run(lang: str, target: int, model: str = "none") -> tuple[int, float]:
+def run(lang: str, target: int, model: str | None = "none") -> tuple[int, float]:
     from actorgraph.extract import extract_text
 
     base = corpus(lang)
