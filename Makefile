@@ -23,12 +23,12 @@ $(STAMP_TEST): pyproject.toml | $(BIN)/python
 run: $(STAMP_RUN)
 	$(BIN)/actorgraph build seeds --out out
 
-## System packages the browser test needs (Debian; skipped when not root or already there).
+## System packages the browser tests need (Debian; skipped when not root or already there).
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1; then \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "note: chromium not installed; the browser test will be skipped"; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "note: chromium or chromium-driver not installed; the browser tests will be skipped"; fi; \
 	fi
 
 ## Create or update .venv with the test extras and run the whole suite.

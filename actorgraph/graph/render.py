@@ -20,18 +20,30 @@ import html
 import json
 import re
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 import networkx as nx
 from rdflib import Graph
 
-from actorgraph.graph.network import PLOVER_QUAD, ego_network, find_actor, to_networkx, top_degree
+from actorgraph.graph.network import (
+    PLOVER_QUAD,
+    actor_nodes,
+    ego_network,
+    find_actor,
+    to_networkx,
+    top_degree,
+    weighted_graph,
+)
 from actorgraph.graph.query import actor_class
 
 VIS_NETWORK = ("pyvis", "lib/vis-9.1.2/vis-network.min.js")
 MAX_EVIDENCE = 20  # sentences kept per edge; the count says how many there were
 MAX_TEXT = 600  # characters kept of one sentence or label
+# Above this many nodes the page opens on the CORE_SIZE best-connected ones (the rest a click away), so a
+# first view is readable; everything is laid out together, so showing the rest moves nothing.
+CORE_ABOVE = 300
+CORE_SIZE = 150
 
 # Shape (vis-network) and legend symbol per type; the shape families group actors, documents
 # and events, the colours tell types apart. Colour-blind-safe Tableau 10 palette.
@@ -91,9 +103,10 @@ def render_html(
     if max_nodes is not None and G.number_of_nodes() > max_nodes:
         shown_of = G.number_of_nodes()
         G = top_degree(G, max_nodes, keep=[center] if center else [])
-        notes.append(f"The {G.number_of_nodes()} best-connected of {shown_of} actors.")
+        notes.append(f"The {G.number_of_nodes()} best-connected of {shown_of} entities.")
     if not notes:
-        notes.append(f"{total} actors.")
+        actors = len(actor_nodes(G))
+        notes.append(f"{actors} actors and {total - actors} other entities.")
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(html_document(G, note=" ".join(notes)).encode("utf-8", errors="replace"))
@@ -144,6 +157,8 @@ def graph_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     """What the page draws: plain JSON-ready lists, built directly (linear in the graph's size)."""
     index = {node: i for i, node in enumerate(G)}
     simple = nx.Graph(G.to_undirected(as_view=True))
+    ranked = _ranked(G)
+    rank = {node: i for i, node in enumerate(ranked)}
     nodes = []
     for node, attrs in G.nodes(data=True):
         nodes.append(
@@ -159,6 +174,7 @@ def graph_data(G: nx.MultiDiGraph) -> dict[str, Any]:
                 "country": _display(attrs["country"]),
                 "cameo": _display(attrs["cameo"]),
                 "degree": simple.degree(node) - (1 if simple.has_edge(node, node) else 0),
+                "rank": rank[node],  # 0: the best connected (labelled first, in the core first)
             }
         )
     edges = []
@@ -177,18 +193,38 @@ def graph_data(G: nx.MultiDiGraph) -> dict[str, Any]:
                 "count": attrs["count"],
                 "first_date": attrs["first_date"],
                 "last_date": attrs["last_date"],
+                "dates": attrs["dates"],  # the events' dates, for the page's date range
                 "evidence": [
                     {
                         "sentence": _display(ev["sentence"]),
                         "lang": _display(ev["lang"]),
                         "date": ev["date"],
-                        "document": _display(ev["document"]),
+                        "source": _display(source_name(ev)),
+                        "published": ev.get("published"),
                     }
                     for ev in attrs["evidence"][:MAX_EVIDENCE]
                 ],
             }
         )
-    return {"nodes": nodes, "edges": edges, "styles": TYPE_STYLES}
+    core = [index[node] for node in ranked[:CORE_SIZE]] if len(nodes) > CORE_ABOVE else None
+    return {"nodes": nodes, "edges": edges, "styles": TYPE_STYLES, "core": core}
+
+
+def source_name(evidence: dict[str, Any]) -> str:
+    """How a person knows an article: its title, else its file name, else its URL, else the document's IRI."""
+    location = evidence.get("location") or ""
+    if evidence.get("title"):
+        return str(evidence["title"])
+    if location and not re.match(r"^[a-z][a-z0-9+.-]*://", location, re.I):
+        return PurePath(location).name
+    return location or str(evidence.get("document") or "")
+
+
+def _ranked(G: nx.MultiDiGraph) -> list[str]:
+    """Nodes best connected first: distinct neighbours, then statements (as ``network.top_degree``)."""
+    simple = weighted_graph(G)
+    statements = dict(simple.degree(weight="weight"))
+    return sorted(simple, key=lambda n: (-simple.degree(n), -statements[n], G.nodes[n]["label"], n))
 
 
 def script_json(value: Any) -> str:

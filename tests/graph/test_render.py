@@ -21,11 +21,19 @@ from actor_graph_examples import (
 )
 
 from actorgraph.graph.network import ActorNotFound, to_networkx
-from actorgraph.graph.render import TYPE_STYLES, html_document, iframe_srcdoc, render_html, script_json
+from actorgraph.graph.render import (
+    CORE_ABOVE,
+    CORE_SIZE,
+    TYPE_STYLES,
+    html_document,
+    iframe_srcdoc,
+    render_html,
+    script_json,
+)
 
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "p", "label", "input",
-    "output", "select", "option", "span", "main", "nav", "section", "h2", "div", "aside", "pre",
+    "output", "select", "option", "span", "main", "nav", "section", "h2", "div", "aside", "pre", "button",
 }  # fmt: skip
 URL_ATTRIBUTES = {"src", "href", "action", "formaction", "data", "poster", "srcset", "background"}
 
@@ -154,7 +162,7 @@ def test_max_nodes_keeps_the_best_connected(tmp_path):
     data = Page(text).graph_data()
     assert len(data["nodes"]) == 5
     assert "Hub" in {n["label"] for n in data["nodes"]}
-    assert "The 5 best-connected of 35 actors." in text
+    assert "The 5 best-connected of 35 entities." in text
     # The ego stays even when it is not among the best connected.
     ego = Page(render_html(hub_and_spokes(30, chain=4), tmp_path / "e.html", ego="City 3", depth=9,
                            max_nodes=3).read_text()).graph_data()  # fmt: skip
@@ -193,3 +201,27 @@ def test_iframe_srcdoc_quotes_the_whole_page(page_path):
     parsed = Page(frame)
     assert [t for t, _ in parsed.tags] == ["iframe"]
     assert parsed.tags[0][1]["srcdoc"] == page_path.read_text(encoding="utf-8")
+
+
+def test_evidence_names_its_source_by_title_or_file_name():
+    from actorgraph.graph.render import source_name
+
+    doc = "https://w3id.org/actorgraph/id/doc-8bf484d51ef3bc0f"
+    assert source_name({"title": "Tokyo and Washington", "location": "/news/a.txt", "document": doc}) == (
+        "Tokyo and Washington"
+    )
+    assert source_name({"title": "", "location": "/news/2025/a.en.txt", "document": doc}) == "a.en.txt"
+    assert source_name({"location": "https://example.org/news/1", "document": doc}) == "https://example.org/news/1"
+    assert source_name({"document": doc}) == doc  # text given inline: the IRI is all there is
+
+
+def test_page_data_for_filters_labels_and_the_core(page):
+    data = page.graph_data()
+    assert sorted(n["rank"] for n in data["nodes"]) == list(range(len(data["nodes"])))
+    assert data["core"] is None  # a small graph opens whole
+    dated = {e["relation"]: e["dates"] for e in data["edges"]}
+    assert dated["sanctioned"] == ["2025-04-10"]
+    assert {n["label"]: n["actor"] for n in data["nodes"]}["Shangri-La Dialogue"] is False
+    big = Page(html_document(to_networkx(hub_and_spokes(400, chain=20)))).graph_data()
+    assert len(big["nodes"]) > CORE_ABOVE and len(big["core"]) == CORE_SIZE
+    assert big["nodes"][big["core"][0]]["label"] == "Hub"  # the best connected first

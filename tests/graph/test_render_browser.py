@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
-import struct
 import subprocess
-import zlib
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -20,6 +18,7 @@ from urllib.parse import quote
 
 import pytest
 from actor_graph_examples import HOSTILE_SENTENCE, SCRIPT_LABEL, hub_and_spokes, tokyo_washington
+from browser import decode_png
 from rdflib import Graph
 
 from actorgraph.graph.render import TYPE_STYLES, render_html
@@ -112,44 +111,6 @@ def screenshot(page: Path, tmp_path: Path) -> tuple[int, int, list[bytes]]:
     return decode_png(png.read_bytes())
 
 
-def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
-    """Width, height and RGB rows of an 8-bit RGB or RGBA, non-interlaced PNG (what Chromium writes)."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    pos, idat = 8, b""
-    while pos < len(data):
-        (length,), kind = struct.unpack(">I", data[pos : pos + 4]), data[pos + 4 : pos + 8]
-        body = data[pos + 8 : pos + 8 + length]
-        if kind == b"IHDR":
-            width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
-            assert depth == 8 and color in (2, 6) and interlace == 0, (depth, color, interlace)
-        elif kind == b"IDAT":
-            idat += body
-        pos += 12 + length
-    channels = 3 if color == 2 else 4
-    stride = width * channels
-    raw = zlib.decompress(idat)
-    rows: list[bytes] = []
-    previous = bytearray(stride)
-    for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
-        for i in range(stride if kind else 0):
-            left = line[i - channels] if i >= channels else 0
-            up, up_left = previous[i], previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 0xFF
-            elif kind == 2:
-                line[i] = (line[i] + up) & 0xFF
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 0xFF
-            elif kind == 4:
-                p = left + up - up_left
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - up_left)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else up_left)) & 0xFF
-        previous = line
-        rows.append(bytes(b for i, b in enumerate(line) if i % channels < 3))
-    return width, height, rows
-
-
 def colours(image: tuple[int, int, list[bytes]], box: tuple[int, int, int, int]) -> Counter[bytes]:
     """How many pixels of each RGB colour there are inside ``box`` (x0, y0, x1, y1)."""
     _, _, rows = image
@@ -225,5 +186,5 @@ def test_large_graph_is_trimmed_and_drawn(pages, tmp_path):
     dom, _ = dump_dom(pages["large"], tmp_path)
     assert dom.body().get("data-state") == "drawn"
     assert dom.text_by_id["node-count"] == "300"
-    assert "The 300 best-connected of 421 actors." in dom.text_by_id["note"]
+    assert "The 300 best-connected of 421 entities." in dom.text_by_id["note"]
     assert dom.text_by_id["errors"] == ""
