@@ -182,7 +182,7 @@ def load_model(name: str) -> Language | None:
 
     if not name or name == "none" or importlib.util.find_spec(name) is None:
         return None
-    return spacy.load(name, exclude=["lemmatizer"])
+    return spacy.load(name)  # the lemmatizer too: the parse frame matches trigger lemmas
 
 
 def default_model_name() -> str:
