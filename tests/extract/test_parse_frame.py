@@ -78,3 +78,19 @@ def test_no_relation_without_two_typed_mentions() -> None:
     doc = _doc([("Japan", 1, "nsubj", "PROPN", "Japan"), ("attacked", 1, "ROOT", "VERB", "attack"),
                 ("nobody", 1, "dobj", "PRON", "nobody")])  # fmt: skip
     assert _found(doc, {"Japan": "State"}) == set()
+
+
+def test_a_complement_clause_subject_is_the_patient_when_there_is_no_object() -> None:
+    # "Canada demanded that Iran stop"
+    doc = _doc([("Canada", 1, "nsubj", "PROPN", "Canada"), ("demanded", 1, "ROOT", "VERB", "demand"),
+                ("that", 4, "mark", "SCONJ", "that"), ("Iran", 4, "nsubj", "PROPN", "Iran"),
+                ("stop", 1, "ccomp", "VERB", "stop")])  # fmt: skip
+    assert ("Canada", "requested", "Iran", "asserted") in _found(doc, {"Canada": "State", "Iran": "State"})
+
+
+def test_members_of_a_body_stand_for_it() -> None:
+    # "Leaders of Hamas rejected Egypt"
+    doc = _doc([("Leaders", 3, "nsubj", "NOUN", "leader"), ("of", 0, "prep", "ADP", "of"),
+                ("Hamas", 1, "pobj", "PROPN", "Hamas"), ("rejected", 3, "ROOT", "VERB", "reject"),
+                ("Egypt", 3, "dobj", "PROPN", "Egypt")])  # fmt: skip
+    assert _found(doc, {"Hamas": "ArmedGroup", "Egypt": "State"}) == {("Hamas", "opposed", "Egypt", "asserted")}

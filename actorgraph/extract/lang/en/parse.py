@@ -114,6 +114,10 @@ def _objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in _deps("object") or c.dep_ in _deps("passive-subject")]
     for prep in (c for c in verb.children if c.dep_ in _deps("prep") and c.lower_ in preps):
         found += [p for p in prep.children if p.dep_ in _deps("pobj")]
+    if not found:
+        # "demanded that Hamas renounce ...", "warned that Iran would ...": the complement clause's subject.
+        for clause in (c for c in verb.children if c.dep_ in _deps("complement")):
+            found += [c for c in clause.children if c.dep_ in _deps("subject")]
     return _with_conjuncts(found)
 
 
@@ -136,6 +140,12 @@ class MentionIndex:
         for child in sorted(tok.children, key=lambda c: -c.i):  # the nearest modifier before the head first
             if child.dep_ in _deps("modifier"):
                 found = self.of(child)
+                if found is not None:
+                    return found
+        for prep in (c for c in tok.children if c.dep_ in _deps("prep") and c.lower_ in _deps("member-preps")):
+            # "leaders of the opposition coalition", "members of Hamas": the body they belong to
+            for obj in (p for p in prep.children if p.dep_ in _deps("pobj")):
+                found = self.of(obj)
                 if found is not None:
                     return found
         return None
