@@ -98,9 +98,12 @@ def title_sectors(ex: Extraction) -> dict[tuple[str, int], str]:
 
 def titled_states(ex: Extraction) -> dict[tuple[str, int], Code]:
     """(person key, sentence) → (country, sector) where a state is named before a person with only title
-    words between ("South African leader F.W. de Klerk", "Taiwan's Vice Foreign Minister X")."""
+    words, and perhaps the body the person serves, between ("South African leader F.W. de Klerk", "Taiwan's
+    Vice Foreign Minister X", "Iraq's Al-Qaeda frontman X": the body's sector when the title gives none)."""
     lang, text = ex.document.lang, ex.document.text
     states = [(m, e) for e in ex.entities.values() if e.type == "State" and e.country for m in e.mentions]
+    bodies = [(m, e) for e in ex.entities.values() if e.type in ACTOR_TYPES and e.type not in ("State", "Person")
+              for m in e.mentions]  # fmt: skip
     out: dict[tuple[str, int], Code] = {}
     for person in (e for e in ex.entities.values() if e.type == "Person"):
         for m in person.mentions:
@@ -108,11 +111,15 @@ def titled_states(ex: Extraction) -> dict[tuple[str, int], Code]:
             if not before:
                 continue
             state_mention, state = max(before, key=lambda pair: pair[0].end)
+            inside = [(b, e) for b, e in bodies if state_mention.end <= b.start and b.end <= m.start]
             gap = text[state_mention.end : m.start]
+            for b, _ in inside:  # the body's name is not a title word
+                gap = gap.replace(b.text, " ")
             if not _title_words(lang, gap):
                 continue
             head = text[max(0, state_mention.start - 40) : state_mention.start]
             sector = text_sector(lang, gap) or text_sector(lang, " ".join(head.split()[-3:]))
+            sector = sector or next((body_code(e)[1] for _, e in inside), "")
             out.setdefault((person.key, m.sentence), (state.country, sector))
     return out
 

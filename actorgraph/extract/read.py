@@ -13,6 +13,7 @@ import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 
+from actorgraph.extract.dates import html_date
 from actorgraph.extract.records import Document
 
 # Limits on one article. Extraction time grows faster than linearly with a document's length, so a file
@@ -283,6 +284,7 @@ def make_document(
         raise ExtractionError(f"{name}: {len(text):,} characters; an article may have {MAX_CHARS:,}: split it")
     title = ""
     if html or (html is None and looks_like_html(text)):
+        date = date or html_date(text)  # article:published_time, <time datetime>, JSON-LD datePublished
         text, title = html_to_text(text)
         title = " ".join(clean_text(title).split())
     text = clean_text(text)

@@ -28,7 +28,6 @@ LEGACY: set[str] = {
     "relations.py",
     "lookup.py",
     "pipeline.py",
-    "dates.py",
     "read.py",
     "records.py",
 }
