@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from actorgraph.extract import dates
 from actorgraph.extract.dated_codes import apply_dated_codes
+from actorgraph.extract.intent import code_intents
 from actorgraph.extract.finder import MentionFinder
 from actorgraph.extract.lang.ar.normalize import normalize
 from actorgraph.extract.lookup import Tables, ar_keys, build_tables, en_keys
@@ -334,4 +335,5 @@ def extract_document(document: Document, model: str | None = None) -> Extraction
     extraction.relations = dedupe(state.relations)
     merge_unnamed(extraction)
     apply_dated_codes(extraction)
+    code_intents(extraction)
     return extraction
