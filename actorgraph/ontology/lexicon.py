@@ -28,6 +28,9 @@ class TriggerRule:
     preps: tuple[str, ...]
     window: int
     types: tuple[str, ...]
+    exceptions: tuple[tuple[str, str], ...] = ()
+    """(kind, value) pairs that cancel the trigger: ``followed-by:of`` (the next word; "warned of"),
+    ``clause-has:SET`` (a word of the language's word set SET in the rest of the clause; a phone call)."""
 
     def relation_for(self, object_type: str) -> str:
         for type_name, relation in self.by_type:
@@ -86,9 +89,36 @@ def own_triggers(lang: str) -> tuple[TriggerRule, ...]:
                 preps=tuple(p for p in row["preps"].split("|") if p and p != "-"),
                 window=int(row["window"] or 6),
                 types=tuple(row["types"].split("|")),
+                exceptions=_exceptions(row.get("exceptions", "")),
             )
         )
     return tuple(out)
+
+
+EXCEPTION_KINDS = frozenset({"followed-by", "clause-has"})
+
+
+def _exceptions(cell: str) -> tuple[tuple[str, str], ...]:
+    out = []
+    for item in (cell or "").split("|"):
+        kind, _, value = item.strip().partition(":")
+        if not item.strip() or item.strip() == "-":
+            continue
+        if kind not in EXCEPTION_KINDS or not value:
+            raise ValueError(f"trigger exception {item!r}: expected one of {sorted(EXCEPTION_KINDS)} and ':value'")
+        out.append((kind, value))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def relation_traits() -> dict[str, frozenset[str]]:
+    """Relation name → what relation finding needs to know of it (relation_traits.tsv), e.g. ``met`` takes a
+    direct partner ("received X") and a meeting puts its parties at an event ("on the sidelines of")."""
+    return {r["relation"]: frozenset(t for t in r["traits"].split("|") if t) for r in _rows("relation_traits.tsv")}
+
+
+def relations_with(trait: str) -> frozenset[str]:
+    return frozenset(rel for rel, traits in relation_traits().items() if trait in traits)
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,6 @@ MAX_FUNCTION_LINES = 80
 LEGACY: set[str] = {
     "finder.py",
     "mentions.py",
-    "relations.py",
     "lookup.py",
     "pipeline.py",
     "read.py",

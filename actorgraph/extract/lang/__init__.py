@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from types import ModuleType
 
 CASED = ":cased"
 
@@ -56,6 +57,14 @@ class Profile:
 
     def hook(self, name: str) -> Callable[..., object] | None:
         return self.hooks.get(name)
+
+    def has_words(self, name: str) -> bool:
+        """Does the language define this word set? (A set a language has no use for is simply absent.)"""
+        return name in read_wordsets(self.lang)
+
+    def part(self, name: str) -> ModuleType:
+        """A module of the language's folder by name (``lang/<lang>/<name>.py``), e.g. its relation grammar."""
+        return importlib.import_module(f"actorgraph.extract.lang.{self.lang}.{name}")
 
 
 @lru_cache(maxsize=512)
