@@ -350,3 +350,51 @@ def test_large_graph_first_screenshot_has_legible_labels(driver, big_page) -> No
     ]  # fmt: skip
     assert len(legible) >= 20, f"{len(legible)} legible labels of {len(boxes)} labelled"
     assert not overlapping
+
+
+def label_boxes(driver: Any) -> list[dict[str, Any]]:
+    """Each labelled node's label as vis-network draws it, in page pixels, with the canvas's frame."""
+    boxes: list[dict[str, Any]] = driver.execute_script(
+        """const n = window.actorgraph.network, frame = n.body.container.getBoundingClientRect();
+        return window.actorgraph.labelled().map(id => {
+          const label = n.body.nodes[id].labelModule, size = label.size, shift = label.fontOptions.vadjust || 0;
+          const a = n.canvasToDOM({x: size.left, y: size.top + shift});
+          const b = n.canvasToDOM({x: size.left + size.width, y: size.top + size.height + shift});
+          return {id: id, left: a.x, top: a.y, right: b.x, bottom: b.y, width: frame.width, height: frame.height};
+        });"""
+    )
+    return boxes
+
+
+@pytest.mark.parametrize("which", ["seed", "big"])
+def test_first_view_is_settled_and_clips_no_label(which: str, driver, seed_page, big_page) -> None:
+    import time
+
+    page = seed_page if which == "seed" else big_page
+    open_page(driver, page)
+    before = positions(driver)
+    time.sleep(1.0)
+    assert positions(driver) == before  # physics has stopped: nothing drifts while a person reads
+    boxes = label_boxes(driver)
+    assert len(boxes) >= (5 if which == "seed" else 20)
+    clipped = [
+        b for b in boxes if b["left"] < 0 or b["top"] < 0 or b["right"] > b["width"] or b["bottom"] > b["height"]
+    ]  # fmt: skip
+    assert not clipped
+    # Every drawn node is inside the canvas too.
+    outside = driver.execute_script(
+        """const n = window.actorgraph.network, frame = n.body.container.getBoundingClientRect();
+        const at = n.getPositions(n.body.nodeIndices);
+        return Object.values(at).map(p => n.canvasToDOM(p))
+          .filter(p => p.x < 0 || p.y < 0 || p.x > frame.width || p.y > frame.height).length;"""
+    )
+    assert outside == 0
+
+
+def test_evidence_gives_the_event_date(driver, story_page) -> None:
+    data = page_data(story_page)
+    open_page(driver, story_page)
+    china = next(n for n in data["nodes"] if n["label"] == "China")
+    click_node(driver, china["id"])
+    text = driver.find_element("id", "details").text
+    assert "event 2025-06-01" in text and "event 2025-04-10" in text and "English" in text
