@@ -2,60 +2,58 @@
 
 Everything is matched on *keys*: for Arabic, the normalised stems a token may have once clitics are
 split off (with and without the article); for English, the lowercased word. A ``Trie`` maps sequences of
-keys to payloads and finds the longest match at a token.
+keys to payloads and finds the longest match at a token. What differs by language (the keys of a label
+word, adjective forms, trigger inflections) comes from ``lang/<lang>/lexicon.py`` as ``LexiconRules``.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from actorgraph.extract.lang import profile
-from actorgraph.extract.lang.ar.normalize import analyses, normalize, strip_article
+from actorgraph.extract.lang.ar.keys import ar_keys, inflect_ar
+from actorgraph.extract.lang.en.keys import en_keys, inflect_en
 from actorgraph.ontology import lexicon
-from actorgraph.ontology.gazetteer import Gazetteer, load_gazetteer
+from actorgraph.ontology.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from actorgraph.ontology.lexicon import TriggerRule
+
+__all__ = ["ar_keys", "en_keys", "inflect_ar", "inflect_en", "LexiconRules", "Tables", "Trie", "build_tables"]
 
 GAP = "..."
 MAX_GAP = 5
 
 
-@lru_cache(maxsize=300_000)
-def ar_keys(text: str) -> dict[str, str]:
-    """Match keys of an Arabic token → the proclitics split off to reach it (plainest reading first)."""
-    keys: dict[str, str] = {}
-    for pro, stem, enc in analyses(normalize(text)):
-        # "|a" marks a reading through the accusative tanween alef (قانونًا): fine for common nouns,
-        # wrong for names (ماليًا "financially" is not مالي "Mali").
-        mark = pro + "|a" if enc == "ا" else pro
-        keys.setdefault(stem, mark)
-        keys.setdefault(strip_article(stem), mark)
-    return keys
+@dataclass(frozen=True)
+class LexiconRules:
+    """How one language turns gazetteer and lexicon entries into match keys."""
+
+    label_key: Callable[[str], str]
+    """A word of a label, trigger or title → its match key."""
+    labels: Callable[[GazEntry], list[str]]
+    """The entry's name and aliases in this language."""
+    adjectives: Callable[[GazEntry], list[str]]
+    """A state's adjective forms (demonyms, nisba inflections)."""
+    capitals: Callable[[GazEntry], list[str]]
+    name_variants: Callable[[tuple[str, ...], GazEntry], list[tuple[str, ...]]]
+    """Further key sequences that name the entry (an Arabic name without its article)."""
+    trigger_heads: Callable[[str, TriggerRule], list[str]]
+    """The keys of a trigger pattern's first word (a verb's inflections)."""
+    glossary: Callable[[], dict[str, str]]
+    """Word key → English, for words of names composed from a head noun."""
 
 
-def _fold(text: str) -> str:
-    """Lowercase without accents: 'Lourenço' and 'Lourenco' are one key."""
-    if text.isascii():
-        return text.lower()
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
-
-
-@lru_cache(maxsize=300_000)
-def en_keys(text: str) -> dict[str, str]:
-    lower = _fold(text).replace("’", "'")
-    keys = {lower: ""}
-    if lower.endswith(".") and len(lower) > 2 and lower.count(".") == 1:
-        keys[lower[:-1]] = ""  # sentence-final "U.S." keeps its dot, "Inc." etc.
-    return keys
+@lru_cache(maxsize=8)
+def lexicon_rules(lang: str) -> LexiconRules:
+    found: LexiconRules = importlib.import_module(f"actorgraph.extract.lang.{lang}.lexicon").RULES
+    return found
 
 
 def label_keys(lang: str, words: Sequence[str]) -> tuple[str, ...]:
-    if lang == "ar":
-        return tuple(normalize(w) for w in words)
-    return tuple(_fold(w).replace("’", "'") for w in words)
+    key = lexicon_rules(lang).label_key
+    return tuple(key(w) for w in words)
 
 
 @dataclass(slots=True)
@@ -108,58 +106,6 @@ def _match_rest(
     return None
 
 
-# --- inflection of trigger verbs -------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def _en_irregular() -> dict[str, list[str]]:
-    """Lemma → its irregular forms (lexicon set "irregular verbs": the lemma, then its forms)."""
-    return {entry[0]: list(entry[1:]) for entry in profile("en").phrases("irregular verbs")}
-
-
-def inflect_en(lemma: str) -> list[str]:
-    irregular = _en_irregular()
-    forms = [lemma, *(irregular.get(lemma, []))]
-    if re.search(r"(s|sh|ch|x|z)$", lemma):
-        forms.append(lemma + "es")
-    elif re.search(r"[^aeiou]y$", lemma):
-        forms.append(lemma[:-1] + "ies")
-    else:
-        forms.append(lemma + "s")
-    if lemma not in irregular or lemma in profile("en").words("regular past"):
-        if lemma.endswith("e"):
-            forms.append(lemma + "d")
-        elif re.search(r"[^aeiou]y$", lemma):
-            forms.append(lemma[:-1] + "ied")
-        elif re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", lemma) and len(lemma) <= 4:
-            forms.append(lemma + lemma[-1] + "ed")
-        else:
-            forms.append(lemma + "ed")
-    if lemma.endswith("e") and not lemma.endswith("ee"):
-        forms.append(lemma[:-1] + "ing")
-    elif re.fullmatch(r"[^aeiou]*[aeiou][bdgklmnprt]", lemma) and len(lemma) <= 4:
-        forms.append(lemma + lemma[-1] + "ing")
-    else:
-        forms.append(lemma + "ing")
-    return forms
-
-
-def inflect_ar(stem: str) -> list[str]:
-    """Past (اتفق) or present (يتفق) 3rd person masculine singular → its common news inflections."""
-    s = normalize(stem)
-    if len(s) >= 3 and s[0] == "ي":  # present tense
-        base = s[1:]
-        forms = [s, "ت" + base, "ن" + base, "ا" + base]
-        for prefix in ("ي", "ت"):
-            forms += [prefix + base + "ان", prefix + base + "ون", prefix + base + "ين", prefix + base + "وا"]
-        return forms
-    forms = [s, s + "ت", s + "ا", s + "تا", s + "وا", s + "ن", s + "تم", s + "نا"]
-    if s.endswith(("ي", "ا")):  # defective: التقى → التقت التقوا; دعا → دعت دعوا
-        forms += [s[:-1] + "ت", s[:-1] + "وا", s[:-1] + "تا"]
-        if len(s) >= 4:
-            forms.append(s[:-1] + "ا")  # before an object pronoun: التقاه, استدعاه
-    return forms
-
-
 # --- the tables ------------------------------------------------------------------------------------
 
 
@@ -190,38 +136,11 @@ def _phrases(tokenize: Callable[[str], list[str]], lang: str, labels: Iterable[s
                 yield keys
 
 
-def nisba_forms(nisba: str) -> list[str]:
-    """ياباني → ياباني يابانية يابانيون يابانيين يابانيان يابانيتان (each word of a two-word nisba)."""
-    words = normalize(nisba).split()
-    endings = sorted(e[1:] for e in profile("ar").words("nisba endings"))
-    return [" ".join(w + e for w in words) for e in endings]
-
-
 @lru_cache(maxsize=4)
 def build_tables(lang: str, tokenize: Callable[[str], list[str]]) -> Tables:
+    rules = lexicon_rules(lang)
     gaz = load_gazetteer()
-    names = Trie()
-    name_words: set[str] = set()
-    for entry in gaz.entries.values():
-        if entry.type == "Position":
-            continue
-        labels = [entry.label_ar, *entry.aliases_ar] if lang == "ar" else [entry.label_en, *entry.aliases_en]
-        for keys in _phrases(tokenize, lang, labels):
-            names.add(keys, NameHit(entry.key, "name"))
-            name_words.update(keys)
-            # A name without its article; but a one-word person name's "ال" may be part of a foreign name
-            # (ألباريس is not باريس, Paris).
-            one_word_person = entry.type == "Person" and len(keys) == 1
-            if lang == "ar" and keys[0].startswith("ال") and len(keys[0]) > 3 and not one_word_person:
-                names.add((strip_article(keys[0]), *keys[1:]), NameHit(entry.key, "name"))
-        if entry.type == "State":
-            adjectives = [f for n in entry.nisba_ar for f in nisba_forms(n)] if lang == "ar" else entry.demonyms_en
-            for keys in _phrases(tokenize, lang, adjectives):
-                names.add(keys, NameHit(entry.key, "adj"))
-            capitals = entry.capitals_ar if lang == "ar" else entry.capitals_en
-            for keys in _phrases(tokenize, lang, capitals):
-                names.add(keys, NameHit(entry.key, "capital"))
-
+    names, name_words = _name_trie(gaz, lang, rules, tokenize)
     titles = Trie()
     for title in lexicon.titles():
         if title.lang == lang:
@@ -234,24 +153,33 @@ def build_tables(lang: str, tokenize: Callable[[str], list[str]]) -> Tables:
     for rule in lexicon.triggers(lang):
         for form in rule.forms:
             words = form.split()
-            explicit = words[0].startswith("[")
-            first = words[0].strip("[]")
-            rest = (
-                label_keys(lang, words[1:])
-                if lang == "en"
-                else tuple(normalize(w) if w != GAP else w for w in words[1:])
-            )
-            if lang == "en":
-                firsts = [first] if explicit else inflect_en(first)
-            elif rule.pos == "verb" and rule.frame != "eval":
-                firsts = inflect_ar(first)
-            else:
-                firsts = [normalize(first)]
-            for f in firsts:
-                triggers.add((f.lower() if lang == "en" else normalize(f), *rest), rule)
+            rest = label_keys(lang, words[1:])
+            for first in rules.trigger_heads(words[0], rule):
+                triggers.add((first, *rest), rule)
     cues = Trie()
     for cue in lexicon.cues():
         if cue.lang == lang:
             cues.add(label_keys(lang, tokenize(cue.form)), (cue.modality, cue.scope))
-    glossary = {normalize(k): v for k, v in lexicon.glossary_ar_en().items()} if lang == "ar" else {}
-    return Tables(lang, gaz, names, titles, heads, triggers, cues, glossary, frozenset(name_words))
+    return Tables(lang, gaz, names, titles, heads, triggers, cues, rules.glossary(), frozenset(name_words))
+
+
+def _name_trie(
+    gaz: Gazetteer, lang: str, rules: LexiconRules, tokenize: Callable[[str], list[str]]
+) -> tuple[Trie, set[str]]:
+    """Gazetteer names, state adjectives and capitals → ``NameHit``; and every key used inside a name."""
+    names = Trie()
+    name_words: set[str] = set()
+    for entry in gaz.entries.values():
+        if entry.type == "Position":
+            continue
+        for keys in _phrases(tokenize, lang, rules.labels(entry)):
+            names.add(keys, NameHit(entry.key, "name"))
+            name_words.update(keys)
+            for variant in rules.name_variants(keys, entry):
+                names.add(variant, NameHit(entry.key, "name"))
+        if entry.type == "State":
+            for keys in _phrases(tokenize, lang, rules.adjectives(entry)):
+                names.add(keys, NameHit(entry.key, "adj"))
+            for keys in _phrases(tokenize, lang, rules.capitals(entry)):
+                names.add(keys, NameHit(entry.key, "capital"))
+    return names, name_words

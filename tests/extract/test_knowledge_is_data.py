@@ -23,9 +23,6 @@ MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
 
 LEGACY: set[str] = {
-    "finder.py",
-    "mentions.py",
-    "lookup.py",
     "pipeline.py",
     "read.py",
     "records.py",

@@ -1,8 +1,5 @@
-"""Find mentions of actors, offices, documents and events in tokenised text.
-
-Works on ``Tok`` records (one per spaCy token) so that Arabic and English share the logic; what differs
-(keys, name shapes, which side of a title the country stands) is switched on ``lang``.
-"""
+"""The records the mention finder works on: tokens (``Tok``), mentions found (``Hit``) and the document's
+entity table (``Entities``), with the helpers that name offices and compose English labels."""
 
 from __future__ import annotations
 
@@ -11,26 +8,14 @@ from dataclasses import dataclass, field
 
 from actorgraph.extract import roles
 from actorgraph.extract.lang import profile
-from actorgraph.extract.lang.ar.normalize import normalize
 from actorgraph.extract.lang.ar.translit import transliterate
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.records import Entity, Mention
 from actorgraph.ontology.gazetteer import GazEntry
 from actorgraph.ontology.lexicon import Head
 
-_AR, _EN = profile("ar"), profile("en")
-QUOTES = _AR.words("quotes:cased") | _EN.words("quotes:cased")
-STRONG_PUNCT = _AR.words("strong punctuation:cased") | _EN.words("strong punctuation:cased")
-
-# Function words that never start or continue an unknown name.
-AR_STOP = _AR.words("name stop")
-AR_NAME_LINKS = _AR.words("name links")
-EN_PARTICLES = _EN.words("name particles")
-EN_DETERMINERS = _EN.words("determiners")
-EN_NOT_NAMES = _EN.words("not names:cased")
-APPOSITION_AR = _AR.words("apposition cues")
-APPOSITION_EN = _EN.words("apposition cues")
-GENERIC_MILITARY_AR = _AR.words("generic forces")
+# Labels of new entities are composed in English whatever the document's language.
+_EN = profile("en")
 
 
 def takes_the(label: str) -> bool:
@@ -85,7 +70,7 @@ class Entities:
             entity = Entity(
                 key=key,
                 type=entry.type,
-                label_en=entry.label_en or transliterate(entry.label_ar),
+                label_en=entry.label_en or transliterate(entry.label_ar),  # the gazetteer's Arabic label, romanised
                 label_ar=entry.label_ar,
                 aliases=[*entry.aliases_en, *entry.aliases_ar],
                 country=entry.country,
@@ -145,7 +130,7 @@ class Entities:
 
 def person_position(entities: Entities, person_key: str, role: str, owner: str = "") -> str:
     """The gazetteer office a known person holds (or held) with this role, if any; with an organisation as
-    owner, the office they hold in it whatever its role (رئيس المجلس: the Speaker of that council)."""
+    owner, the office they hold in it whatever its role (ra'is al-majlis: the Speaker of that council)."""
     entry = entities.gaz(person_key)
     if entry is None:
         return ""
@@ -156,24 +141,6 @@ def person_position(entities: Entities, person_key: str, role: str, owner: str =
         if office is not None and owner and office.organization == owner:
             return holding.position
     return ""
-
-
-def gloss_ar(tables: Tables, word: str) -> str:
-    """English for an Arabic modifier word, else a transliteration."""
-    keys = [normalize(word)]
-    keys += [k for k in tables_keys(word) if k not in keys]
-    for key in keys:
-        if key in tables.glossary:
-            return tables.glossary[key]
-        if ("ال" + key) in tables.glossary:
-            return tables.glossary["ال" + key]
-    return transliterate(word).replace("al-", "")
-
-
-def tables_keys(word: str) -> list[str]:
-    from actorgraph.extract.lookup import ar_keys
-
-    return list(ar_keys(word))
 
 
 def compose_label(head: Head, modifiers: list[str]) -> str:

@@ -1,0 +1,84 @@
+"""English names: unknown capitalised names (with particles: bin, al, van), state adjectives that act
+("Russian forces") or only describe ("a Japanese lawmaker's visit"), and "his country"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from actorgraph.extract.lookup import NameHit
+from actorgraph.ontology.gazetteer import GazEntry
+
+if TYPE_CHECKING:
+    from actorgraph.extract.mentions.finder import MentionFinder
+
+MAX_NAME_WORDS = 5
+
+
+def unknown_name(f: MentionFinder, k: int, end: int) -> int:
+    """End of an unknown person's name starting at token k (k when there is none): capitalised words,
+    particles and hyphens between them."""
+    not_names, particles = f.words("not names:cased"), f.words("name particles")
+    m = k
+    while m < end:
+        tok = f.toks[m]
+        nxt_cap = m + 1 < end and f.toks[m + 1].cap
+        if (
+            tok.cap
+            and tok.text not in not_names
+            and tok.text.isalpha()
+            or (m > k and tok.text.lower() in particles and nxt_cap)
+            or (m > k and tok.text == "-" and nxt_cap)
+        ):
+            m += 1
+        else:
+            break
+        if m - k >= MAX_NAME_WORDS:
+            break
+    return m
+
+
+def coord(f: MentionFinder, i: int, pro: str) -> bool:
+    if i > 1 and f.toks[i - 1].text.lower() == "the":
+        i -= 1  # "Israel and the PLO"
+    return i > 0 and f.toks[i - 1].text.lower() in f.words("coordinators")
+
+
+def country_anaphor_at(f: MentionFinder, i: int) -> int | None:
+    """ "his country", "her government": the state of the last person named before it."""
+    if i == 0 or f.toks[i].text.lower() not in f.words("country nouns"):
+        return None
+    pronoun = f.toks[i - 1].text.lower()
+    if pronoun not in f.words("possessive pronouns"):
+        return None
+    return f.add_country_anaphor(i - 1, i + 1, female=pronoun in f.words("feminine pronouns"))
+
+
+def adjective_kind(
+    f: MentionFinder, i: int, n_end: int, end: int, kind: str, payloads: list[NameHit]
+) -> tuple[int, str]:
+    """ "Russian forces" acts for Russia; "a Japanese lawmaker's visit" does not."""
+    if kind != "adj":
+        return n_end, kind
+    agentive = f.words("agentive")
+    if n_end < end and f.toks[n_end].text.lower() in agentive:
+        return n_end + 1, kind
+    if f.shares_adjective(n_end, end, agentive):
+        return n_end, kind
+    return n_end, "adjmod"
+
+
+def courtesy(f: MentionFinder, k: int) -> bool:
+    return f.toks[k].text in f.words("honorifics:cased")
+
+
+def new_person(f: MentionFinder, start: int, end: int) -> str:
+    person = f.ent.ensure_new("Person", f.surface(start, end))
+    last = f.toks[end - 1].text.lower()
+    if len(last) >= 3:
+        f.aliases.setdefault(last, person.key)
+    f.aliases.setdefault(person.label_en.split()[-1].lower(), person.key)
+    return person.key
+
+
+def person_alias(f: MentionFinder, entry: GazEntry) -> str:
+    return ""  # a known English name is matched in full; its surname alone is too often someone else's

@@ -1,0 +1,133 @@
+"""The mention finder: titles with names, places, gazetteer names, head-noun phrases, then document aliases.
+
+Language-neutral: what a language does differently comes from its ``MentionRules`` (``lang/<lang>/mentions.py``)
+and its word sets; the mechanisms shared by all languages are the mixins (titles, places, heads, appositions,
+anaphora)."""
+
+from __future__ import annotations
+
+from actorgraph.extract.lookup import NameHit
+from actorgraph.extract.mentions.anaphora import AnaphorMixin
+from actorgraph.extract.mentions.appositions import AppositionMixin
+from actorgraph.extract.mentions.base import Hit
+from actorgraph.extract.mentions.heads import HeadMixin
+from actorgraph.extract.mentions.places import PlaceMixin
+from actorgraph.extract.mentions.titles import TitleMixin
+from actorgraph.ontology.gazetteer import GazEntry
+
+_MODEL_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "City", "FAC": "City"}  # spaCy NER labels
+
+
+class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorMixin):
+    def run_sentence(self, start: int, end: int) -> None:
+        rules = self.rules
+        i = start
+        while i < end:
+            if self.cover[i] >= 0 or self.toks[i].punct:
+                i += 1
+                continue
+            nxt = (
+                rules.title_at(self, i, end)
+                or rules.place_at(self, i, end)
+                or self.gazetteer_at(i, end)
+                or self.head_at(i, end)
+                or rules.apposition_at(self, i, end)
+                or rules.country_anaphor_at(self, i)
+            )
+            i = nxt if nxt else i + 1
+        self.appositions(start, end)
+        self.part_appositions(start, end)
+
+    def run_aliases(self, start: int, end: int) -> None:
+        """Second pass: surnames of people introduced earlier in the document (Nakatani → Gen Nakatani;
+        in Arabic also "son of Farhan" → Faisal bin Farhan)."""
+        son_of = self.words("son of")
+        for i in range(start, end):
+            if self.cover[i] >= 0:
+                continue
+            link = None  # the proclitics of "son of" before a family name
+            if son_of and i + 1 < end and self.cover[i + 1] < 0:
+                link = next((p for k, p in self.keys[i].items() if k in son_of), None)
+            for key, pro in self.keys[i if link is None else i + 1].items():
+                person = self.aliases.get(key)
+                if person and (link is None or pro == ""):
+                    first, stop = (pro, i + 1) if link is None else (link, i + 2)
+                    self.add(Hit(i, stop, person, "Person", "alias", coord=self.coord(i, first)))
+                    break
+
+    def add_external(self, start_char: int, end_char: int, label: str) -> None:
+        """A named entity found by a trained model (English model path): kept only where rules found nothing."""
+        type_ = _MODEL_TYPES.get(label)
+        if type_ is None:
+            return
+        span = [t.i for t in self.toks if t.start >= start_char and t.end <= end_char]
+        if not span:
+            return
+        i, j = span[0], span[-1] + 1
+        determiners, possessive = self.words("determiners"), self.words("possessive markers:cased")
+        while i < j and self.toks[i].text.lower() in determiners:
+            i += 1
+        while j > i and (self.toks[j - 1].text in possessive or self.toks[j - 1].punct):
+            j -= 1
+        if i >= j or not self.free(i, j) or not self.toks[i].cap:
+            return
+        entity = self.ent.ensure_new(type_, self.surface(i, j))
+        if type_ == "Person" and j - i >= 2:
+            self.aliases.setdefault(self.toks[j - 1].text.lower(), entity.key)
+        self.add(Hit(i, j, entity.key, type_, "model", coord=self.coord(i, "")))
+
+    def gazetteer_at(self, i: int, end: int) -> int | None:
+        found = self.name_at(i, end)
+        if found is None:
+            return None
+        n_end, payload, pro, payloads = found
+        if not self.free(i, n_end):
+            return None
+        entry = self.ent.gaz(payload.key)
+        if entry is None:
+            return None
+        self.ent.ensure_gaz(payload.key)
+        alternatives = [p.key for p in payloads[1:] if p.key != payload.key]
+        for alt in alternatives:
+            self.ent.ensure_gaz(alt)
+        if entry.type == "Person":
+            done = self._government_of(i, n_end, end, entry, pro) or self.rules.apposition_after(
+                self, i, n_end, end, payload.key, pro
+            )  # "Mark Rutte, NATO's secretary general," / "the Trump administration"
+            if done:
+                return done
+        n_end, kind = self.rules.adjective_kind(self, i, n_end, end, payload.kind, payloads)
+        hit = Hit(i, n_end, payload.key, entry.type, kind, coord=self.coord(i, pro), alternatives=alternatives)
+        self.add(hit)
+        return n_end
+
+    def _government_of(self, i: int, n_end: int, end: int, entry: GazEntry, pro: str) -> int | None:
+        """ "the Trump administration", idarat Trump: the government of the person's country."""
+        state = self.t.gazetteer.country_by_iso3.get(entry.country, "") if entry.country else ""
+        nouns = self.words("government nouns")
+        if not state or not nouns:
+            return None
+        if self.rules.head_initial:
+            if i > 0 and self.cover[i - 1] < 0 and not nouns.isdisjoint(self.keys[i - 1]):
+                self.ent.ensure_gaz(state)
+                self.add(Hit(i - 1, n_end, state, "State", "name", coord=self.coord(i - 1, "")))
+                return n_end
+        elif n_end < end and not nouns.isdisjoint(self.keys[n_end]):
+            self.ent.ensure_gaz(state)
+            self.add(Hit(i, n_end + 1, state, "State", "name", coord=self.coord(i, pro)))
+            return n_end + 1
+        return None
+
+    def shares_adjective(self, k: int, end: int, nouns: frozenset[str]) -> bool:
+        """'Ukrainian and Russian delegations': a state adjective coordinated with one that heads one of
+        ``nouns``."""
+        if k + 2 >= end or self.toks[k].text.lower() not in self.words("adjective coordinators"):
+            return False
+        found = self.name_at(k + 1, end)
+        if found is None or not any(p.kind == "adj" for p in found[3]):
+            return False
+        m = found[0]
+        return m < end and self.toks[m].text.lower() in nouns or self.shares_adjective(m, end, nouns)
+
+    def adjective_reading(self, payloads: list[NameHit]) -> NameHit | None:
+        return next((p for p in payloads if p.kind == "adj"), None)
