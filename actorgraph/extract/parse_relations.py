@@ -12,12 +12,11 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
+from actorgraph.extract.core.context import TYPE_CLASSES
 from actorgraph.extract.lang.en.parse import MentionSpan, parse_relations
-from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Entity, Relation, Sentence
+from actorgraph.extract.records import Entity, Relation, Sentence
 
-# The entity types a trigger row's ``types`` column names (actor, doc, event, place).
-TYPE_CLASSES = {"actor": ACTOR_TYPES, "doc": DOCUMENT_TYPES, "event": EVENT_TYPES,
-                "place": frozenset({"State", "City"})}  # fmt: skip
+__all__ = ["TYPE_CLASSES", "add_parse_relations", "mention_spans"]
 
 CONFIDENCE = 0.7  # below the rules' 0.8: a parse error reaches further than a lexicon pattern
 
