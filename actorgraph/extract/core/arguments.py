@@ -85,7 +85,6 @@ class Arguments(Titles):
         limit = min(hi, after + rule.window)
         plain: list[Hit] = []
         k = after
-        preps = {self.v.normalize(p) for p in rule.preps}
         if after < hi and self.word(after) in self.v.complement_openers:
             return []  # "warned that Washington was ready": the clause's subject is not the verb's object
         while k < limit:
@@ -104,25 +103,35 @@ class Arguments(Titles):
                     break  # "hosts talks between A and B": the talks are the object, A and B their parties
                 k += 1
                 continue
-            if self.not_an_object(trig, hit, after, hi, exclude):
-                k = hit.end
-                continue
-            if rule.relation not in trait("concrete-object") and self.g.possessor(hit, after, hi):
-                # "supports Egypt's plan", khittat Misr: the owner of the object; what follows is inside it, but
-                # "sanctions on Russia's two largest oil companies, Rosneft and Lukoil" names them after a comma
-                return self.apposed(hit.end, hi, rule.types, exclude) or plain
-            if self.a_place(trig, hit, after):
-                k = hit.end
-                continue
-            group = [h for h in self.group_from(hit, hi) if h.key not in exclude and self.eligible(h, rule.types)]
-            if self.marked(hit, after, hi, preps):
-                return group
-            if rule.frame == "sym" and rule.relation not in trait("direct-partner"):
-                k = hit.end
-                continue  # "agreed to a deal mediated by Qatar": partners come with "with"/مع
-            plain = plain or group
+            found = self.object_at(trig, hit, after, hi, exclude)
+            if found is not None:
+                group, final = found
+                if final:
+                    return group or plain
+                plain = plain or group
             k = hit.end
         return plain
+
+    def object_at(
+        self, trig: TriggerHit, hit: Hit, after: int, hi: int, exclude: set[str]
+    ) -> tuple[list[Hit], bool] | None:
+        """What the mention at hit gives as objects: None (not an object), (group, True) when the search ends
+        there (a marked object, a possessed noun phrase) or (group, False) for an unmarked candidate."""
+        rule = trig.rule
+        if self.not_an_object(trig, hit, after, hi, exclude):
+            return None
+        if rule.relation not in trait("concrete-object") and self.g.possessor(hit, after, hi):
+            # "supports Egypt's plan", خطة مصر: the owner of the object; what follows is inside it, but
+            # "sanctions on Russia's two largest oil companies, Rosneft and Lukoil" names them after a comma
+            return self.apposed(hit.end, hi, rule.types, exclude), True
+        if self.a_place(trig, hit, after):
+            return None
+        group = [h for h in self.group_from(hit, hi) if h.key not in exclude and self.eligible(h, rule.types)]
+        if self.marked(hit, after, hi, {self.v.normalize(p) for p in rule.preps}):
+            return group, True
+        if rule.frame == "sym" and rule.relation not in trait("direct-partner"):
+            return None  # "agreed to a deal mediated by Qatar": partners come with "with"/مع
+        return group, False
 
     def object_stop(self, trig: TriggerHit, k: int, hi: int) -> bool:
         """Does the object search stop at k (a clause boundary, a contrast, "between", the next verb)?"""

@@ -142,15 +142,7 @@ class Verbal(Nominal):
         subjects, keys, vso = found
         # شن إسرائيل، الثلاثاء، غارة على: a gapped trigger's own words come after its VSO subject
         after = max(subjects[-1].end, trig.end) if vso and subjects else trig.end
-        if trig.start > at.lo and self.word(trig.start - 1) in self.v.purpose and subjects:
-            # "travel to Moscow next week to meet Putin": the traveller meets, not the destination.
-            earlier = self.sentence_relations(at.sent)
-            if earlier and all(any(r.object == k for r in earlier) for k in keys):
-                keys = [earlier[-1].subject]
-        if rule.frame == "body":  # صوت على: a legislature or council votes a text through; a state only votes
-            keys = [k for k in keys if self.type_of(k) not in ("State", "Person")]
-        if len(keys) >= 2:
-            self.group_memory = (at.sent, list(keys))
+        keys = self.acting(trig, at, subjects, keys)
         target = self.attacker(after, at.lo, at.hi) if rule.relation in trait("judges-acts") else None
         if target is not None:
             # "condemned the attack": the attacker is criticised, not its target (none when it is not known)
@@ -158,22 +150,13 @@ class Verbal(Nominal):
                 self.emit(a, rule, target, trig, at, modality, rule_id + ".attack")
             return
         self.document_in_trigger(trig, at, keys, modality, rule_id)
-        objs = self.objects(trig, after, at.hi, set(keys))
-        guest = self.g.guest(trig, after, at) if not objs and rule.relation in trait("receives-guest") else ""
-        if guest and guest not in keys:
+        objs, guest = self.objects_of(trig, at, subjects, keys, after)
+        if guest:
             for a in keys:  # استقبل ضيفه "received his guest": the visitor named before
                 self.emit(a, rule, guest, trig, at, modality, rule_id + ".guest")
             return
-        if not objs and rule.frame in ("act", "body") and subjects:
-            objs = self.relative_antecedent(trig, subjects, at.lo)
-        if not objs and "actor" in rule.types and rule.pos == "verb" and not self.masdar(trig, at.lo):
-            objs = self.g.pronoun_object(trig, at.hi, set(keys))
-        direct = rule.relation in trait("direct-partner") and self.g.direct_object(after, at.hi)
-        if rule.frame == "sym" and not objs and not direct:
-            # "X and Y met": they pair up; "X and Y held talks with Z": they are one side.
-            for a_i, a in enumerate(keys):
-                for b in keys[a_i + 1 :]:
-                    self.emit(a, rule, b, trig, at, modality, rule_id + ".coord")
+        if rule.frame == "sym" and not objs:
+            self.pair_up(trig, at, keys, after, modality, rule_id)
         if objs and modality == "asserted" and self.word(max(0, objs[0].start - 1)) in self.v.neither:
             modality = "negated"  # "condemned neither Iran nor Russia"
         for a in keys:
@@ -183,6 +166,44 @@ class Verbal(Nominal):
             self.sidelines(trig, at, keys, modality, rule_id)
         if modality == "asserted" or rule.pos == "verb":
             self.remember(keys)
+
+    def pair_up(self, trig: TriggerHit, at: Found, keys: list[str], after: int, modality: str, rule_id: str) -> None:
+        """ "X and Y met": they pair up ("X and Y held talks with Z": they are one side; "X and Y welcomed the
+        deal": a direct object, they did not meet)."""
+        if trig.rule.relation in trait("direct-partner") and self.g.direct_object(after, at.hi):
+            return
+        for a_i, a in enumerate(keys):
+            for b in keys[a_i + 1 :]:
+                self.emit(a, trig.rule, b, trig, at, modality, rule_id + ".coord")
+
+    def acting(self, trig: TriggerHit, at: Found, subjects: list[Hit], keys: list[str]) -> list[str]:
+        """The subjects that act, and a group of them remembered for "they"."""
+        if trig.start > at.lo and self.word(trig.start - 1) in self.v.purpose and subjects:
+            # "travel to Moscow next week to meet Putin": the traveller meets, not the destination.
+            earlier = self.sentence_relations(at.sent)
+            if earlier and all(any(r.object == k for r in earlier) for k in keys):
+                keys = [earlier[-1].subject]
+        if trig.rule.frame == "body":  # صوت على: a legislature or council votes a text through; a state only votes
+            keys = [k for k in keys if self.type_of(k) not in ("State", "Person")]
+        if len(keys) >= 2:
+            self.group_memory = (at.sent, list(keys))
+        return keys
+
+    def objects_of(
+        self, trig: TriggerHit, at: Found, subjects: list[Hit], keys: list[str], after: int
+    ) -> tuple[list[Hit], str]:
+        """The trigger's objects: after it, a guest named before, a relative's antecedent, an object pronoun;
+        (objects, "") or ([], the guest's key)."""
+        rule = trig.rule
+        objs = self.objects(trig, after, at.hi, set(keys))
+        guest = self.g.guest(trig, after, at) if not objs and rule.relation in trait("receives-guest") else ""
+        if guest and guest not in keys:
+            return [], guest
+        if not objs and rule.frame in ("act", "body") and subjects:
+            objs = self.relative_antecedent(trig, subjects, at.lo)
+        if not objs and "actor" in rule.types and rule.pos == "verb" and not self.masdar(trig, at.lo):
+            objs = self.g.pronoun_object(trig, at.hi, set(keys))
+        return objs, ""
 
     def document_in_trigger(self, trig: TriggerHit, at: Found, keys: list[str], modality: str, rule_id: str) -> None:
         """A gapped trigger whose inner noun is a document ("adopted a 16th package of sanctions against"): the
