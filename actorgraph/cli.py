@@ -228,23 +228,68 @@ def query(sparql: str | None, query_file: Path | None, store_spec: str, fmt: str
             raise UserError(str(err)) from None
 
 
+def _umask_mode(path: str) -> None:
+    """Give a file the permissions the user's umask gives new files (0666 less the umask)."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--since/--until: an ISO date (2017-01-01), or a year-month or a year (their first or last day)."""
+    import datetime as dt
+    import re
+
+    if value is None:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    try:
+        if not m:
+            raise ValueError
+        year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+        if param.name == "until" and not day:  # the end of that month or year
+            nxt = dt.date(year + (month == 12 or not month), (month % 12) + 1 if month else 1, 1)
+            return (nxt - dt.timedelta(days=1)).isoformat()
+        return dt.date(year, month or 1, day or 1).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") from None
+
+
+def _period_options(f):  # type: ignore[no-untyped-def]
+    """--since and --until: keep the events dated within them (both inclusive)."""
+    f = click.option("--until", callback=_iso_date, metavar="DATE",
+                     help="Only events dated on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
+    return click.option("--since", callback=_iso_date, metavar="DATE",
+                        help="Only events dated on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")(f)
+
+
 @main.command()
 @click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
-@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "graphml", "plover"]),
-              default="trig", show_default=True, help="plover: one JSON event a line.")
+@click.option("--format", "fmt", type=click.Choice(["ttl", "trig", "nq", "jsonld", "graphml", "plover", "csv",
+                                                   "parquet"]),
+              default="trig", show_default=True,
+              help="plover: one JSON event a line; csv, parquet: one row per event (parquet needs pyarrow).")
 @click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout.")
-def export(store_spec: str, fmt: str, out_file: Path | None) -> None:
-    """Export the whole graph (RDF, GraphML for network tools, or PLOVER events)."""
+@_period_options
+def export(store_spec: str, fmt: str, out_file: Path | None, since: str | None, until: str | None) -> None:
+    """Export the whole graph (RDF, GraphML for network tools, or PLOVER events, also as CSV or Parquet)."""
     import os
     import tempfile
 
-    from actorgraph.graph.export import export_to
+    from actorgraph.graph.export import DATED_FORMATS, export_to
     from actorgraph.graph.store import StoreError
+    from actorgraph.graph.tables import MissingDependency
 
+    if (since or until) and fmt not in DATED_FORMATS:
+        raise UserError(f"--since/--until apply to the event formats ({', '.join(DATED_FORMATS)}), not {fmt}")
+    if fmt == "parquet" and out_file is None:
+        raise UserError("--format parquet is written to a file: add --out FILE")
     with _open_store(store_spec, read_only=True) as store:
         if out_file is None:
             try:
-                export_to(store, fmt, sys.stdout.buffer)
+                export_to(store, fmt, sys.stdout.buffer, since=since, until=until)
             except StoreError as err:
                 raise UserError(str(err)) from None
             return
@@ -256,9 +301,13 @@ def export(store_spec: str, fmt: str, out_file: Path | None) -> None:
             raise UserError(f"cannot write {out_file}: {err.strerror or err}") from None
         try:
             with os.fdopen(fd, "wb") as out:
-                export_to(store, fmt, out)
+                export_to(store, fmt, out, since=since, until=until)
                 size = out.tell()
+            _umask_mode(partial)  # mkstemp makes it -rw-------: give it what a new file of the user gets
             os.replace(partial, out_file)
+        except MissingDependency as err:
+            Path(partial).unlink(missing_ok=True)
+            raise UserError(str(err)) from None
         except (StoreError, OSError) as err:
             Path(partial).unlink(missing_ok=True)
             reason = str(err) if isinstance(err, StoreError) else f"cannot write {out_file}: {err.strerror or err}"
@@ -268,11 +317,17 @@ def export(store_spec: str, fmt: str, out_file: Path | None) -> None:
 
 @main.command()
 @click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
-def stats(store_spec: str) -> None:
+@_period_options
+def stats(store_spec: str, since: str | None, until: str | None) -> None:
     """Documents, sentences, actors by type, triples by relation and statements by modality."""
     from actorgraph.corpus import stats as run
 
     with _open_store(store_spec, read_only=True) as store:
+        if since or until:
+            from actorgraph.graph.period import period_stats
+
+            click.echo("\n".join(period_stats(store, since, until)))
+            return
         click.echo("\n".join(run(store).lines()))
 
 
@@ -280,7 +335,8 @@ def stats(store_spec: str) -> None:
 @click.argument("search", required=False, default="")
 @click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
 @click.option("--all", "all_entities", is_flag=True, help="Also documents, events, positions and places.")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="csv: one row per actor for pandas or a spreadsheet (alternative labels joined by |).")
 def actors(search: str, store_spec: str, all_entities: bool, fmt: str) -> None:
     """List actors with their labels and codes; SEARCH matches any label in either language."""
     import dataclasses
@@ -292,6 +348,11 @@ def actors(search: str, store_spec: str, all_entities: bool, fmt: str) -> None:
         rows = list_actors(store, search, all_entities=all_entities)
     if fmt == "json":
         click.echo(json.dumps([dataclasses.asdict(r) for r in rows], ensure_ascii=False, indent=1))
+        return
+    if fmt == "csv":
+        from actorgraph.graph.tables import ACTOR_COLUMNS, actor_rows, write_csv
+
+        write_csv(actor_rows(rows), ACTOR_COLUMNS, sys.stdout.buffer)
         return
     header = ["actor", "type", "english", "arabic", "country", "cameo", "statements"]
     body = [[short(_uri(r.iri)), r.type, r.label_en, r.label_ar, r.country, r.cameo, str(r.statements)]
@@ -337,16 +398,19 @@ def explain(subject: str, relation: str, obj: str, store_spec: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
               help="Links listed in the table (0: all); tsv and json give all.")
-def ego(actor: str, store_spec: str, depth: int, fmt: str, limit: int) -> None:
+@_period_options
+def ego(actor: str, store_spec: str, depth: int, fmt: str, limit: int, since: str | None, until: str | None) -> None:
     """The actors within --depth links of ACTOR and the asserted links between them (label or IRI)."""
     import dataclasses
     import json
 
+    from actorgraph.graph.period import period_ego
     from actorgraph.graph.query import NotFound, ego_network, find_actor_iri, short, table
 
     with _open_store(store_spec, read_only=True) as store:
         try:
-            found = ego_network(store, find_actor_iri(store, actor), depth)
+            iri = find_actor_iri(store, actor)
+            found = period_ego(store, iri, depth, since, until) if since or until else ego_network(store, iri, depth)
         except NotFound as err:
             raise UserError(str(err)) from None
     name = {iri: found.labels.get(iri) or short(_uri(iri)) for iri in found.distance}
@@ -389,7 +453,8 @@ def reindex(store_spec: str) -> None:
 # --- exploring the graph: analyze, render --------------------------------------------------------
 
 
-def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tuple[str, ...] | None):  # type: ignore[no-untyped-def]
+def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tuple[str, ...] | None,  # type: ignore[no-untyped-def]
+                   since: str | None = None, until: str | None = None):
     """The store's networkx projection, filtered by modality and cut to ``ego``'s network, the ego's node, and
     how many actors (``network.actor_nodes``) the cut holds before the modality filter.
 
@@ -418,6 +483,10 @@ def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tup
                 G = store_network(store)
         except StoreError as err:
             raise UserError(str(err)) from None
+    if since or until:  # only the statements dated in the period (graph.period)
+        from actorgraph.graph.network import filter_dates
+
+        G = filter_dates(G, since, until)
     unfiltered = G
     if modalities:
         G = filter_modality(G, modalities)
@@ -439,11 +508,13 @@ def _actor_network(store_spec: str, ego: str | None, depth: int, modalities: tup
 @click.option("--modality", "modalities", multiple=True, default=("asserted",), show_default=True,
               type=click.Choice(["asserted", "negated", "hedged", "future"]),
               help="Statements to count (repeat the option for several).")
-def analyze(store_spec: str, top: int, ego: str | None, depth: int, modalities: tuple[str, ...]) -> None:
+@_period_options
+def analyze(store_spec: str, top: int, ego: str | None, depth: int, modalities: tuple[str, ...], since: str | None,
+            until: str | None) -> None:
     """Centrality, communities and the cooperation/conflict balance of each pair of actors."""
     from actorgraph.graph.network import analyze as run
 
-    G, _, actors = _actor_network(store_spec, ego, depth, modalities)
+    G, _, actors = _actor_network(store_spec, ego, depth, modalities, since, until)
     click.echo("\n".join(run(G, top=top, actors=actors).lines()))
 
 
@@ -454,12 +525,14 @@ def analyze(store_spec: str, top: int, ego: str | None, depth: int, modalities: 
 @click.option("--ego", metavar="ACTOR", help="Only ACTOR and the actors within --depth links of it.")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(min=1), help="Links from --ego.")
 @click.option("--max-nodes", type=click.IntRange(min=1), help="Keep only the N best-connected actors.")
-def render(store_spec: str, out_file: Path, ego: str | None, depth: int, max_nodes: int | None) -> None:
+@_period_options
+def render(store_spec: str, out_file: Path, ego: str | None, depth: int, max_nodes: int | None, since: str | None,
+           until: str | None) -> None:
     """Write the actor network as one self-contained HTML page (works offline)."""
     from actorgraph.graph.network import ActorNotFound
     from actorgraph.graph.render import render_html
 
-    graph, center, _ = _actor_network(store_spec, ego, depth, None)
+    graph, center, _ = _actor_network(store_spec, ego, depth, None, since, until)
     try:
         path = render_html(graph, out_file, ego=center, depth=depth, max_nodes=max_nodes)
     except ActorNotFound as err:

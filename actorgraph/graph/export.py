@@ -10,7 +10,8 @@ from typing import Any, BinaryIO
 from actorgraph.graph.rdf import values_blocks
 from actorgraph.graph.store import GraphStore
 
-FORMATS = ("ttl", "trig", "nq", "jsonld", "graphml", "plover")
+FORMATS = ("ttl", "trig", "nq", "jsonld", "graphml", "plover", "csv", "parquet")
+DATED_FORMATS = ("plover", "csv", "parquet")  # the formats --since/--until apply to (one record per event)
 
 # PLOVER modes we can read off the relation alone (PLOVER refines CONSULT and ACCUSE this way).
 MODES: dict[str, str] = {
@@ -34,20 +35,27 @@ CONTEXT_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def export(store: GraphStore, fmt: str) -> bytes:
-    """The whole store in ``fmt`` (ttl, trig, nq, jsonld, graphml, plover), as bytes."""
+def export(store: GraphStore, fmt: str, since: str | None = None, until: str | None = None) -> bytes:
+    """The whole store in ``fmt`` (ttl, trig, nq, jsonld, graphml, plover, csv, parquet), as bytes; the
+    event formats (plover, csv, parquet) keep the events dated within ``since``/``until`` (ISO dates)."""
     buf = io.BytesIO()
-    export_to(store, fmt, buf)
+    export_to(store, fmt, buf, since=since, until=until)
     return buf.getvalue()
 
 
-def export_to(store: GraphStore, fmt: str, out: BinaryIO) -> None:
+def export_to(store: GraphStore, fmt: str, out: BinaryIO, since: str | None = None, until: str | None = None) -> None:
     """:func:`export` written into a binary file as it is made (trig and nq straight from the store)."""
+    if (since or until) and fmt not in DATED_FORMATS:
+        raise ValueError(f"--since/--until apply to the event formats ({', '.join(DATED_FORMATS)}), not {fmt}")
     if fmt == "graphml":
         graphml(store, out)
     elif fmt == "plover":
-        for event in plover_events(store):
+        for event in plover_events(store, since=since, until=until):
             out.write((json.dumps(event, ensure_ascii=False) + "\n").encode("utf-8"))
+    elif fmt in ("csv", "parquet"):
+        from actorgraph.graph.tables import export_events
+
+        export_events(store, fmt, out, since=since, until=until)
     else:
         store.write_to(fmt, out)
 
