@@ -490,6 +490,9 @@ def main(argv: list[str] | None = None) -> None:
         bench_render(rep, work)
     rep.say(f"Peak RSS of the benchmark driver itself (extraction, ingest, render): {rss_mib():,.0f} MiB.")
     rep.say("")
+    from benchmarks.resolution import bench_resolution
+
+    bench_resolution(rep, args.quick)  # in memory, after the peak RSS above was taken
     rep.say(NOTES)
     path = write_results(rep, info, started, load_before, time.perf_counter() - t0)
     print(f"\nwrote {path}")
