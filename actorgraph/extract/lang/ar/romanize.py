@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
@@ -70,9 +71,15 @@ def romanizer(spellings: Spellings = ()) -> Callable[[str], str] | None:
         # A whole-name hit can be a longer label of that person (موسى أبو مرزوق → "Mousa Mohammed Abu
         # Marzook"): take the best candidate that adds no word to the text.
         fitting = (c for c in candidates if len(c.text.split()) <= len(text.split()))
-        return str(next(fitting, candidates[0]).text)
+        return _plain(str(next(fitting, candidates[0]).text))
 
     return spell
+
+
+def _plain(latin: str) -> str:
+    """Without accents: Maghreb spellings in the index carry French ones (Béchir, Saïd) English news drops."""
+    decomposed = unicodedata.normalize("NFKD", latin)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def _unattested_words(engine: Any, spellings: Spellings) -> list[tuple[str, str]]:
