@@ -1,0 +1,42 @@
+"""The verbal frame (core/verbal.py): agent, trigger, patient; the passive; the subject a verb carries; the
+trigger row's exceptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.ontology.lexicon import _exceptions, triggers
+from tests.extract.frames.handmade import run
+
+CASES = [
+    ("en", "[Trump:Person] met [Putin:Person] .", {("Trump", "met", "Putin")}),
+    ("ar", "التقى [ماكرون:Person] [بترامب:Person] .", {("ماكرون", "met", "بترامب")}),  # verb first, partner after ب
+    ("en", "[Iran:State] was sanctioned by the [United States:State] .", {("United States", "sanctioned", "Iran")}),
+    # the subject a verb carries: a pronoun, a relative pronoun's antecedent, the clause before
+    ("en", "[Trump:Person] arrived . He met [Putin:Person] .", {("Trump", "met", "Putin")}),
+    ("en", "[Karin Keller-Sutter:Person] , who met [Scott Bessent:Person] , spoke .",
+     {("Karin Keller-Sutter", "met", "Scott Bessent")}),
+    ("en", "[Trump:Person] visited [Japan:State] and met [Sanae Takaichi:Person] .",
+     {("Trump", "visited", "Japan"), ("Trump", "met", "Sanae Takaichi")}),
+    # exceptions of the trigger rows: "warned of" is no threat, a phone call is no meeting
+    ("en", "[Iran:State] warned of an attack on [Israel:State] .", set()),
+    ("en", "[Iran:State] warned [Israel:State] .", {("Iran", "threatened", "Israel")}),
+    ("en", "[Trump:Person] met [Putin:Person] by phone .", set()),
+    ("ar", "بحث [ماكرون:Person] هاتفيا مع [ترامب:Person] .", set()),
+    # "X and Y welcomed the deal": a direct object, they did not meet
+    ("en", "[Egypt:State] and [Jordan:State] welcomed the deal .", set()),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "spec", "expected"), CASES)
+def test_verbal(lang: str, spec: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {(s, r, o) for s, r, o, _m in run(lang, spec)} == expected
+
+
+def test_exceptions_are_trigger_columns() -> None:
+    warn = next(r for r in triggers("en") if r.relation == "threatened" and "warn" in r.forms)
+    assert ("followed-by", "of") in warn.exceptions
+    meetings = [r for r in triggers("ar") if r.relation == "met" and r.frame == "sym"]
+    assert meetings and all(("clause-has", "rel phone") in r.exceptions for r in meetings)
+    with pytest.raises(ValueError, match="trigger exception"):
+        _exceptions("preceded-by:the")
