@@ -12,7 +12,7 @@ from actorgraph.extract.lang.ar.translit import transliterate
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.records import Entity, Mention
 from actorgraph.ontology.gazetteer import GazEntry
-from actorgraph.ontology.lexicon import Head
+from actorgraph.ontology.lexicon import Head, Title
 
 # Labels of new entities are composed in English whatever the document's language.
 _EN = profile("en")
@@ -34,6 +34,17 @@ class Tok:
     cap: bool = False
     punct: bool = False
     space: bool = False
+
+
+@dataclass(slots=True)
+class Office:
+    """A title as read so far: its lexicon entry, the role key and English label of the office (a portfolio or
+    posting may have refined them), and the owner's key ("" when none is named)."""
+
+    title: Title
+    role: str
+    label: str
+    owner: str = ""
 
 
 @dataclass(slots=True)

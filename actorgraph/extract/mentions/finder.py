@@ -93,7 +93,7 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         if entry.type == "Person":
             done = self._government_of(i, n_end, end, entry, pro) or self.rules.apposition_after(
                 self, i, n_end, end, payload.key, pro
-            )  # "Mark Rutte, NATO's secretary general," / "the Trump administration"
+            )  # "NAME, X's secretary general," / "the NAME administration"
             if done:
                 return done
         n_end, kind = self.rules.adjective_kind(self, i, n_end, end, payload.kind, payloads)
@@ -102,7 +102,7 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         return n_end
 
     def _government_of(self, i: int, n_end: int, end: int, entry: GazEntry, pro: str) -> int | None:
-        """ "the Trump administration", idarat Trump: the government of the person's country."""
+        """ "the NAME administration", idarat NAME: the government of the person's country."""
         state = self.t.gazetteer.country_by_iso3.get(entry.country, "") if entry.country else ""
         nouns = self.words("government nouns")
         if not state or not nouns:

@@ -18,7 +18,7 @@ from actorgraph.ontology.gazetteer import GazEntry
 from actorgraph.ontology.lexicon import Head
 
 if TYPE_CHECKING:
-    from actorgraph.extract.mentions.base import Hit
+    from actorgraph.extract.mentions.base import Hit, Office
     from actorgraph.extract.mentions.finder import MentionFinder
 
 
@@ -48,7 +48,7 @@ class MentionRules:
     """A state name or adjective: (its end, its kind), "adjmod" when it only describes a noun."""
     courtesy: Callable[[MentionFinder, int], bool]
     """A word between a title and a name that leaves the office unchanged (Sheikh, al-amir, al-mustaqilla)."""
-    stacked_title: Callable[[MentionFinder, int, int, int, str, str, str, str], int | None]
+    stacked_title: Callable[[MentionFinder, int, int, int, Office, str], int | None]
     """A second title before the name: two offices of one person."""
     qualifier_stop: Callable[[MentionFinder, int, int], bool]
     """Does the word at q end the short qualifier that may stand between a title and a known name?"""

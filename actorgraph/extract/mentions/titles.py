@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from actorgraph.extract import roles
 from actorgraph.extract.lookup import Tables
-from actorgraph.extract.mentions.base import Hit, person_position
+from actorgraph.extract.mentions.base import Hit, Office, person_position
 from actorgraph.extract.mentions.state import FinderState
-from actorgraph.ontology.lexicon import Title
 
 _HOLDERS: dict[int, dict[str, str]] = {}
 
@@ -32,15 +31,13 @@ def _holders(tables: Tables) -> dict[str, str]:
 
 
 class TitleMixin(FinderState):
-    def title_person(
-        self, i: int, j: int, k: int, end: int, title: Title, role: str, label: str, owner: str, pro: str
-    ) -> int | None:
+    def title_person(self, i: int, j: int, k: int, end: int, office: Office, pro: str) -> int | None:
         """After a title (ending at j) and its owner (ending at k): the person's name."""
         start_name = k
         while start_name < end and self.rules.courtesy(self.me, start_name):
-            start_name += 1  # Sheikh Tamim, الأمير فيصل بن فرحان: a courtesy, not an office
+            start_name += 1  # Sheikh, Prince (the lexicon's honorifics): a courtesy, not an office
         if start_name < end and self.cover[start_name] < 0:
-            stacked = self.rules.stacked_title(self.me, i, start_name, end, role, label, owner, pro)
+            stacked = self.rules.stacked_title(self.me, i, start_name, end, office, pro)
             if stacked is not None:
                 return stacked
         found = self._holder_name(start_name, end)
@@ -52,7 +49,7 @@ class TitleMixin(FinderState):
             n_end = self.rules.unknown_name(self.me, start_name, end)
             if n_end == start_name:
                 # "the Ukrainian president", الرئيس الأوكراني: an office named without a name is its holder.
-                holder = self.current_holder(role, owner)
+                holder = self.current_holder(office.role, office.owner)
                 if not holder or start_name <= i:
                     return None
                 person_key = self.ent.ensure_gaz(holder).key
@@ -60,7 +57,7 @@ class TitleMixin(FinderState):
                 person_key = self.rules.new_person(self.me, start_name, n_end)
         if not self.free(i, n_end):
             return None
-        return self._add_holder(i, n_end, start_name, person_key, title, role, label, owner, pro)
+        return self._add_holder(i, n_end, start_name, person_key, office, pro)
 
     def _holder_name(self, start: int, end: int) -> tuple[int, int, str] | None:
         """A known person's name at ``start``, or after a short qualifier ("the Syrian president in the
@@ -85,13 +82,11 @@ class TitleMixin(FinderState):
             return None
         return start, found[0], self.ent.ensure_gaz(found[1].key).key
 
-    def _add_holder(
-        self, i: int, n_end: int, name_start: int, person_key: str, title: Title, role: str, label: str,
-        owner: str, pro: str,
-    ) -> int:  # fmt: skip
+    def _add_holder(self, i: int, n_end: int, name_start: int, person_key: str, office: Office, pro: str) -> int:
+        title, role, label, owner = office.title, office.role, office.label, office.owner
         office_key = person_position(self.ent, person_key, role, owner if owner.startswith("gaz:") else "")
         if office_key:
-            office = self.ent.ensure_gaz(office_key)
+            position = self.ent.ensure_gaz(office_key)
             entry = self.ent.gaz(office_key)
             if not owner and entry is not None:
                 owner_key = entry.organization or (
@@ -101,8 +96,8 @@ class TitleMixin(FinderState):
                     self.ent.ensure_gaz(owner_key)
                     owner = owner_key
         else:
-            office = self.ent.position(role, label, owner)
-        # السفير محمد الشناوي: an ambassador of no state named is a diplomat's rank, no office we can state
+            position = self.ent.position(role, label, owner)
+        # "Ambassador NAME": an ambassador of no state named is a diplomat's rank, no office we can state
         rank = role == "ambassador" and not owner and not office_key
         hit = Hit(
             i,
@@ -111,7 +106,7 @@ class TitleMixin(FinderState):
             "Person",
             "title",
             coord=self.coord(i, pro),
-            position="" if title.label == "-" or rank else office.key,
+            position="" if title.label == "-" or rank else position.key,
             affiliation=self.serves(owner),
             title_end=name_start,
         )

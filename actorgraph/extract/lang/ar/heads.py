@@ -33,7 +33,7 @@ def head_at(f: MentionFinder, i: int, j: int, end: int, head: Head, pro: str) ->
     if head.anaphoric and definite_head and all_glossed:
         return f.anaphor(i, m, head, pro)
     if not country and _generic_head(f, i):
-        # "مسؤولون في الاتحاد الأوروبي": officials of an organisation act for it.
+        # officials in an organisation act for it.
         if j + 1 < end and normalize(f.toks[j].text) in f.words("member prepositions"):
             found = f.name_at(j + 1, end)
             entry = f.ent.gaz(found[1].key) if found is not None else None
@@ -100,7 +100,7 @@ def _bare_head(f: MentionFinder, i: int, j: int, end: int, head: Head, pro: str,
         return None
     topic = _topic(f, j, end)
     if topic is not None:
-        # مذكرة تفاهم في مجال الأمن الغذائي: "Memorandum of Understanding on Food Security"
+        # a memorandum in the field of X: "Memorandum of Understanding on X"
         t_end, t_label = topic
         surface = " ".join(f.toks[x].text for x in range(i, t_end))
         entity = f.ent.ensure_new(head.type, f"{compose_label(head, [])} on {t_label}", surface)
@@ -118,7 +118,7 @@ def _named_head(
     f: MentionFinder, i: int, m: int, head: Head, pro: str, mods: list[int], country: str, generic: bool
 ) -> int | None:
     """A head with its modifiers: a gazetteer entry when its canonical form is one, else a new entity."""
-    # Gazetteer lookup of the canonical form (استراتيجيتها للدفاع الوطني → استراتيجية الدفاع الوطني).
+    # Gazetteer lookup of the canonical form (its strategy for the defence of X → the X defence strategy).
     canonical = [head.form, *[_definite_form(f, x) for x in mods]]
     exact = [e for e in f.t.names.match([ar_keys(w) for w in canonical], 0) if e[0] == len(canonical)]
     if head.type in ACTOR_TYPES and not country and generic and not exact:
@@ -141,7 +141,7 @@ def _named_head(
 
 
 def _topic(f: MentionFinder, j: int, end: int) -> tuple[int, str] | None:
-    """A document's topic after its head (في مجال الأمن الغذائي, بشأن التجارة الحرة): (end, English) when
+    """A document's topic after its head (in the field of X, on X: the lexicon's topic markers): (end, English) when
     every topic word is one the glossary translates."""
     marker = next((len(p) for p in f.p.phrases("topic markers") if _phrase_at(f, j, end, p)), 0)
     if not marker:

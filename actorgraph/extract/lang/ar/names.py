@@ -1,4 +1,4 @@
-"""Arabic names: unknown person names (محمد شياع السوداني), nisbas that only describe a noun (الخطة
+"""Arabic names: unknown person names (three words at most), nisbas that only describe a noun (الخطة
 المصرية), and nouns standing for a state named before (بلاده, حكومتها, المملكة)."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def unknown_name(f: MentionFinder, k: int, end: int) -> int:
             break  # a name does not start with بن
         prev = normalize(f.toks[m - 1].text)
         if words == 2 and prev not in links and (prev.startswith("ال") or not norm.startswith("ال")):
-            break  # a third word only as a family name: "محمد شياع السوداني", not "بيسكوف وجود"
+            break  # a third word only as a family name, not a name and the next noun
         if words and norm[:1] == "و" and _conjunct(f, tok.keys, norm, stop):
             break  # a new conjunct (ووزير …)
         if f.t.titles.match(f.keys, m) or f.t.triggers.match(f.keys, m) or f.t.cues.match(f.keys, m):
@@ -69,7 +69,7 @@ def _name_start(f: MentionFinder, m: int, end: int) -> bool:
 def adjective_kind(
     f: MentionFinder, i: int, n_end: int, end: int, kind: str, payloads: list[NameHit]
 ) -> tuple[int, str]:
-    """الخطة المصرية "the Egyptian plan": Egypt is not an actor of the sentence."""
+    """A nisba after a common noun ("the Egyptian plan") describes it: the state is not an actor."""
     entry = f.ent.gaz(payloads[0].key)
     if entry is not None and entry.type == "State" and _nisba_modifier(f, i, n_end, payloads):
         return n_end, "adjmod"
@@ -77,7 +77,7 @@ def adjective_kind(
 
 
 def _nisba_modifier(f: MentionFinder, i: int, n_end: int, payloads: list[NameHit]) -> bool:
-    """A nisba right after a common noun it describes (الخطة المصرية, مستوطنين إسرائيليين)."""
+    """A nisba right after a common noun it describes (a plan, settlers, a position + a nisba)."""
     if not any(p.kind == "adj" for p in payloads) or i == 0 or f.cover[i - 1] >= 0:
         return False
     word = normalize(f.toks[n_end - 1].text)
@@ -107,7 +107,7 @@ def country_anaphor_at(f: MentionFinder, i: int) -> int | None:
 
 def _kingdom_at(f: MentionFinder, i: int) -> int | None:
     """المملكة "the Kingdom": the last kingdom named, or the kingdom of the last person named
-    (ولي العهد السعودي … تضامن المملكة)."""
+    (a crown prince named, then the Kingdom's position)."""
     if i + 1 < len(f.toks) and f.name_at(i, i + 3) is not None:
         return None  # المملكة العربية السعودية, المملكة المتحدة: a name, not an anaphor
     kingdom = tuple(f.words("kingdom nouns"))
@@ -132,7 +132,7 @@ def coord(f: MentionFinder, i: int, pro: str) -> bool:
 
 
 def same_head(f: MentionFinder, hit: Hit, head: Head) -> bool:
-    """الجيش: the last army named (الجيش السوداني), not any military body (قوات الدعم السريع)."""
+    """الجيش: the last army named (the Xi army), not any military body named before it."""
     first = {strip_article(key) for key in f.toks[hit.start].keys}  # as it was written
     return strip_article(normalize(head.form)) in first
 

@@ -1,4 +1,4 @@
-"""Arabic places named with a place noun: مدينة خاركيف الأوكرانية, بمدينة خان يونس."""
+"""Arabic places named with a place noun: madinat X + a nisba, bi-madinat X Y."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def place_at(f: MentionFinder, i: int, end: int) -> int | None:
     if j is None or j != i + 1:
         return None
     head = normalize(f.toks[i].text)
-    # Only the bare construct form heads a name (مدينة حلب, بمدينة حلب); المدينة is "the city".
+    # Only the bare construct form heads a name (madinat X, bi-madinat X); المدينة is "the city".
     if not any(not stem.startswith("ال") and "ال" not in pro and not enc for pro, stem, enc in analyses(head)):
         return None
     m = _place_name_end(f, j, end)
@@ -47,7 +47,7 @@ def _place_name_end(f: MentionFinder, j: int, end: int) -> int:
         if m == j and not norm.startswith("ال") and norm.endswith("يه"):
             break  # مدينة ساحلية "a coastal city": an adjective, not a name
         if m > j and normalize(f.toks[m - 1].text) not in parts:
-            break  # a second word only after خان, بنت, دير, ... (خان يونس, بنت جبيل)
+            break  # a second word only after خان, بنت, دير, ... (the lexicon's toponym parts)
         m += 1
     return m
 

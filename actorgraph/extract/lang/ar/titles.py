@@ -1,5 +1,5 @@
 """Arabic titles: وزير الخارجية السعودي فيصل بن فرحان, ولي العهد رئيس مجلس الوزراء الأمير محمد بن سلمان
-(two offices, one person), ستيفان دوجاريك، المتحدث باسم الأمين العام، (an office in apposition)."""
+(two offices, one person), a name then its office between commas (an office in apposition)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.ar.gloss import gloss_ar
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits, strip_article
 from actorgraph.extract.lang.ar.translit import transliterate
-from actorgraph.extract.mentions.base import Hit, person_position
+from actorgraph.extract.mentions.base import Hit, Office, person_position
 from actorgraph.ontology.gazetteer import GazEntry
 from actorgraph.ontology.lexicon import Title
 
@@ -43,12 +43,12 @@ def title_at(f: MentionFinder, i: int, end: int) -> int | None:
     if j > end:
         return None
     if dual_title_ar(f.toks[i].text, title):
-        return None  # وزيرا خارجية مصر والأردن, نظيريه: two office holders, not one person; the owners stand
+        return None  # a dual title (two ministers, his two counterparts): two office holders, not one person
     last_word = normalize(title.form.split()[-1])
     plain = {stem for (_p, stem, enc) in analyses(normalize(f.toks[j - 1].text)) if not enc}
     possessed = last_word not in plain and strip_article(last_word) not in {strip_article(x) for x in plain}
     if possessed and title.role != "counterpart":  # نظيره "his counterpart" is always possessed
-        return None  # "وزيرا خارجيتهما": a possessed title names an office, not a person who follows
+        return None  # a possessed title (their foreign minister) names an office, not a person who follows
     label, role = title.label, title.role
     if role == "counterpart":
         role, label = f.counterpart_role(i)
@@ -64,7 +64,7 @@ def title_at(f: MentionFinder, i: int, end: int) -> int | None:
         else:
             return None
     owner, k = _owner(f, j, end, role)
-    return f.title_person(i, j, k, end, title, role, label, owner, pro)
+    return f.title_person(i, j, k, end, Office(title, role, label, owner), pro)
 
 
 def _owner(f: MentionFinder, j: int, end: int, role: str) -> tuple[str, int]:
@@ -74,7 +74,7 @@ def _owner(f: MentionFinder, j: int, end: int, role: str) -> tuple[str, int]:
     if role == "spokesperson" and k < end:
         nested = f.t.titles.match(f.keys, k)
         if nested and nested[0][0] < end:
-            k = nested[0][0]  # المتحدث باسم الأمين العام للأمم المتحدة: whose spokesperson, not a second office
+            k = nested[0][0]  # the spokesperson of an office: whose spokesperson, not a second office
     found = f.name_at(k, end)
     if found is not None:
         n_end, payload, _, _ = found
@@ -83,8 +83,8 @@ def _owner(f: MentionFinder, j: int, end: int, role: str) -> tuple[str, int]:
             owner = payload.key
             f.ent.ensure_gaz(owner)
             k = n_end
-    elif role == "president" and k + 1 < end and f.gaz_type(f.name_at(k + 1, end)) == "Person":
-        body = _body_anaphor(f, k)  # رئيس المجلس محمود المشهداني: the council named before
+    elif k + 1 < end and f.gaz_type(f.name_at(k + 1, end)) == "Person":
+        body = _body_anaphor(f, k)  # the head of 'the council' + a known name: the council named before
         if body:
             owner, k = body, k + 1
     return owner, k
@@ -92,7 +92,7 @@ def _owner(f: MentionFinder, j: int, end: int, role: str) -> tuple[str, int]:
 
 def _body_anaphor(f: MentionFinder, k: int) -> str:
     """A definite body noun with no name (المجلس, اللجنة) standing for the last body of that kind named in
-    the document (مجلس النواب العراقي): its key, else ""."""
+    the document (its full name, first word alike): its key, else ""."""
     stems = {strip_article(key) for key, pro in f.toks[k].keys.items() if key.startswith("ال") and not pro}
     if not stems:
         return ""
@@ -106,10 +106,8 @@ def _body_anaphor(f: MentionFinder, k: int) -> str:
     return ""
 
 
-def stacked_title(
-    f: MentionFinder, i: int, k: int, end: int, role: str, label: str, owner: str, pro: str
-) -> int | None:
-    """ولي العهد السعودي رئيس مجلس الوزراء الأمير محمد بن سلمان: two offices, one person."""
+def stacked_title(f: MentionFinder, i: int, k: int, end: int, office: Office, pro: str) -> int | None:
+    """A crown prince who is also prime minister, two titles before one name: two offices, one person."""
     if not f.t.titles.match(f.keys, k):
         return None
     before = len(f.hits)
@@ -117,11 +115,11 @@ def stacked_title(
     if stop is None or len(f.hits) == before:
         return None
     hit = f.hits[-1]
-    hit.extra.append((f.office_of(hit.key, role, label, owner), f.serves(owner)))
+    hit.extra.append((f.office_of(hit.key, office.role, office.label, office.owner), f.serves(office.owner)))
     for t in range(i, hit.start):
         f.cover[t] = len(f.hits) - 1
     hit.start = i
-    hit.coord = f.coord(i, pro)  # "والعاهل الأردني الملك عبد الله": the outer title carries the و
+    hit.coord = f.coord(i, pro)  # the outer title carries the conjunction
     return stop
 
 
@@ -164,8 +162,8 @@ def apposition_after(f: MentionFinder, i: int, n_end: int, end: int, person_key:
 
 
 def courtesy(f: MentionFinder, k: int) -> bool:
-    """الأمير, الشيخ (also after و), or an adjective that does not change the office (النائبة المستقلة نور
-    نافع); never السابق: a former office is not held."""
+    """الأمير, الشيخ (also after و), or an adjective that does not change the office (an independent or
+    veteran MP); never السابق: a former office is not held."""
     honorifics, qualifiers = f.words("honorifics"), f.words("qualifiers")
     keys = f.toks[k].keys.items()
     return any(key in honorifics and pro in ("", "و") for key, pro in keys) or any(

@@ -1,5 +1,5 @@
-"""English appositions of office: "Mark Rutte, NATO's secretary general,", "Antonio Guterres, the United Nations
-secretary-general,", "Tom Fletcher, the UN's under-secretary-general for humanitarian affairs,"."""
+"""English appositions of office: "NAME, X's secretary general,", "NAME, the X secretary-general,",
+"NAME, the UN's special envoy for X," (the brief part of the office)."""
 
 from __future__ import annotations
 
@@ -47,14 +47,10 @@ def apposition_after(f: MentionFinder, i: int, n_end: int, end: int, person_key:
     k += 1
     if k < end and f.toks[k].text.lower() in f.words("articles"):
         k += 1
-    owner = ""
-    found = f.name_at(k, end) if k < end else None
-    if found is not None:
-        if f.gaz_type(found) in ("", "Person"):
-            return None
-        owner, k = found[1].key, found[0]
-        if k < end and f.toks[k].text in f.words("possessive markers:cased"):
-            k += 1
+    before = _owner_before(f, k, end)
+    if before is None:
+        return None
+    owner, k = before
     matches = [m for m in f.t.titles.match(f.keys, k) if m[0] <= end]
     if not matches:
         return None
@@ -80,6 +76,20 @@ def apposition_after(f: MentionFinder, i: int, n_end: int, end: int, person_key:
     hit.affiliation, hit.title_end = f.serves(owner), stop
     f.add(hit)
     return stop
+
+
+def _owner_before(f: MentionFinder, k: int, end: int) -> tuple[str, int] | None:
+    """The owner named before an apposed title ("NATO's"): (its key or "", where the title starts); None when
+    a person's name stands there instead."""
+    found = f.name_at(k, end) if k < end else None
+    if found is None:
+        return "", k
+    if f.gaz_type(found) in ("", "Person"):
+        return None
+    k = found[0]
+    if k < end and f.toks[k].text in f.words("possessive markers:cased"):
+        k += 1
+    return found[1].key, k
 
 
 def _brief(f: MentionFinder, j: int, end: int, title: Title) -> tuple[str, int]:

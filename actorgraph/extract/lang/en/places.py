@@ -1,5 +1,5 @@
-"""English places named with a place noun: "the Ukrainian city of Kharkiv", "the Israeli port city of Eilat",
-"the city of El Obeid", "the Qatari capital Doha"."""
+"""English places named with a place noun: "the <demonym> city of NAME", "the <demonym> port city of NAME",
+"the city of NAME", "the <demonym> capital NAME"."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def place_at(f: MentionFinder, i: int, end: int) -> int | None:
             return None
         k = head_end
     else:
-        # "the city of El Obeid": no country named.
+        # "the city of NAME": no country named.
         if i == 0 or f.toks[i - 1].text.lower() != "the":
             return None
         head_end = f.city_head(i, end)
@@ -41,7 +41,7 @@ def place_at(f: MentionFinder, i: int, end: int) -> int | None:
     if k < end and f.toks[k].text.lower() == "of" or (k < end and f.toks[k].text == "," and state):
         k += 1
     elif not state or f.toks[k - 1].text.lower() not in f.words("capital nouns"):
-        return None  # "the Qatari capital Doha" needs no "of"; "the Ukrainian city" alone names nothing
+        return None  # "the <demonym> capital NAME" needs no "of"; "the Ukrainian city" alone names nothing
     n_end = _place_name(f, k, end)
     if n_end == k:
         return None

@@ -1,11 +1,11 @@
-"""English titles: "Japanese Defense Minister Gen Nakatani", "Thailand's acting premier, Phumtham Wechayachai,",
-"U.S. Ambassador to Turkey Tom Barrack", "his prime minister, Judith Suminwa", "Egypt's Abdel Fattah el-Sisi"."""
+"""English titles: a state adjective or possessive, a title and a name ("X's acting premier, NAME,"), a
+posting ("Ambassador to X NAME"), "his prime minister, NAME", "X's NAME" for a known person."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from actorgraph.extract.mentions.base import Hit
+from actorgraph.extract.mentions.base import Hit, Office
 from actorgraph.ontology.lexicon import Title
 
 if TYPE_CHECKING:
@@ -20,15 +20,11 @@ def title_at(f: MentionFinder, i: int, end: int) -> int | None:
         return None
     owner, k, demonym = start
     while owner and k < end and f.toks[k].text.lower() in f.words("acting"):
-        k += 1  # "Thailand's acting premier": still the office
+        k += 1  # an acting or interim premier: still the office
     matches: list[Match] = [m for m in f.t.titles.match(f.keys, k) if m[0] <= end]
     portfolio: list[str] = []
-    if not matches and owner and i < k < end and f.toks[k].text[:1].islower() and demonym:
-        done = _described_person(f, i, k, end, owner)
-        if done:
-            return done
-    if not matches and owner and k > i and f.toks[k - 1].text in f.words("possessive markers:cased"):
-        done = _state_person(f, i, k, end, owner)
+    if not matches and owner:
+        done = _person_without_office(f, i, k, end, owner, demonym)
         if done:
             return done
     if not matches:
@@ -44,12 +40,12 @@ def title_at(f: MentionFinder, i: int, end: int) -> int | None:
         f.ent.ensure_gaz(owner)
     label, role, j = _posting(f, j, end, label, role)
     if owner and j + 2 < end and f.toks[j].text == ",":
-        # "Thailand's acting premier, Phumtham Wechayachai,": the name in apposition, closed by a comma
+        # "X's premier, NAME,": the name in apposition, closed by a comma
         apposed = f.name_at(j + 1, end)
         n_end = apposed[0] if apposed is not None else f.rules.unknown_name(f, j + 1, end)
         if n_end - (j + 1) >= 2 and (n_end >= end or f.toks[n_end].text in f.commas | {"."}):
             j += 1
-    return f.title_person(i, k, j, end, matches[0][1], role, label, owner, "")
+    return f.title_person(i, k, j, end, Office(matches[0][1], role, label, owner), "")
 
 
 def _owner(f: MentionFinder, i: int, end: int) -> tuple[str, int, bool] | None:
@@ -58,7 +54,7 @@ def _owner(f: MentionFinder, i: int, end: int) -> tuple[str, int, bool] | None:
     found = f.name_at(i, end)
     word = f.toks[i].text.lower()
     if found is None and word in f.words("possessive pronouns") and i + 1 < end:
-        # "sent his prime minister, Judith Suminwa,": the office of the state of the person named last
+        # "sent his prime minister, NAME,": the office of the state of the person named last
         owner = f.possessor_state(word in f.words("feminine pronouns"))
         if not owner or not f.t.titles.match(f.keys, i + 1):
             return None
@@ -74,13 +70,24 @@ def _owner(f: MentionFinder, i: int, end: int) -> tuple[str, int, bool] | None:
     return payload.key, k, any(p.kind == "adj" for p in payloads)
 
 
+def _person_without_office(f: MentionFinder, i: int, k: int, end: int, owner: str, demonym: bool) -> int | None:
+    """A state named before a known person with no office between: a description or a possessive."""
+    if demonym and i < k < end and f.toks[k].text[:1].islower():
+        done = _described_person(f, i, k, end, owner)
+        if done:
+            return done
+    if k > i and f.toks[k - 1].text in f.words("possessive markers:cased"):
+        return _state_person(f, i, k, end, owner)
+    return None
+
+
 def _described_person(f: MentionFinder, i: int, k: int, end: int, owner: str) -> int | None:
-    """ "Venezuelan opposition leader María Corina Machado": a description, not an office of the state."""
+    """A demonym, a lower-case description (opposition leader) and a known name: not an office of the state."""
     stops = f.words("descriptor stops")
     m = k
     while m < end and m < k + 4 and f.toks[m].text.isalpha() and f.toks[m].text[:1].islower():
         if f.toks[m].text in stops:
-            m = k  # "the Chinese side and Bessent": a clause, not a description of Bessent
+            m = k  # a demonym, "side and", a name: a clause, not a description of the name
             break
         m += 1
     person = f.name_at(m, end) if m > k else None
@@ -93,7 +100,7 @@ def _described_person(f: MentionFinder, i: int, k: int, end: int, owner: str) ->
 
 
 def _state_person(f: MentionFinder, i: int, k: int, end: int, owner: str) -> int | None:
-    """ "Egypt's Abdel Fattah el-Sisi": a known person introduced by their state, no office named."""
+    """ "X's NAME": a known person introduced by their state, no office named."""
     person = f.name_at(k, end)
     owner_entry = f.ent.gaz(owner)
     state = owner_entry is not None and owner_entry.type == "State"
@@ -106,8 +113,8 @@ def _state_person(f: MentionFinder, i: int, k: int, end: int, owner: str) -> int
 
 
 def _portfolio(f: MentionFinder, k: int, end: int, owner: str) -> tuple[int, list[Match], list[str]] | None:
-    """ "National Security Minister": capitalised portfolio words before a generic title; "Cambodia's Defence
-    Ministry spokeswoman": an office of that ministry of the owner. (title start, matches, portfolio)."""
+    """Capitalised portfolio words before a generic title ("Tourism Minister"); "X's Defence Ministry
+    spokesperson": an office of that ministry of the owner. (title start, matches, portfolio)."""
     portfolio: list[str] = []
     ministry = f.words("ministry nouns")
     p = k
@@ -155,7 +162,7 @@ def _office(f: MentionFinder, i: int, match: Match, end: int, portfolio: list[st
 
 
 def _posting(f: MentionFinder, j: int, end: int, label: str, role: str) -> tuple[str, str, int]:
-    """ "U.S. Ambassador to Turkey Tom Barrack": the posting is part of the office."""
+    """ "Ambassador to X NAME": the posting is part of the office."""
     posted_roles = f.words("posted roles")
     if j + 1 < end and f.toks[j].text.lower() in f.words("posting prepositions") and role in posted_roles:
         posting = f.name_at(j + 1, end)
