@@ -30,6 +30,8 @@ MAX_GAP = 5
 class LexiconRules:
     """How one language turns gazetteer and lexicon entries into match keys."""
 
+    token_keys: Callable[[str], dict[str, str]]
+    """A token's text → its match keys, each with the proclitics split off to reach it (cached)."""
     label_key: Callable[[str], str]
     """A word of a label, trigger or title → its match key."""
     labels: Callable[[GazEntry], list[str]]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actorgraph.extract.lang.ar.keys import inflect_ar, nisba_forms
+from actorgraph.extract.lang.ar.keys import ar_keys, inflect_ar, nisba_forms
 from actorgraph.extract.lang.ar.normalize import normalize, strip_article
 from actorgraph.extract.lookup import LexiconRules
 from actorgraph.ontology.gazetteer import GazEntry
@@ -26,6 +26,7 @@ def _trigger_heads(word: str, rule: TriggerRule) -> list[str]:
 
 
 RULES = LexiconRules(
+    token_keys=ar_keys,
     label_key=normalize,
     labels=lambda entry: [entry.label_ar, *entry.aliases_ar],
     adjectives=lambda entry: [f for n in entry.nisba_ar for f in nisba_forms(n)],

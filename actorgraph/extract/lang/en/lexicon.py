@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actorgraph.extract.lang.en.keys import fold, inflect_en
+from actorgraph.extract.lang.en.keys import en_keys, fold, inflect_en
 from actorgraph.extract.lookup import LexiconRules
 from actorgraph.ontology.lexicon import TriggerRule
 
@@ -18,6 +18,7 @@ def _trigger_heads(word: str, rule: TriggerRule) -> list[str]:
 
 
 RULES = LexiconRules(
+    token_keys=en_keys,
     label_key=_label_key,
     labels=lambda entry: [entry.label_en, *entry.aliases_en],
     adjectives=lambda entry: list(entry.demonyms_en),
