@@ -13,7 +13,6 @@ names. Without the package, or if it fails on a name, the name goes through ``tr
 from __future__ import annotations
 
 import logging
-import os
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -25,7 +24,6 @@ Spellings = tuple[tuple[str, str], ...]
 """(Arabic name, its English spelling) pairs of whole names."""
 
 _LOG = logging.getLogger(__name__)
-_THREADS_ENV = "ACTORGRAPH_ROMANIZER_THREADS"
 _CANDIDATES = 3
 
 
@@ -41,8 +39,7 @@ def gazetteer_spellings() -> Spellings:
 def _models() -> tuple[Any, Any] | None:
     """The package's two ONNX models (Arabic and Persian script), loaded once; None when not installed.
 
-    They run on one thread (``ACTORGRAPH_ROMANIZER_THREADS`` to change it): extraction is measured per
-    core, and parallel runs use one process a core.
+    They run on one thread: extraction is measured per core, and parallel runs use one process a core.
     """
     try:
         import arabic_name_romanizer  # noqa: F401 - the package first: its submodules may be cached
@@ -50,9 +47,8 @@ def _models() -> tuple[Any, Any] | None:
         from arabic_name_romanizer.inference import OnnxModel
     except ImportError:
         return None
-    threads = int(os.environ.get(_THREADS_ENV, "1") or 1)
     resources = default_resources_dir()
-    return OnnxModel(resources, intra_op_threads=threads), OnnxModel(resources / "persian", intra_op_threads=threads)
+    return OnnxModel(resources, intra_op_threads=1), OnnxModel(resources / "persian", intra_op_threads=1)
 
 
 @lru_cache(maxsize=8)
