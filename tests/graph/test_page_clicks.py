@@ -398,3 +398,48 @@ def test_evidence_gives_the_event_date(driver, story_page) -> None:
     click_node(driver, china["id"])
     text = driver.find_element("id", "details").text
     assert "event 2025-06-01" in text and "event 2025-04-10" in text and "English" in text
+
+
+def label_px(driver: Any, node: int) -> float:
+    """How high vis-network draws ``node``'s label on screen now (0: not drawn, under its threshold)."""
+    px: float = driver.execute_script(
+        """const n = window.actorgraph.network, label = n.body.nodes[arguments[0]].labelModule;
+        const px = label.fontOptions.size * n.getScale();
+        return px < label.elementOptions.scaling.label.drawThreshold - 1 ? 0 : px;""",
+        node,
+    )
+    return px
+
+
+def test_other_labels_show_on_hover_and_when_zoomed_in(driver, big_page) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.actions.wheel_input import ScrollOrigin
+
+    open_page(driver, big_page)
+    labelled = set(driver.execute_script("return window.actorgraph.labelled()"))
+    shown = driver.execute_script("return window.actorgraph.network.body.nodeIndices")
+    unlabelled = [i for i in shown if i not in labelled]
+    assert unlabelled and all(label_px(driver, i) == 0 for i in unlabelled[:50])
+    # Hover: the pointer on an unlabelled node draws its label, legibly; leaving it hides it again.
+    node = unlabelled[0]
+    canvas = driver.find_element("css selector", "#network canvas")
+    x, y = driver.execute_script(
+        "const n = window.actorgraph.network; const p = n.canvasToDOM(n.getPositions([arguments[0]])[arguments[0]]);"
+        "return [p.x, p.y];",
+        node,
+    )
+    w, h = canvas.size["width"], canvas.size["height"]
+    ActionChains(driver).move_to_element_with_offset(canvas, round(x - w / 2), round(y - h / 2)).perform()
+    hovered = driver.execute_script("return window.actorgraph.network.getNodeAt(arguments[0])", {"x": x, "y": y})
+    assert hovered is not None and label_px(driver, hovered) >= 12
+    ActionChains(driver).move_to_element_with_offset(canvas, -w // 2 + 2, -h // 2 + 2).perform()
+    if hovered not in labelled:
+        assert label_px(driver, hovered) == 0
+    # Zoom in with the mouse wheel: every label in view is drawn.
+    before = driver.execute_script("return window.actorgraph.network.getScale()")
+    for _ in range(40):  # vis zooms 10% a wheel step; the page draws every label from 0.8 (and 1.3x the fit)
+        ActionChains(driver).scroll_from_origin(ScrollOrigin.from_element(canvas), 0, -300).perform()
+        if driver.execute_script("return window.actorgraph.network.getScale()") > max(0.9, 1.5 * before):
+            break
+    driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert all(label_px(driver, i) >= 9 for i in unlabelled[:50])
