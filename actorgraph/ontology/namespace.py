@@ -61,6 +61,19 @@ class AG(DefinedNamespace):
     requested: URIRef
     calledFor: URIRef
     expressedConcernAbout: URIRef
+    demanded: URIRef
+    providedAidTo: URIRef
+    promised: URIRef
+    concededTo: URIRef
+    released: URIRef
+    easedSanctionsOn: URIRef
+    withdrewFrom: URIRef
+    ceasefireWith: URIRef
+    deployedTo: URIRef
+    mobilizedAgainst: URIRef
+    coerced: URIRef
+    arrested: URIRef
+    expelled: URIRef
     holdsPosition: URIRef
     affiliatedWith: URIRef
     memberOf: URIRef
@@ -131,10 +144,23 @@ RELATIONS: tuple[str, ...] = (
     "requested",
     "calledFor",
     "expressedConcernAbout",
+    "demanded",
+    "providedAidTo",
+    "promised",
+    "concededTo",
+    "released",
+    "easedSanctionsOn",
+    "withdrewFrom",
+    "ceasefireWith",
+    "deployedTo",
+    "mobilizedAgainst",
+    "coerced",
+    "arrested",
+    "expelled",
     "holdsPosition",
     "affiliatedWith",
     "memberOf",
     "partOf",
     "locatedIn",
 )
-SYMMETRIC_RELATIONS = frozenset({"met", "agreedWith", "cooperatesWith", "negotiatedWith"})
+SYMMETRIC_RELATIONS = frozenset({"met", "agreedWith", "cooperatesWith", "negotiatedWith", "ceasefireWith"})
