@@ -51,7 +51,7 @@ HOSTILE_LABELS = (
 )
 TEMPLATE_TAGS = {
     "html", "head", "meta", "title", "style", "script", "body", "header", "h1", "p", "label", "input", "output",
-    "select", "option", "span", "main", "nav", "section", "h2", "div", "aside", "pre",
+    "select", "option", "span", "main", "nav", "section", "h2", "div", "aside", "pre", "button",
 }  # fmt: skip
 
 
