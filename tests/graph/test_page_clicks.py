@@ -350,6 +350,12 @@ def test_large_graph_first_screenshot_has_legible_labels(driver, big_page) -> No
     ]  # fmt: skip
     assert len(legible) >= 20, f"{len(legible)} legible labels of {len(boxes)} labelled"
     assert not overlapping
+    # All of it at once: still at least 20 labels, none cut off by the canvas's edge.
+    driver.find_element("id", "show-all").click()
+    every = label_boxes(driver)
+    assert len(every) >= 20
+    assert all(b["left"] >= 0 and b["right"] <= b["width"] and b["top"] >= 0 and b["bottom"] <= b["height"]
+               for b in every)  # fmt: skip
 
 
 def label_boxes(driver: Any) -> list[dict[str, Any]]:
