@@ -176,6 +176,9 @@ def ingest(paths: tuple[Path, ...], store_spec: str, lang: str, workers: int, da
         try:
             result = load_corpus(list(paths), store, lang=None if lang == "auto" else lang, workers=workers,
                                  dask=dask_address, bulk=bulk, progress=_show_progress(progress), model=model)
+            from actorgraph.graph.curation import apply_curation, curation_path
+
+            apply_curation(store, curation_path(store_spec))  # the user's fixes to actors, at every ingest
             report = result.report
             total = store.count()
         except (StoreError, ClusterError, ExtractionError, OSError) as err:
@@ -448,6 +451,113 @@ def reindex(store_spec: str) -> None:
         except StoreError as err:
             raise UserError(str(err)) from None
     click.echo(f"actor-network index rebuilt: {rows[0][0] if rows else 0} links")
+
+
+# --- curation: fixes to actors kept as data -------------------------------------------------------
+
+
+@main.group()
+def curate() -> None:
+    """Fix actors by hand: merge, rename, alias, split. Each fix is kept in curation.ttl beside the store
+    (out/curation.ttl for out/store), applied now and again at every build and ingest."""
+
+
+def _curate(store_spec: str, curation_file: Path | None, make_fix):  # type: ignore[no-untyped-def]
+    """Open the store, let ``make_fix(store, find)`` build the fix, save it and apply it."""
+    from actorgraph.graph.curation import CurationError, add_fix, apply_fixes, curation_path
+    from actorgraph.graph.query import NotFound, find_actor_iri
+
+    path = curation_file or curation_path(store_spec)
+    if path is None:
+        raise UserError("a store in memory or on a server keeps no folder: give the curation file with --file")
+    with _open_store(store_spec) as store:
+        try:
+            fix = make_fix(store, lambda name: find_actor_iri(store, name))
+            add_fix(path, fix)
+            apply_fixes(store, [fix])
+        except (NotFound, CurationError) as err:
+            raise UserError(str(err)) from None
+    click.echo(f"{fix.describe()}; kept in {path}")
+
+
+def _curate_options(f):  # type: ignore[no-untyped-def]
+    f = click.option("--file", "curation_file", type=click.Path(dir_okay=False, path_type=Path),
+                     help="The curation file (default: curation.ttl beside the store).")(f)
+    return click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)(f)
+
+
+@curate.command("merge")
+@click.argument("keep")
+@click.argument("drop")
+@_curate_options
+def curate_merge(keep: str, drop: str, store_spec: str, curation_file: Path | None) -> None:
+    """DROP is the same actor as KEEP (labels or IRIs): its statements and names go to KEEP."""
+    from actorgraph.graph.curation import Fix
+
+    def make(store, find):  # type: ignore[no-untyped-def]
+        kept, dropped = find(keep), find(drop)
+        if kept == dropped:
+            raise UserError(f"{keep!r} and {drop!r} are already one actor ({kept})")
+        return Fix("merge", kept, dropped)
+
+    _curate(store_spec, curation_file, make)
+
+
+@curate.command("rename")
+@click.argument("actor")
+@click.argument("label")
+@_curate_options
+def curate_rename(actor: str, label: str, store_spec: str, curation_file: Path | None) -> None:
+    """Give ACTOR the preferred LABEL (in its script's language); the old label stays an alternative."""
+    from actorgraph.graph.curation import Fix, name_lang
+
+    _curate(store_spec, curation_file, lambda store, find: Fix("rename", find(actor), label, name_lang(label)))
+
+
+@curate.command("alias")
+@click.argument("actor")
+@click.argument("name")
+@_curate_options
+def curate_alias(actor: str, name: str, store_spec: str, curation_file: Path | None) -> None:
+    """Add NAME as another name of ACTOR (found by it in the next articles)."""
+    from actorgraph.graph.curation import Fix, name_lang
+
+    _curate(store_spec, curation_file, lambda store, find: Fix("alias", find(actor), name, name_lang(name)))
+
+
+@curate.command("split")
+@click.argument("actor")
+@click.argument("name")
+@_curate_options
+def curate_split(actor: str, name: str, store_spec: str, curation_file: Path | None) -> None:
+    """The articles that name ACTOR as NAME are about another actor: they get one of their own."""
+    from actorgraph.graph.curation import Fix, name_lang, names_of
+
+    def make(store, find):  # type: ignore[no-untyped-def]
+        iri = find(actor)
+        names = names_of(store, iri)
+        if name not in names:
+            raise UserError(f"{actor!r} is never named {name!r} (its names: {', '.join(sorted(names))})")
+        return Fix("split", iri, name, name_lang(name))
+
+    _curate(store_spec, curation_file, make)
+
+
+@curate.command("list")
+@_curate_options
+def curate_list(store_spec: str, curation_file: Path | None) -> None:
+    """The fixes kept for the store, in the order they are applied."""
+    from actorgraph.graph.curation import CurationError, curation_path, read_fixes
+
+    path = curation_file or curation_path(store_spec)
+    try:
+        fixes = read_fixes(path)
+    except CurationError as err:
+        raise UserError(str(err)) from None
+    for i, fix in enumerate(fixes, 1):
+        click.echo(f"{i}. {fix.describe()}")
+    if not fixes:
+        click.echo(f"no fixes in {path}")
 
 
 # --- exploring the graph: analyze, render --------------------------------------------------------

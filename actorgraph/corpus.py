@@ -309,11 +309,16 @@ def build(
     with open_store(spec) as gs:
         run = load_corpus(paths, gs, lang=lang, workers=workers, dask=dask, bulk=bulk, progress=progress,
                           work_dir=out / "shards" if dask is not None else None, model=model)  # fmt: skip
+        from actorgraph.graph.curation import FILE_NAME, apply_curation
+
+        curated = apply_curation(gs, out / FILE_NAME)  # the user's fixes to actors, kept beside the store
         failed = [(f.where, f.reason) for f in run.failed]
         summary = BuildSummary(gs.description, stats(gs), run.report, failed)
         if not run.inputs:
             summary.notes.append("note: no .txt, .md, .html or .jsonl files found")
         summary.notes.append(run.timing())
+        if curated:
+            summary.notes.append(f"curation: {curated} fixes from {out / FILE_NAME} applied")
         graph = gs.union_graph() if validate_shacl else None  # SHACL needs the whole graph in rdflib
         if graph is not None:
             summary.violations = validate(graph)

@@ -9,7 +9,8 @@ records need:
   relative), else the document's date (``date_basis`` document), with ``date_precision`` day, month, year;
 - ``place``: a city or state named after a locative word or proclitic (in Singapore, Arabic fi, bi-) in the
   sentence, the one nearest the trigger, when it is not one of the event's own arguments;
-- the actors' CAMEO codes (``extract.codes``).
+- the actors' CAMEO codes (``extract.codes``);
+- and first, names without honorifics and bare surnames joined to the full name (``extract.names``).
 
 The words are data (``lexicon/wordsets_<lang>_dates.tsv``, ``wordsets_<lang>_event_places.tsv``).
 """
@@ -22,6 +23,7 @@ from actorgraph.extract import dates
 from actorgraph.extract.codes import assign_codes
 from actorgraph.extract.lang import profile, read_wordsets
 from actorgraph.extract.lookup import ar_keys, en_keys
+from actorgraph.extract.names import clean_names, join_surnames
 from actorgraph.extract.records import Extraction, Mention, Sentence
 
 PLACE_TYPES = ("City", "State")
@@ -29,6 +31,8 @@ _KEYS: dict[str, Callable[[str], dict[str, str]]] = {"ar": ar_keys, "en": en_key
 
 
 def annotate(ex: Extraction) -> Extraction:
+    clean_names(ex)
+    join_surnames(ex)
     if not ex.document.date:
         ex.document.date = dates.document_date(ex.document.text, ex.document.lang)
     date_events(ex)

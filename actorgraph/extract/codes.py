@@ -193,9 +193,10 @@ class Coder:
 
     def sentence_country(self, rel: Relation) -> str:
         """The one state named in the event's sentence that is neither an argument of the event nor the
-        country of someone else named there: the country of an actor whose own is not given ("Ousted
-        president Aristide ... Haiti's"); "" when there is none or more than one."""
-        arguments = {e.country for e in map(self.entity, (rel.subject, rel.object)) if e and e.type == "State"}
+        country of someone else named there, nor the place where it happened: the country of an actor whose
+        own is not given ("Ousted president Aristide ... Haiti's"); "" when there is none or more than one."""
+        # The event's own arguments and its place ("met X in Washington") are not anyone's country.
+        arguments = {e.country for e in map(self.entity, (rel.subject, rel.object, rel.place)) if e and e.country}
         left = self.named.get(rel.sentence, set()) - self.claimed.get(rel.sentence, set()) - arguments
         return next(iter(left)) if len(left) == 1 else ""
 

@@ -1,0 +1,196 @@
+"""Curation as data: a person's fixes to actors (merge, rename, alias, split), kept as Turtle beside the store
+and applied to the store at every ingest, so they survive a rebuild from scratch.
+
+The file is ``curation.ttl`` in the folder that holds the store (``out/curation.ttl`` for ``out/store``).
+Each fix is one node of the curation vocabulary (``https://w3id.org/actorgraph/curation#``), applied in the
+order of ``cur:order``::
+
+    [] a cur:Merge ;  cur:order 1 ; cur:keep agr:person-lloyd-austin ; cur:drop agr:person-austin .
+    [] a cur:Rename ; cur:order 2 ; cur:entity agr:person-shinzu-abi ; skos:prefLabel "Shinzo Abe"@en .
+    [] a cur:Alias ;  cur:order 3 ; cur:entity agr:person-shinzo-abe ; skos:altLabel "Abe Shinzo"@en .
+    [] a cur:Split ;  cur:order 4 ; cur:entity agr:person-smith ; cur:name "John Smith" .
+
+Applying a fix rewrites every document graph (SPARQL Update) and then rebuilds the actor-network index
+from them (``graph.index``). Applying it twice changes nothing, so running all of them after each ingest
+re-applies them to the documents just added.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from actorgraph.graph.store import GraphStore, StoreError
+
+CUR = Namespace("https://w3id.org/actorgraph/curation#")
+FILE_NAME = "curation.ttl"
+KINDS = {"merge": CUR.Merge, "rename": CUR.Rename, "alias": CUR.Alias, "split": CUR.Split}
+_HEADER = "# actorgraph curation: fixes to actors, applied at every ingest (actorgraph curate --help).\n"
+
+
+class CurationError(StoreError):
+    """A curation file that cannot be read, or a fix that cannot be applied."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    kind: str  # merge | rename | alias | split
+    entity: str  # the actor fixed (merge: the one kept)
+    value: str = ""  # merge: the IRI merged into ``entity``; rename, alias: the name; split: the name split off
+    lang: str = ""  # rename, alias: the language of the name
+
+    def describe(self) -> str:
+        if self.kind == "merge":
+            return f"merge {self.value} into {self.entity}"
+        return f"{self.kind} {self.entity} {self.value!r}" + (f"@{self.lang}" if self.lang else "")
+
+
+def curation_path(store_spec: str | Path) -> Path | None:
+    """Where the curation of an on-disk store lives; None for 'memory' or a server's URL."""
+    text = str(store_spec)
+    if text == "memory" or re.match(r"^[a-z][a-z0-9+.-]*://", text, re.I):
+        return None
+    return Path(text).expanduser().resolve().parent / FILE_NAME
+
+
+def name_lang(name: str) -> str:
+    return "en" if name.isascii() else "ar"
+
+
+def read_fixes(path: Path | None) -> list[Fix]:
+    """The fixes of a curation file in order (none when there is no file)."""
+    if path is None or not path.exists():
+        return []
+    g = Graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as err:  # noqa: BLE001 - rdflib raises many kinds for a malformed file
+        raise CurationError(f"{path}: not a curation file: {' '.join(str(err).split())[:200]}") from None
+    fixes: list[tuple[int, Fix]] = []
+    for kind, cls in KINDS.items():
+        for node in g.subjects(RDF.type, cls):
+            fixes.append((_int(g.value(node, CUR.order)), _fix(g, node, kind)))
+    return [fix for _, fix in sorted(fixes, key=lambda pair: pair[0])]
+
+
+def _int(value: Node | None) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return 0
+
+
+def _fix(g: Graph, node: Node, kind: str) -> Fix:
+    if kind == "merge":
+        return Fix(kind, str(g.value(node, CUR.keep)), str(g.value(node, CUR.drop)))
+    entity = str(g.value(node, CUR.entity))
+    prop = {"rename": SKOS.prefLabel, "alias": SKOS.altLabel, "split": CUR.name}[kind]
+    value = g.value(node, prop)
+    lang = value.language if isinstance(value, Literal) and value.language else ""
+    return Fix(kind, entity, str(value), lang)
+
+
+def add_fix(path: Path, fix: Fix) -> None:
+    """Append a fix to the curation file (created when missing)."""
+    order = len(read_fixes(path)) + 1
+    node = f"_:fix{order}"
+    body = {
+        "merge": f"cur:keep <{fix.entity}> ; cur:drop <{fix.value}>",
+        "rename": f"cur:entity <{fix.entity}> ; skos:prefLabel {Literal(fix.value, lang=fix.lang).n3()}",
+        "alias": f"cur:entity <{fix.entity}> ; skos:altLabel {Literal(fix.value, lang=fix.lang).n3()}",
+        "split": f"cur:entity <{fix.entity}> ; cur:name {Literal(fix.value).n3()}",
+    }[fix.kind]
+    head = "" if path.exists() else _HEADER + f"@prefix cur: <{CUR}> .\n@prefix skos: <{SKOS}> .\n"
+    with path.open("a", encoding="utf-8") as out:
+        out.write(f"{head}\n{node} a cur:{KINDS[fix.kind].split('#')[1]} ; cur:order {order} ; {body} .\n")
+    read_fixes(path)  # what was written reads back
+
+
+def _iri(text: str) -> str:
+    return URIRef(text).n3()
+
+
+def _rewrite(delete: str, insert: str, where: str) -> str:
+    """One DELETE/INSERT over every named graph ``?g``."""
+    return f"DELETE {{ GRAPH ?g {{ {delete} }} }} INSERT {{ GRAPH ?g {{ {insert} }} }} WHERE {{ {where} }}"
+
+
+def _in(pattern: str) -> str:
+    return f"GRAPH ?g {{ {pattern} }}"
+
+
+def _pref_to_alt(e: str, lang: str) -> str:
+    """The preferred labels of ``e`` in ``lang`` become alternative ones."""
+    return _rewrite(f"{e} skos:prefLabel ?l", f"{e} skos:altLabel ?l",
+                    _in(f"{e} skos:prefLabel ?l FILTER(LANGMATCHES(LANG(?l), {Literal(lang).n3()}))"))  # fmt: skip
+
+
+def fix_update(fix: Fix) -> str:
+    """The SPARQL Update that applies one fix to every document graph."""
+    e = _iri(fix.entity)
+    if fix.kind == "merge":
+        d = _iri(fix.value)
+        return " ;\n".join([
+            _rewrite(f"{d} skos:prefLabel ?l", f"{e} skos:altLabel ?l", _in(f"{d} skos:prefLabel ?l")),
+            _rewrite(f"{d} ?p ?o", f"{e} ?p ?o", _in(f"{d} ?p ?o")),
+            _rewrite(f"?s ?p {d}", f"?s ?p {e}", _in(f"?s ?p {d}")),
+        ])  # fmt: skip
+    lang = fix.lang or name_lang(fix.value)
+    name = Literal(fix.value, lang=lang).n3()
+    if fix.kind == "rename":
+        return " ;\n".join([
+            _pref_to_alt(e, lang),
+            _rewrite(f"{e} skos:altLabel {name}", f"{e} skos:prefLabel {name}", _in(f"{e} a ?t")),
+        ])  # fmt: skip
+    if fix.kind == "alias":
+        return (f"INSERT {{ GRAPH ?g {{ {e} skos:altLabel {name} }} }} WHERE {{ {_in(f'{e} a ?t')} "
+                f"FILTER NOT EXISTS {{ {_in(f'{e} skos:prefLabel {name}')} }} }}")  # fmt: skip
+    return _split_update(fix)
+
+
+def split_iri(fix: Fix) -> str:
+    slug = re.sub(r"\W+", "-", fix.value.casefold()).strip("-") or hashlib.sha256(fix.value.encode()).hexdigest()[:8]
+    return f"{fix.entity}-{slug}"
+
+
+def _split_update(fix: Fix) -> str:
+    """The documents that name the actor ``fix.value`` get an actor of their own for it."""
+    e, n = _iri(fix.entity), _iri(split_iri(fix))
+    lang = fix.lang or name_lang(fix.value)
+    named = _in(f"{e} skos:prefLabel|skos:altLabel ?l FILTER(STR(?l) = {Literal(fix.value).n3()})")
+    label = Literal(fix.value, lang=lang).n3()
+    return " ;\n".join([
+        _rewrite(f"{e} ?p ?o", f"{n} ?p ?o", f"{named} {_in(f'{e} ?p ?o')}"),
+        _rewrite(f"?s ?p {e}", f"?s ?p {n}", _in(f"?s ?p {e} . {n} a ?t")),
+        _pref_to_alt(n, lang),
+        _rewrite(f"{n} skos:altLabel {label}", f"{n} skos:prefLabel {label}", _in(f"{n} a ?t")),
+    ])  # fmt: skip
+
+
+def names_of(store: GraphStore, iri: str) -> set[str]:
+    """Every label of an entity in the store, in any language."""
+    rows = store.select_values(f"SELECT DISTINCT ?l WHERE {{ {_iri(iri)} skos:prefLabel|skos:altLabel ?l }}")
+    return {row[0] for row in rows}
+
+
+def apply_fixes(store: GraphStore, fixes: list[Fix]) -> int:
+    """Apply ``fixes`` in order to every document graph, then rebuild the actor-network index; the number
+    of fixes applied."""
+    if not fixes:
+        return 0
+    from actorgraph.graph.index import rebuild_update
+
+    for fix in fixes:
+        store.update(fix_update(fix))
+    store.update(rebuild_update())
+    return len(fixes)
+
+
+def apply_curation(store: GraphStore, path: Path | None) -> int:
+    """Apply the curation file at ``path`` (nothing when there is none)."""
+    return apply_fixes(store, read_fixes(path))
