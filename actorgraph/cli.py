@@ -47,11 +47,35 @@ _dictionary_option = click.option(
     "default: $ACTORGRAPH_DICTIONARIES, else 'dictionaries' in ~/.config/actorgraph/config.toml).")
 
 
+def _set_document_date(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """--date: the date of the articles that give none of their own (no JSONL date, page metadata or
+    dateline), handed to the extraction (and its worker processes) through the environment."""
+    import datetime as dt
+    import os
+
+    from actorgraph.extract.annotate import DATE_ENV
+
+    if value is None:
+        os.environ.pop(DATE_ENV, None)
+        return
+    try:
+        os.environ[DATE_ENV] = dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _date_option(f):  # type: ignore[no-untyped-def]
+    return click.option("--date", metavar="YYYY-MM-DD", expose_value=False, callback=_set_document_date,
+                        help="Publication date of articles that give none (JSONL date, page metadata, dateline); "
+                        "events without a date of their own get it.")(f)
+
+
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path, allow_dash=True))
 @_dictionary_option
 @click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl"]), default="tsv", show_default=True)
 @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
+@_date_option
 @click.option(
     "--model",
     default=None,
@@ -100,7 +124,8 @@ def _open_store(spec: str, *, read_only: bool = False):  # type: ignore[no-untyp
 
 
 def _scale_options(f):  # type: ignore[no-untyped-def]
-    """--workers, --dask, --bulk, --progress, --model, --dictionary: shared by build and ingest."""
+    """--workers, --dask, --bulk, --progress, --model, --dictionary, --date: shared by build and ingest."""
+    f = _date_option(f)
     f = _dictionary_option(f)
     f = click.option("--model", default=None, metavar="NAME",
                      help="English spaCy model whose NER adds unknown actors ('none': rules only, ~10x faster). "

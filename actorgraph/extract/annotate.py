@@ -3,7 +3,8 @@
 Runs on a finished ``Extraction`` (sentences, entity mentions with spans, relations) and fills what event
 records need:
 
-- the document's date from a dateline when the reader found none;
+- the document's date from a dateline when the reader found none, else from ``$ACTORGRAPH_DOCUMENT_DATE``
+  (the command line's ``--date``);
 - each relation's ``date``: the date written in its sentence nearest its trigger (28 July 2017, on
   October 28), or a weekday or yesterday (also in Arabic) read against the document's date (``date_basis`` sentence or
   relative), else the document's date (``date_basis`` document), with ``date_precision`` day, month, year;
@@ -17,6 +18,7 @@ The words are data (``lexicon/wordsets_<lang>_dates.tsv``, ``wordsets_<lang>_eve
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from actorgraph.extract import dates
@@ -27,6 +29,7 @@ from actorgraph.extract.names import clean_names, join_surnames
 from actorgraph.extract.records import Extraction, Mention, Sentence
 
 PLACE_TYPES = ("City", "State")
+DATE_ENV = "ACTORGRAPH_DOCUMENT_DATE"  # the date of documents that give none (the CLI's --date)
 _KEYS: dict[str, Callable[[str], dict[str, str]]] = {"ar": ar_keys, "en": en_keys}
 
 
@@ -34,7 +37,7 @@ def annotate(ex: Extraction) -> Extraction:
     clean_names(ex)
     join_surnames(ex)
     if not ex.document.date:
-        ex.document.date = dates.document_date(ex.document.text, ex.document.lang)
+        ex.document.date = dates.document_date(ex.document.text, ex.document.lang) or os.environ.get(DATE_ENV)
     date_events(ex)
     place_events(ex)
     assign_codes(ex)

@@ -135,3 +135,21 @@ def test_time_filters_on_stats_ego_analyze_and_render(store: str, tmp_path: Path
     assert invoke("render", "--store", store, "--since", "2021", "--out", str(page)).exit_code == 0
     text = page.read_text(encoding="utf-8")
     assert "Turkey" in text and "Greece" in text and "Iran" not in text
+
+
+def test_date_option_dates_articles_that_give_none(tmp_path: Path) -> None:
+    article = tmp_path / "undated.txt"
+    article.write_text("Japan criticized China on Saturday.\n", encoding="utf-8")
+
+    def dates(*extra: str) -> tuple[str | None, list[tuple[str | None, str]]]:
+        record = json.loads(invoke("extract", str(article), "--format", "jsonl", "--model", "none", *extra).output)
+        return record["document"]["date"], [(r["date"], r["date_basis"]) for r in record["relations"]]
+
+    assert dates("--date", "2024-05-08") == ("2024-05-08", [("2024-05-04", "relative")])
+    assert dates() == (None, [(None, "")])  # the option does not outlive its command
+    result = invoke("build", str(article), "--out", str(tmp_path / "out"), "--model", "none", "--no-html",
+                    "--date", "2024-05-08")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    csv_rows = invoke("export", "--store", str(tmp_path / "out" / "store"), "--format", "csv").output.splitlines()
+    assert csv_rows[1].split(",")[1:4] == ["2024-05-04", "day", "relative"]
+    assert "is not a date" in invoke("extract", str(article), "--date", "2024-13-08").output
