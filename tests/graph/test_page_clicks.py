@@ -449,3 +449,29 @@ def test_other_labels_show_on_hover_and_when_zoomed_in(driver, big_page) -> None
             break
     driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
     assert all(label_px(driver, i) >= 9 for i in unlabelled[:50])
+
+
+def test_a_link_label_shows_on_hover(driver, seed_page) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    open_page(driver, seed_page)
+    canvas = driver.find_element("css selector", "#network canvas")
+    w, h = canvas.size["width"], canvas.size["height"]
+    found = driver.execute_script(
+        """const n = window.actorgraph.network;
+        for (const id of n.body.edgeIndices) {  // a link's midpoint that is on no node
+          const e = n.body.edges[id], a = n.canvasToDOM(e.from), b = n.canvasToDOM(e.to);
+          const m = {x: (a.x + b.x) / 2, y: (a.y + b.y) / 2};
+          if (n.getEdgeAt(m) === id && n.getNodeAt(m) === undefined) return [id, m.x, m.y];
+        }
+        return null;"""
+    )
+    assert found is not None
+    edge, x, y = found
+    edge_px = "const n = window.actorgraph.network; return n.body.edges[arguments[0]].options.font.size * n.getScale();"
+    assert driver.execute_script(edge_px, edge) < 8  # not drawn at the first view's zoom
+    ActionChains(driver).move_to_element_with_offset(canvas, round(x - w / 2), round(y - h / 2)).perform()
+    assert driver.execute_script(edge_px, edge) >= 12
+    ActionChains(driver).move_to_element_with_offset(canvas, -w // 2 + 3, -h // 2 + 3).perform()
+    assert driver.execute_script(edge_px, edge) < 8
+    assert driver.find_element("id", "errors").get_attribute("textContent") == ""

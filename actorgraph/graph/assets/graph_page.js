@@ -11,7 +11,7 @@
   var LANGUAGES = {ar: "Arabic", en: "English"};
   var LABELLED = 40;      // nodes labelled at any zoom: the best connected of those drawn
   var LABEL_PX = 15;      // their labels' height on screen, whatever the zoom
-  var DETAIL_SCALE = 0.8; // zoomed in this far, every label is drawn
+  var DETAIL_SCALE = 0.8; // zoomed in this far (and past 1.3x the fitted view), every label is drawn
 
   // el("p", {class: "meta"}, "text", otherElement): children that are strings become text nodes.
   function el(tag, attrs) {
@@ -403,7 +403,7 @@
       }
     });
     if (updates.length) nodes.update(updates);
-    var edgeSize = scale >= DETAIL_SCALE ? 12 : 1;
+    var edgeSize = detail ? 12 : 1;
     if (edgeSize !== lastSizes.edges) {
       lastSizes.edges = edgeSize;
       network.setOptions({edges: {font: {size: edgeSize}}});
