@@ -561,11 +561,15 @@ def top_degree(G: nx.MultiDiGraph, max_nodes: int, *, keep: Iterable[str] = ()) 
     """
     if G.number_of_nodes() <= max_nodes:
         return G.copy()
+    chosen = list(dict.fromkeys([*keep, *best_connected(G)]))[: max(max_nodes, 0)]
+    return G.subgraph(chosen).copy()
+
+
+def best_connected(G: nx.MultiDiGraph) -> list[str]:
+    """Every node, the best connected first: distinct neighbours, then statements, then label."""
     simple = weighted_graph(G)
     statements = dict(simple.degree(weight="weight"))
-    ranked = sorted(simple, key=lambda n: (-simple.degree(n), -statements[n], G.nodes[n]["label"], n))
-    chosen = list(dict.fromkeys([*keep, *ranked]))[: max(max_nodes, 0)]
-    return G.subgraph(chosen).copy()
+    return sorted(simple, key=lambda n: (-simple.degree(n), -statements[n], G.nodes[n]["label"], n))
 
 
 def weighted_graph(G: nx.MultiDiGraph, *, directed: bool = False) -> nx.Graph:

@@ -29,11 +29,11 @@ from rdflib import Graph
 from actorgraph.graph.network import (
     PLOVER_QUAD,
     actor_nodes,
+    best_connected,
     ego_network,
     find_actor,
     to_networkx,
     top_degree,
-    weighted_graph,
 )
 from actorgraph.graph.query import actor_class
 
@@ -157,7 +157,7 @@ def graph_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     """What the page draws: plain JSON-ready lists, built directly (linear in the graph's size)."""
     index = {node: i for i, node in enumerate(G)}
     simple = nx.Graph(G.to_undirected(as_view=True))
-    ranked = _ranked(G)
+    ranked = best_connected(G)
     rank = {node: i for i, node in enumerate(ranked)}
     nodes = []
     for node, attrs in G.nodes(data=True):
@@ -219,12 +219,6 @@ def source_name(evidence: dict[str, Any]) -> str:
         return PurePath(location).name
     return location or str(evidence.get("document") or "")
 
-
-def _ranked(G: nx.MultiDiGraph) -> list[str]:
-    """Nodes best connected first: distinct neighbours, then statements (as ``network.top_degree``)."""
-    simple = weighted_graph(G)
-    statements = dict(simple.degree(weight="weight"))
-    return sorted(simple, key=lambda n: (-simple.degree(n), -statements[n], G.nodes[n]["label"], n))
 
 
 def script_json(value: Any) -> str:
