@@ -20,8 +20,8 @@ from spacy.tokens import Doc
 
 from actorgraph.extract import dates
 from actorgraph.extract.dated_codes import apply_dated_codes
-from actorgraph.extract.intent import code_intents
 from actorgraph.extract.finder import MentionFinder
+from actorgraph.extract.intent import code_intents
 from actorgraph.extract.lang.ar.normalize import normalize
 from actorgraph.extract.lookup import Tables, ar_keys, build_tables, en_keys
 from actorgraph.extract.mentions import Entities, Tok
@@ -263,6 +263,34 @@ def parse_relations_component(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("actorgraph_incidents", default_config={"lang": "ar"})
+def make_incidents(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
+    """Attacks, protests and arrests kept when a party is not named (extract/incidents.py)."""
+    from actorgraph.extract.core.context import TriggerHit
+    from actorgraph.extract.incidents import DocumentView, add_incidents
+    from actorgraph.extract.lang import profile
+    from actorgraph.ontology.lexicon import TriggerRule
+
+    tables = tables_for(lang)
+    norm = profile(lang).normalize
+
+    def incidents(doc: Doc) -> Doc:
+        state: DocState = doc._.actorgraph
+        assert state.entities is not None
+        assert state.finder is not None
+        tokens = [(t.keys, norm(t.text), (t.start, t.end)) for t in state.toks]
+        frames = RelationFinder(tables, state.toks, state.entities, state.finder.hits, state.finder.cover)
+
+        def mood(k: int, end: int, rule: TriggerRule, pro: str, lo: int, hi: int) -> str:
+            return frames.modality(TriggerHit(k, end, rule, pro), lo, hi)
+
+        view = DocumentView(tokens, state.sent_bounds, state.sentences, state.entities.table)
+        add_incidents(lang, tables, view, state.entities, state.relations, mood)
+        return doc
+
+    return incidents
+
+
 @lru_cache(maxsize=8)
 def make_nlp(lang: str, model: str | None = None) -> Language:
     """Our pipeline for a language; for English, with a trained model's NER when one is installed.
@@ -283,6 +311,7 @@ def make_nlp(lang: str, model: str | None = None) -> Language:
     nlp.add_pipe("actorgraph_relations", config={"lang": lang})
     if "actorgraph_model_entities" in nlp.pipe_names:
         nlp.add_pipe("actorgraph_parse_relations")
+    nlp.add_pipe("actorgraph_incidents", config={"lang": lang})
     return nlp
 
 

@@ -1,0 +1,229 @@
+"""Incidents: events of a few PLOVER types kept even when a party is not named (``lexicon/incident_roles.tsv``).
+
+News reports many attacks, protests and arrests without an agent ("18 people were killed in a bombing in
+Baghdad") or without a target ("thousands demonstrated in Cairo"). Event-data users count those events,
+so they are kept: in a sentence with a trigger of such a type where the relation frames found no relation
+of that type, the named actors around the trigger take the roles the word order and the trigger's argument
+markers give, and a party that is not named is an unidentified one of the country where it happened. Such
+statements carry a rule of their own (``incident.*``) and a lower confidence, so they can be told apart.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Protocol
+
+from actorgraph.extract.lang import profile
+from actorgraph.extract.lookup import Tables
+from actorgraph.extract.records import ACTOR_TYPES, Entity, Relation, Sentence
+from actorgraph.ontology import LEXICON_DIR
+from actorgraph.ontology.lexicon import TriggerRule
+
+CONFIDENCE = 0.5
+WINDOW = 8  # tokens either side of the trigger where its named parties are looked for
+PLACE_TYPES = frozenset({"State", "City"})
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    type: str
+    label_en: str
+    label_ar: str
+    sector: str
+
+
+@lru_cache(maxsize=1)
+def incident_parties() -> dict[tuple[str, str], Party]:
+    """(PLOVER type, role) → the party standing in for an unnamed one."""
+    lines = [x for x in (LEXICON_DIR / "incident_roles.tsv").read_text(encoding="utf-8").splitlines()
+             if x.strip() and not x.startswith("#")]  # fmt: skip
+    rows = csv.DictReader(lines, delimiter="\t")
+    return {(r["plover"], r["role"]): Party(r["type"], r["label_en"], r["label_ar"], r["sector"]) for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A mention by token position."""
+
+    first: int  # token index
+    last: int
+    entity: Entity
+
+
+def _placed(entities: Sequence[Entity], starts: Sequence[int], lo: int, hi: int, sentence: int) -> list[Placed]:
+    from bisect import bisect_left, bisect_right
+
+    out = []
+    for e in entities:
+        for m in e.mentions:
+            if m.sentence == sentence:
+                first = bisect_left(starts, m.start)
+                last = max(first, bisect_right(starts, m.end - 1) - 1)
+                if lo <= first < hi:
+                    out.append(Placed(first, last, e))
+    return sorted(out, key=lambda p: p.first)
+
+
+def _roles(
+    rule: TriggerRule, k: int, end: int, actors: list[Placed], words: Sequence[str], lang: str
+) -> tuple[Entity | None, Entity | None]:
+    """The named agent and patient: an actor right after one of the row's argument markers is the patient;
+    the agent stands where the language puts a subject (``incident:agent-before`` / ``incident:agent-after``)."""
+    preps = {profile(lang).normalize(p) for p in rule.preps}
+    places = profile(lang).words("rel locative")
+    # A state named after "in" is where it happened, not a party ("killed three in southern Serbia").
+    actors = [a for a in actors if not places.intersection(words[max(0, a.first - 2) : a.first])]
+    patient = next((a for a in actors if a.first >= end and a.first - 1 >= 0 and words[a.first - 1] in preps), None)
+    before = [a for a in actors if a.last < k and k - a.last <= WINDOW]
+    after = [a for a in actors if a.first >= end and a.first - end <= WINDOW and a is not patient]
+    agent: Placed | None = None
+    if profile(lang).words("incident:agent-sides:cased") & {"after"} and after:
+        agent = after[0]
+    elif before:
+        agent = before[-1]
+    # Without a parse, a name after the verb may modify its object ("shot down a U.S. drone"): only a name
+    # after one of the row's argument markers is taken as the patient.
+    return (agent.entity if agent else None, patient.entity if patient else None)
+
+
+def _country(placed: Sequence[Placed]) -> str:
+    """Where it happened: the first place or state named in the sentence, else the first actor's country."""
+    for p in placed:
+        if p.entity.type in PLACE_TYPES and p.entity.country:
+            return p.entity.country
+    return next((p.entity.country for p in placed if p.entity.country), "")
+
+
+class EntityMaker(Protocol):
+    """What incidents need of the document's entity table: a new entity made or found by its label."""
+
+    def ensure_new(
+        self, type_: str, label_en: str, label_ar: str = "", country: str = "", sector: str = ""
+    ) -> Entity: ...
+
+
+def _party(entities: EntityMaker, tables: Tables, plover: str, role: str, country: str, lang: str) -> Entity | None:
+    party = incident_parties().get((plover, role))
+    if party is None:
+        return None
+    state = tables.gazetteer.country(country) if country else None
+    label_en = f"{party.label_en} ({state.label_en})" if state is not None else party.label_en
+    label_ar = f"{party.label_ar} ({state.label_ar})" if state is not None else party.label_ar
+    return entities.ensure_new(party.type, label_en, label_ar, country=country, sector=party.sector)
+
+
+Mood = Callable[[int, int, TriggerRule, str, int, int], str]
+"""(trigger start, trigger end, its row, its proclitic, sentence start, sentence end) → modality: the relation
+frames' own reading of cues, clauses and verb mood, so an incident is never more certain than a relation."""
+
+
+@dataclass
+class SentenceView:
+    """One sentence as the incident frame reads it."""
+
+    sentence: Sentence
+    lo: int
+    hi: int
+    keys: Sequence[dict[str, str]]  # the document's tokens: match keys, normalised words, character spans
+    words: Sequence[str]
+    spans: Sequence[tuple[int, int]]
+    placed: list[Placed]
+    found_types: set[str]
+    mood: Mood
+
+
+def _reported(rule: TriggerRule, words: Sequence[str], k: int, pro: str, lang: str) -> bool:
+    """A trigger that reports an event: not a purpose or a capability ("capabilities to strike", an Arabic
+    verbal noun with the purpose proclitic), and an act noun only where it names the occasion ("killed in
+    an attack", or the Arabic noun with the instrumental proclitic)."""
+    p = profile(lang)
+    before = set(words[max(0, k - 2) : k])
+    if before & p.words("incident:irrealis") or set(pro) & p.words("incident:irrealis-proclitics:cased"):
+        return False
+    if rule.pos == "verb":
+        return True
+    return bool(before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased"))
+
+
+def _rule(payload: TriggerRule | tuple[TriggerRule, bool]) -> TriggerRule:
+    return payload[0] if isinstance(payload, tuple) else payload
+
+
+def incidents_in(view: SentenceView, tables: Tables, entities: EntityMaker, lang: str) -> list[Relation]:
+    """Relations for the incident triggers of one sentence whose type the frames did not find there."""
+    out: list[Relation] = []
+    actors = [p for p in view.placed if p.entity.type in ACTOR_TYPES]
+    covered = {t for p in view.placed for t in range(p.first, p.last + 1)}
+    k = view.lo
+    while k < view.hi:
+        matches = [] if k in covered else [m for m in tables.triggers.match(view.keys, k) if m[0] <= view.hi]
+        rules = [(m[0], _rule(m[1]), m[2]) for m in matches if (_rule(m[1]).plover, "agent") in incident_parties()]
+        if not rules:
+            k += 1
+            continue
+        end, rule, pro = rules[0]
+        if rule.plover not in view.found_types and _reported(rule, view.words, k, pro, lang):
+            rel = _incident(view, tables, entities, lang, Trigger(k, end, rule, pro), actors)
+            if rel is not None:
+                out.append(rel)
+                view.found_types.add(rule.plover)
+        k = end
+    return out
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int  # token indexes
+    end: int
+    rule: TriggerRule
+    pro: str  # the proclitic the first token was read through
+
+
+def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: str, trig: Trigger,
+              actors: list[Placed]) -> Relation | None:  # fmt: skip
+    rule, k, end = trig.rule, trig.start, trig.end
+    agent, patient = _roles(rule, k, end, actors, view.words, lang)
+    country = _country(view.placed)
+    if agent is None and patient is None and not country:
+        return None  # nothing says who or where: not worth an event of its own
+    agent = agent or _party(entities, tables, rule.plover, "agent", country, lang)
+    patient = patient or _party(entities, tables, rule.plover, "patient", country, lang)
+    if agent is None or patient is None or agent.key == patient.key:
+        return None
+    return Relation(agent.key, rule.relation_for(patient.type), patient.key, view.sentence.index,
+                    view.spans[k][0], view.spans[end - 1][1],
+                    f"incident.{rule.relation}", view.mood(k, end, rule, trig.pro, view.lo, view.hi), rule.plover,  # type: ignore[arg-type]
+                    CONFIDENCE)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    """The document as the incident frame reads it, from the pipeline's state."""
+
+    tokens: Sequence[tuple[dict[str, str], str, tuple[int, int]]]  # match keys, normalised word, character span
+    bounds: Sequence[tuple[int, int]]  # each sentence's token range
+    sentences: Sequence[Sentence]
+    table: dict[str, Entity]
+
+
+def add_incidents(
+    lang: str, tables: Tables, doc: DocumentView, entities: EntityMaker, relations: list[Relation], mood: Mood
+) -> None:
+    """Append the document's incidents to ``relations``."""
+    tokens, bounds, sentences, table = doc.tokens, doc.bounds, doc.sentences, doc.table
+    keys = [t[0] for t in tokens]
+    words = [t[1] for t in tokens]
+    spans = [t[2] for t in tokens]
+    starts = [s[0] for s in spans]
+    for (lo, hi), sentence in zip(bounds, sentences, strict=True):
+        if sentence.is_heading or hi <= lo:
+            continue
+        found = {r.plover for r in relations if r.sentence == sentence.index and r.plover}
+        if found:
+            continue  # the frames coded this sentence's events: an unnamed party would only add noise
+        placed = _placed(list(table.values()), starts, lo, hi, sentence.index)
+        view = SentenceView(sentence, lo, hi, keys, words, spans, placed, found, mood)
+        relations.extend(incidents_in(view, tables, entities, lang))
