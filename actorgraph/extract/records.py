@@ -7,27 +7,19 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
+
+from actorgraph.ontology.vocabulary import vocabulary
 
 Modality = Literal["asserted", "negated", "hedged", "future"]
-MODALITIES: tuple[str, ...] = ("asserted", "negated", "hedged", "future")
+MODALITIES: tuple[str, ...] = get_args(Modality)
 
-# Entity types are the ontology's class local names (ag:Person, ag:State, ...).
-ACTOR_TYPES = frozenset(
-    {
-        "Person",
-        "State",
-        "Organization",
-        "GovernmentBody",
-        "MilitaryOrganization",
-        "InternationalOrganization",
-        "ArmedGroup",
-    }
-)
-DOCUMENT_TYPES = frozenset({"Document", "Law", "Treaty", "Strategy"})
-EVENT_TYPES = frozenset({"Event", "Meeting", "Summit"})
-OTHER_TYPES = frozenset({"Position", "City"})
-ENTITY_TYPES = ACTOR_TYPES | DOCUMENT_TYPES | EVENT_TYPES | OTHER_TYPES
+# Entity types are the ontology's class local names (ag:Person, ag:State, ...), read once from actorgraph.ttl.
+ACTOR_TYPES = vocabulary().actor_types
+DOCUMENT_TYPES = vocabulary().document_types
+EVENT_TYPES = vocabulary().event_types
+OTHER_TYPES = vocabulary().other_types
+ENTITY_TYPES = vocabulary().entity_types
 
 
 @dataclass(slots=True)

@@ -25,7 +25,6 @@ MAX_FUNCTION_LINES = 80
 LEGACY: set[str] = {
     "pipeline.py",
     "read.py",
-    "records.py",
 }
 
 

@@ -1,0 +1,100 @@
+"""The vocabularies the code uses, read once from the ontology (``actorgraph.ttl``) instead of written out again.
+
+- relations: the object properties of the extraction contract: an actor (or anything) acts on an entity of the
+  top classes Actor, Document, Event or a class declared disjoint with Actor (inverses and the gazetteer's links
+  aside), in the order the file defines them;
+- symmetric relations: those that are also ``owl:SymmetricProperty``;
+- entity types: those classes with their subclasses (``rdfs:subClassOf``) and the classes relations reach,
+  grouped under Actor, Document and Event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
+from rdflib.collection import Collection
+
+from actorgraph.ontology import ONTOLOGY_DIR
+
+ONTOLOGY = ONTOLOGY_DIR / "actorgraph.ttl"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    relations: tuple[str, ...]
+    symmetric: frozenset[str]
+    actor_types: frozenset[str]
+    """Subclasses of ag:Actor (not Actor itself: every actor has a more specific class)."""
+    document_types: frozenset[str]
+    event_types: frozenset[str]
+    other_types: frozenset[str]
+    """Entity classes outside the three groups (Position, City)."""
+
+    @property
+    def entity_types(self) -> frozenset[str]:
+        return self.actor_types | self.document_types | self.event_types | self.other_types
+
+
+class _Reader:
+    """Local names of the ontology's own (``ag:``) terms."""
+
+    def __init__(self, g: Graph) -> None:
+        self.g = g
+        self.iri = str(dict(g.namespaces())["ag"])
+
+    def local(self, node: object) -> str:
+        text = str(node)
+        return text[len(self.iri) :] if isinstance(node, URIRef) and text.startswith(self.iri) else ""
+
+    def classes(self, node: object) -> set[str]:
+        """The ag classes a domain or range names: a class, or the members of an owl:unionOf."""
+        if isinstance(node, BNode):
+            union = self.g.value(node, OWL.unionOf)
+            members: list[object] = list(Collection(self.g, union)) if union is not None else []
+            return {self.local(m) for m in members if self.local(m)}
+        return {self.local(node)} - {""}
+
+    def below(self, top: str) -> set[str]:
+        """``top`` and every class below it (transitively)."""
+        found, todo = {top}, [top]
+        while todo:
+            for child in self.g.subjects(RDFS.subClassOf, URIRef(self.iri + todo.pop())):
+                name = self.local(child)
+                if name and name not in found:
+                    found.add(name)
+                    todo.append(name)
+        return found
+
+    def ends(self, prop: object, side: URIRef) -> set[str]:
+        return set().union(*(self.classes(c) for c in self.g.objects(prop, side)))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    g = Graph()
+    g.parse(ONTOLOGY, format="turtle")
+    r = _Reader(g)
+    actors, documents, events = r.below("Actor"), r.below("Document"), r.below("Event")
+    apart = {r.local(c) for c in g.objects(URIRef(r.iri + "Actor"), OWL.disjointWith)} - documents - events
+    grouped = actors | documents | events | set().union(*(r.below(c) for c in apart if c))
+    relations: list[URIRef] = []
+    entity = set(grouped)
+    for p in g.subjects(RDF.type, OWL.ObjectProperty):
+        ranges = r.ends(p, RDFS.range)
+        acts_on = bool(ranges & grouped) or (p, RDFS.range, OWL.Thing) in g
+        if r.local(p) and g.value(p, OWL.inverseOf) is None and r.ends(p, RDFS.domain) <= actors and acts_on:
+            relations.append(p)  # type: ignore[arg-type]
+            entity |= ranges
+    lines = ONTOLOGY.read_text(encoding="utf-8").splitlines()
+    order = {line.split()[0]: i for i, line in enumerate(lines) if line.strip()}
+    relations.sort(key=lambda p: order.get(f"ag:{r.local(p)}", len(order)))
+    return Vocabulary(
+        relations=tuple(r.local(p) for p in relations),
+        symmetric=frozenset(r.local(p) for p in relations if (p, RDF.type, OWL.SymmetricProperty) in g),
+        actor_types=frozenset(actors - {"Actor"}),
+        document_types=frozenset(documents),
+        event_types=frozenset(events),
+        other_types=frozenset(entity - actors - documents - events),
+    )
