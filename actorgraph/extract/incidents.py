@@ -143,6 +143,10 @@ def _reported(rule: TriggerRule, words: Sequence[str], k: int, pro: str, lang: s
     before = set(words[max(0, k - 2) : k])
     if before & p.words("incident:irrealis") or set(pro) & p.words("incident:irrealis-proclitics:cased"):
         return False
+    # "the attack", "the strikes", "the fighting": a definite act noun (a verb form after a determiner is a
+    # noun) refers back to an event told before.
+    if before & p.words("incident:definite") or words[k].startswith(tuple(p.words("incident:definite-prefixes"))):
+        return False
     if rule.pos == "verb":
         return True
     return bool(before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased"))
