@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.ar.gloss import gloss_ar
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits, strip_article
-from actorgraph.extract.lang.ar.translit import transliterate
+from actorgraph.extract.lang.ar.romanize import romanize_name
 from actorgraph.extract.mentions.base import Hit, Office, person_position
 from actorgraph.ontology.gazetteer import GazEntry
 from actorgraph.ontology.lexicon import Title
@@ -179,9 +179,10 @@ def qualifier_stop(f: MentionFinder, q: int, start: int) -> bool:
 
 
 def new_person(f: MentionFinder, start: int, end: int) -> str:
-    """A new person: transliterated, with the Arabic as written; the last word names them later."""
+    """A new person: spelled as English-language news spells the name, with the Arabic as written; the last
+    word names them later."""
     surface = f.surface(start, end)
-    person = f.ent.ensure_new("Person", transliterate(surface), surface)
+    person = f.ent.ensure_new("Person", romanize_name(surface), surface)
     stop = f.words("name stop")
     for key in f.toks[end - 1].keys:
         if len(key) >= 3 and key not in stop:
