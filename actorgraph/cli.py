@@ -226,34 +226,96 @@ def ingest(paths: tuple[Path, ...], store_spec: str, lang: str, workers: int, da
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "turtle"]), default="table",
               show_default=True)
 @click.option("--allow-update", is_flag=True, help="Allow SPARQL Update (INSERT, DELETE, DROP ...).")
-def query(sparql: str | None, query_file: Path | None, store_spec: str, fmt: str, allow_update: bool) -> None:
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE (the store calls other SPARQL servers); refused on a local store otherwise.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120, show_default=True, metavar="SECONDS",
+              help="Stop the query after SECONDS (0: no limit). Ctrl-C stops it too.")
+def query(sparql: str | None, query_file: Path | None, store_spec: str, fmt: str, allow_update: bool,
+          allow_service: bool, timeout: float) -> None:  # fmt: skip
     """Run a SPARQL query over all documents (prefixes ag: agr: skos: prov: rdf: ... are predeclared)."""
-    from actorgraph.graph.query import format_result
-    from actorgraph.graph.store import StoreError, is_update
+    import os
 
-    if (sparql is None) == (query_file is None):
-        raise UserError("give a SPARQL query or -f FILE (one of them)")
-    if query_file is not None:
-        try:
-            sparql = query_file.read_text(encoding="utf-8")
-        except OSError as err:
-            raise UserError(f"cannot read {query_file}: {err.strerror or err}") from None
-    elif sparql == "-":
-        sparql = sys.stdin.read()
-    assert sparql is not None
+    from actorgraph.deadline import Stopped, call_with_deadline
+    from actorgraph.graph.query import format_result
+    from actorgraph.graph.store import OxigraphStore, SparqlHttpStore, StoreError, check_query_limits, is_update
+
+    sparql = _read_query(sparql, query_file)
+    try:
+        check_query_limits(sparql)
+    except StoreError as err:
+        raise UserError(str(err)) from None
     update = is_update(sparql)
     if update and not allow_update:
         raise UserError("this is a SPARQL Update; add --allow-update to change the store")
     with _open_store(store_spec, read_only=not update) as store:
-        try:
+        if isinstance(store, OxigraphStore):
+            store.allow_service = allow_service
+        elif isinstance(store, SparqlHttpStore) and timeout:
+            store.timeout = timeout
+
+        def run() -> str:
             if update:
-                store.update(sparql)
-                click.echo("update applied")
-                return
-            result = store.query(sparql)
-            click.echo(format_result(result, fmt), nl=False)
+                store.update(sparql)  # type: ignore[arg-type]
+                return "update applied\n"
+            return format_result(store.query(sparql), fmt)  # type: ignore[arg-type]
+
+        try:
+            output = call_with_deadline(run, timeout)
+        except Stopped as err:  # the query may still run in Rust: end the process (a store is never half-written)
+            click.echo(f"Error: {err}", err=True)
+            os._exit(err.exit_code)
         except (StoreError, ValueError) as err:
             raise UserError(str(err)) from None
+    _echo_output(output)
+
+
+def _read_query(sparql: str | None, query_file: Path | None) -> str:
+    """The query given, read from -f FILE, or from stdin for '-'; unreadable or not UTF-8: one line."""
+    if (sparql is None) == (query_file is None):
+        raise UserError("give a SPARQL query or -f FILE (one of them)")
+    try:
+        if query_file is not None:
+            return query_file.read_bytes().decode("utf-8")
+        if sparql == "-":
+            return sys.stdin.buffer.read().decode("utf-8")
+    except OSError as err:
+        raise UserError(f"cannot read {query_file}: {err.strerror or err}") from None
+    except UnicodeDecodeError as err:
+        where = query_file or "standard input"
+        raise UserError(f"{where} is not UTF-8 text (byte {err.start}): not a SPARQL query") from None
+    assert sparql is not None
+    return sparql
+
+
+def _echo_output(text: str) -> None:
+    """Print ``text`` to stdout; a failed write (a full disk) is a one-line error, not an OSError."""
+    import os
+
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except OSError as err:
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # no second error at exit's flush
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise UserError(f"cannot write the output: {err.strerror or err}") from None
+
+
+def _check_output_path(path: Path) -> None:
+    """An --out that is a device, folder, FIFO or socket is refused: the export is renamed over its path
+    when complete, which would replace the node itself (/dev/full became a regular file)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return  # a new path (or a dangling link, which the rename replaces)
+    except OSError as err:
+        raise UserError(f"cannot write {path}: {err.strerror or err}") from None
+    if not stat.S_ISREG(mode):
+        device = stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        kind = ("a folder" if stat.S_ISDIR(mode) else "a device" if device else "a FIFO" if stat.S_ISFIFO(mode)
+                else "a socket" if stat.S_ISSOCK(mode) else "not a file")  # fmt: skip
+        raise UserError(f"refusing to write {path}: it is {kind}, not a regular file")
 
 
 def _umask_mode(path: str) -> None:
@@ -299,7 +361,7 @@ def _period_options(f):  # type: ignore[no-untyped-def]
                                                    "parquet"]),
               default="trig", show_default=True,
               help="plover: one JSON event a line; csv, parquet: one row per event (parquet needs pyarrow).")
-@click.option("--out", "out_file", type=click.Path(dir_okay=False, path_type=Path), help="Default: stdout.")
+@click.option("--out", "out_file", type=click.Path(path_type=Path), help="A file (default: stdout).")
 @_period_options
 def export(store_spec: str, fmt: str, out_file: Path | None, since: str | None, until: str | None) -> None:
     """Export the whole graph (RDF, GraphML for network tools, or PLOVER events, also as CSV or Parquet)."""
@@ -314,6 +376,8 @@ def export(store_spec: str, fmt: str, out_file: Path | None, since: str | None, 
         raise UserError(f"--since/--until apply to the event formats ({', '.join(DATED_FORMATS)}), not {fmt}")
     if fmt == "parquet" and out_file is None:
         raise UserError("--format parquet is written to a file: add --out FILE")
+    if out_file is not None:
+        _check_output_path(out_file)
     with _open_store(store_spec, read_only=True) as store:
         if out_file is None:
             try:
@@ -332,8 +396,9 @@ def export(store_spec: str, fmt: str, out_file: Path | None, since: str | None, 
                 export_to(store, fmt, out, since=since, until=until)
                 size = out.tell()
             _umask_mode(partial)  # mkstemp makes it -rw-------: give it what a new file of the user gets
+            _check_output_path(out_file)  # again: it may have changed during the export
             os.replace(partial, out_file)
-        except MissingDependency as err:
+        except (MissingDependency, UserError) as err:
             Path(partial).unlink(missing_ok=True)
             raise UserError(str(err)) from None
         except (StoreError, OSError) as err:
