@@ -47,6 +47,7 @@ from actorgraph.graph.store import (
     OxigraphStore,
     SparqlHttpStore,
     StoreError,
+    plan_documents,
     to_ox,
 )
 from actorgraph.ontology.namespace import AG, AGR_IRI
@@ -57,25 +58,6 @@ _TERM_CACHE = 200_000
 
 
 # --- which documents, and their entities -----------------------------------------------------------
-
-
-def plan_documents(held: dict[str, str], docs: Iterable[tuple[str, str]]) -> tuple[IngestReport, list[int]]:
-    """``held`` (IRI → sha256 in the store) and ``(iri, sha256)`` per document → report and indices to load.
-
-    The same decisions as ``store.ingest``: known sha256 → unchanged; the same sha256 twice → once;
-    a held IRI with a new sha256 → replaced; else added.
-    """
-    report = IngestReport()
-    shas = set(held.values())
-    keep: list[int] = []
-    for i, (iri, sha) in enumerate(docs):
-        if sha in shas:
-            report.unchanged.append(iri)
-            continue
-        shas.add(sha)
-        (report.replaced if iri in held else report.added).append(iri)
-        keep.append(i)
-    return report, keep
 
 
 def light(ex: Extraction) -> Extraction:

@@ -831,20 +831,36 @@ def open_store(spec: str | Path, *, read_only: bool = False) -> GraphStore:
     return OxigraphStore(Path(text), read_only=read_only)
 
 
-def ingest(store: GraphStore, extractions: Sequence[Extraction]) -> IngestReport:
-    """Add documents to the store: unchanged ones are skipped, changed ones replace their graph."""
+def plan_documents(held: dict[str, str], docs: Iterable[tuple[str, str]]) -> tuple[IngestReport, list[int]]:
+    """``held`` (IRI → sha256 in the store) and ``(iri, sha256)`` per document → report and indices to load.
+
+    Shared by ``store.ingest``, the bulk and the Dask paths: an IRI held with the same sha256 → unchanged;
+    the same IRI twice → once; a held IRI with a new sha256 → replaced; else added. The same text at two
+    locations is two IRIs, two documents: were the second skipped as a copy of the first, editing the
+    first would lose the second's statements.
+    """
     report = IngestReport()
-    held = store.documents()
-    shas = set(held.values())
-    todo: list[Extraction] = []
-    for ex in extractions:
-        iri, sha = str(document_iri(ex.document)), ex.document.sha256
-        if sha in shas:
+    seen: set[str] = set()
+    keep: list[int] = []
+    for i, (iri, sha) in enumerate(docs):
+        if held.get(iri) == sha or iri in seen:
             report.unchanged.append(iri)
             continue
-        shas.add(sha)  # the same text twice in one batch goes in once
+        seen.add(iri)
         (report.replaced if iri in held else report.added).append(iri)
-        todo.append(ex)
+        keep.append(i)
+    return report, keep
+
+
+def ingest(store: GraphStore, extractions: Sequence[Extraction]) -> IngestReport:
+    """Add documents to the store: unchanged ones are skipped, changed ones replace their graph.
+
+    A document is its location and its content (``rdf.document_iri``): two files with the same text are
+    two documents, so editing one never takes the other's statements with it. Only a text without a
+    location (a JSONL record without a URL) is identified by its content alone."""
+    docs = [(str(document_iri(ex.document)), ex.document.sha256) for ex in extractions]
+    report, keep = plan_documents(store.documents(), docs)
+    todo = [extractions[i] for i in keep]
     if not todo:
         return report
     for graph, quads in extractions_to_quads(todo, store.known_entities()).items():

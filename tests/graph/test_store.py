@@ -35,11 +35,15 @@ def test_ingesting_twice_changes_nothing(disk: OxigraphStore) -> None:
     assert disk.count() == n
 
 
-def test_same_text_at_another_path_is_a_duplicate(disk: OxigraphStore) -> None:
+def test_same_text_at_another_path_is_another_document(disk: OxigraphStore) -> None:
+    # Identity is location and content: a copy skipped as a duplicate lost its statements when the first
+    # file was edited (issue 19, finding 3).
     ingest(disk, [make_en()])
     report = ingest(disk, [make_en(source="/elsewhere/copy.txt")])
-    assert report.unchanged and not report.added
-    assert len(disk.documents()) == 1
+    assert len(report.added) == 1 and not report.unchanged
+    assert len(disk.documents()) == 2
+    again = ingest(disk, [make_en(), make_en(source="/elsewhere/copy.txt")])
+    assert len(again.unchanged) == 2 and not again.added
 
 
 def test_changed_document_replaces_its_graph(disk: OxigraphStore) -> None:
