@@ -103,3 +103,10 @@ def test_a_title_names_a_new_person_in_either_language() -> None:
         assert len(people) == 1 and label in (people[0].label_en, people[0].label_ar), people
         held = [r for r in x.relations if r.subject == people[0].key and r.relation == "holdsPosition"]
         assert held, x.relations
+
+
+def test_an_arabic_family_name_is_not_a_common_noun() -> None:
+    """A third word after an unknown two-word name is a family name only when it is no word the glossary
+    translates: التقى ... وانجيرو كاماو الصحفيين "met the journalists"."""
+    x = extract_text("التقى وزير الخارجية الكيني وانجيرو كاماو الصحفيين في نيروبي.", lang="ar", model="none")
+    assert [e.label_ar for e in x.entities.values() if e.type == "Person"] == ["وانجيرو كاماو"]

@@ -31,6 +31,8 @@ def unknown_name(f: MentionFinder, k: int, end: int) -> int:
         prev = normalize(f.toks[m - 1].text)
         if words == 2 and prev not in links and (prev.startswith("ال") or not norm.startswith("ال")):
             break  # a third word only as a family name, not a name and the next noun
+        if words == 2 and prev not in links and is_glossed(f, m):
+            break  # a family name is not a common noun the glossary translates (الصحفيين "the journalists")
         if words and norm[:1] == "و" and _conjunct(f, tok.keys, norm, stop):
             break  # a new conjunct (ووزير …)
         if f.t.titles.match(f.keys, m) or f.t.triggers.match(f.keys, m) or f.t.cues.match(f.keys, m):
