@@ -53,7 +53,7 @@ class Placed:
     entity: Entity
 
 
-def _placed(entities: Sequence[Entity], starts: Sequence[int], lo: int, hi: int, sentence: int) -> list[Placed]:
+def placed_mentions(entities: Sequence[Entity], starts: Sequence[int], lo: int, hi: int, sentence: int) -> list[Placed]:
     from bisect import bisect_left, bisect_right
 
     out = []
@@ -152,7 +152,7 @@ def _reported(rule: TriggerRule, words: Sequence[str], k: int, pro: str, lang: s
     return bool(before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased"))
 
 
-def _rule(payload: TriggerRule | tuple[TriggerRule, bool]) -> TriggerRule:
+def trigger_rule(payload: TriggerRule | tuple[TriggerRule, bool]) -> TriggerRule:
     return payload[0] if isinstance(payload, tuple) else payload
 
 
@@ -164,7 +164,8 @@ def incidents_in(view: SentenceView, tables: Tables, entities: EntityMaker, lang
     k = view.lo
     while k < view.hi:
         matches = [] if k in covered else [m for m in tables.triggers.match(view.keys, k) if m[0] <= view.hi]
-        rules = [(m[0], _rule(m[1]), m[2]) for m in matches if (_rule(m[1]).plover, "agent") in incident_parties()]
+        rules = [(m[0], trigger_rule(m[1]), m[2]) for m in matches]
+        rules = [r for r in rules if (r[1].plover, "agent") in incident_parties()]
         if not rules:
             k += 1
             continue
@@ -228,6 +229,6 @@ def add_incidents(
         found = {r.plover for r in relations if r.sentence == sentence.index and r.plover}
         if found:
             continue  # the frames coded this sentence's events: an unnamed party would only add noise
-        placed = _placed(list(table.values()), starts, lo, hi, sentence.index)
+        placed = placed_mentions(list(table.values()), starts, lo, hi, sentence.index)
         view = SentenceView(sentence, lo, hi, keys, words, spans, placed, found, mood)
         relations.extend(incidents_in(view, tables, entities, lang))
