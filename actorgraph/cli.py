@@ -19,6 +19,9 @@ class UserError(click.ClickException):
 @click.version_option(__version__, prog_name="actorgraph")
 def main() -> None:
     """Build a knowledge graph of geopolitical actors from Arabic and English news."""
+    from actorgraph.extract.read import show_warnings_as_lines
+
+    show_warnings_as_lines()  # a date left out, bytes replaced: "warning: ..." on stderr
 
 
 def _use_dictionaries(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...]) -> None:
@@ -210,9 +213,12 @@ def ingest(paths: tuple[Path, ...], store_spec: str, lang: str, workers: int, da
             raise UserError(str(err)) from None
     for failure in result.failed:
         click.echo(f"skipped {failure.where}: {failure.reason}", err=True)
+    for message in result.warnings:
+        click.echo(f"warning: {message}", err=True)
+    warned = len(result.warnings)
     click.echo(f"{len(report.added)} new, {len(report.replaced)} replaced, "
                f"{len(report.unchanged)} unchanged; "
-               f"{total} quads in {store_spec}")
+               f"{total} quads in {store_spec}" + (f"; {warned} warning{'s' * (warned != 1)}" if warned else ""))
     read = len(report.added) + len(report.replaced) + len(report.unchanged)
     if result.failed and not read:  # nothing could be read: a script must see that it failed
         raise UserError(f"no article could be read ({len(result.failed)} skipped)")

@@ -71,6 +71,7 @@ class BuildSummary:
     stats: Stats
     ingest: IngestReport
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    warnings: list[str] = field(default_factory=list)
     violations: list[Violation] | None = None  # None: not validated
     html: Path | None = None
     notes: list[str] = field(default_factory=list)
@@ -80,8 +81,10 @@ class BuildSummary:
         out = [
             f"store: {self.store}",
             f"ingested: {len(ing.added)} new, {len(ing.replaced)} replaced, {len(ing.unchanged)} unchanged"
-            + (f", {len(self.failed)} failed" if self.failed else ""),
+            + (f", {len(self.failed)} failed" if self.failed else "")
+            + (f", {len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}" if self.warnings else ""),
             *(f"  skipped {path}: {reason}" for path, reason in self.failed),
+            *(f"  warning: {message}" for message in self.warnings),
             *self.stats.lines(),
         ]
         if self.violations is not None:
@@ -165,6 +168,7 @@ class LoadResult:
 
     report: IngestReport
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # inputs read with a repair, one line each
     inputs: int = 0  # documents and JSONL lines planned
     documents: int = 0  # documents extracted
     sentences: int = 0
@@ -238,6 +242,7 @@ def load_corpus(
         for chunk_result in extract_chunks(chunks, workers=workers, lang=lang, model=model):
             extractions += chunk_result.extractions
             result.failed += chunk_result.failed
+            result.warnings += chunk_result.warnings
             result.sentences += chunk_result.sentences
             update(chunk_result.size)
     result.documents = len(extractions)
@@ -313,7 +318,7 @@ def build(
 
         curated = apply_curation(gs, out / FILE_NAME)  # the user's fixes to actors, kept beside the store
         failed = [(f.where, f.reason) for f in run.failed]
-        summary = BuildSummary(gs.description, stats(gs), run.report, failed)
+        summary = BuildSummary(gs.description, stats(gs), run.report, failed, run.warnings)
         if not run.inputs:
             summary.notes.append("note: no .txt, .md, .html or .jsonl files found")
         summary.notes.append(run.timing())

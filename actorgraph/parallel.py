@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from actorgraph.extract.records import Extraction
-from actorgraph.sources import Chunk, Failure, read_chunk
+from actorgraph.sources import Chunk, Failure, Notice, read_chunk
 
 
 @dataclass(slots=True)
@@ -29,6 +29,7 @@ class ChunkResult:
 
     extractions: list[Extraction] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # inputs read with a repair (a bad date dropped, ...)
     size: int = 0  # inputs consumed (documents and bad lines), for progress
 
     @property
@@ -47,6 +48,9 @@ def extract_chunk(chunk: Chunk, lang: str | None = None, model: str | None = Non
     for item in read_chunk(chunk, lang):
         if isinstance(item, Failure):
             result.failed.append(item)
+            continue
+        if isinstance(item, Notice):
+            result.warnings.append(item.message)
             continue
         try:
             result.extractions.append(extract_document(item, model))

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from actorgraph.extract.read import ExtractionError, make_document, read_document
+from actorgraph.extract.read import ExtractionError, InputWarning, checked_date, make_document, read_document
 from actorgraph.extract.records import Document
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm"})
@@ -65,6 +66,13 @@ class Failure:
 
     where: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """An input read with a repair (``read.InputWarning``): ``message`` is one line naming the input."""
+
+    message: str
 
 
 def collect(paths: Iterable[Path | str]) -> list[Path]:
@@ -132,19 +140,32 @@ def _jsonl_chunks(path: Path, chunk_bytes: int) -> list[JsonlChunk]:
     return out
 
 
-def read_chunk(chunk: Chunk, lang: str | None = None) -> Iterator[Document | Failure]:
-    """The documents of one chunk, in order, with a :class:`Failure` in place of each unreadable one."""
+def read_chunk(chunk: Chunk, lang: str | None = None) -> Iterator[Document | Failure | Notice]:
+    """The documents of one chunk, in order, with a :class:`Failure` in place of each unreadable one and
+    a :class:`Notice` before each one read with a warning."""
     if isinstance(chunk, FileChunk):
         for path in chunk.paths:
-            try:
-                yield read_document(path, lang=lang)
-            except Exception as err:  # noqa: BLE001 - one bad article must not stop the corpus
-                yield Failure(path, _reason(err, path))
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", InputWarning)
+                try:
+                    item: Document | Failure = read_document(path, lang=lang)
+                except Exception as err:  # noqa: BLE001 - one bad article must not stop the corpus
+                    item = Failure(path, _reason(err, path))
+            yield from _notices(caught)
+            yield item
         return
     yield from _read_jsonl(chunk, lang)
 
 
-def _read_jsonl(chunk: JsonlChunk, lang: str | None) -> Iterator[Document | Failure]:
+def _notices(caught: list[warnings.WarningMessage]) -> Iterator[Notice]:
+    for w in caught:
+        if issubclass(w.category, InputWarning):
+            yield Notice(" ".join(str(w.message).split()))
+        else:  # not ours: shown as it would have been
+            warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+
+
+def _read_jsonl(chunk: JsonlChunk, lang: str | None) -> Iterator[Document | Failure | Notice]:
     try:
         with open(chunk.path, "rb") as handle:
             handle.seek(chunk.start)
@@ -161,10 +182,14 @@ def _read_jsonl(chunk: JsonlChunk, lang: str | None) -> Iterator[Document | Fail
         except (UnicodeDecodeError, ValueError) as err:
             yield Failure(where, f"not valid JSON ({_reason(err)})")
             continue
-        try:
-            yield record_document(record, lang=lang, where=where)
-        except Exception as err:  # noqa: BLE001 - one bad record must not stop the corpus
-            yield Failure(where, _reason(err, where))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", InputWarning)
+            try:
+                item: Document | Failure = record_document(record, lang=lang, where=where)
+            except Exception as err:  # noqa: BLE001 - one bad record must not stop the corpus
+                item = Failure(where, _reason(err, where))
+        yield from _notices(caught)
+        yield item
 
 
 def record_document(record: Any, *, lang: str | None = None, where: str = "") -> Document:
@@ -187,7 +212,8 @@ def record_document(record: Any, *, lang: str | None = None, where: str = "") ->
         record_lang = None
     url = (fields["url"] or "").strip()
     source = url if _URL.match(url) else ""
-    doc = make_document(text, lang=record_lang or lang, source=source or where, date=fields["date"] or None)
+    date = checked_date(fields["date"], where)  # named by file and line, not by the record's URL
+    doc = make_document(text, lang=record_lang or lang, source=source or where, date=date)
     # make_document takes the location for messages; a record without a URL has no location of its own
     # (its line number changes when lines are added), so the document is keyed by its content.
     doc.source = source

@@ -6,10 +6,12 @@ in the document text are offsets in the decoded article.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import math
 import re
 import unicodedata
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,6 +29,55 @@ SUPPORTED = ("ar", "en")
 
 class ExtractionError(ValueError):
     """Input we cannot read: the message is meant for the user, one line."""
+
+
+class InputWarning(UserWarning):
+    """Input read with a repair the user should know of (a date dropped, bytes replaced): one line. Issued
+    with :func:`warnings.warn`; corpus runs collect them per document (``sources.read_chunk``)."""
+
+
+def warn(message: str) -> None:
+    warnings.warn(message, InputWarning, stacklevel=2)
+
+
+_ISO_PREFIX = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?=$|[T ]\d)")
+
+
+def show_warnings_as_lines() -> None:
+    """Print InputWarnings as ``warning: MESSAGE`` on stderr (the CLI), not Python's two-line form."""
+    import sys
+
+    default = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], *args: object, **kwargs: object) -> None:
+        if issubclass(category, InputWarning):
+            sys.stderr.write(f"warning: {message}\n")
+        else:
+            default(message, category, *args, **kwargs)  # type: ignore[arg-type]
+
+    warnings.showwarning = show
+
+
+def checked_date(value: str | None, name: str = "input", *, quiet: bool = False) -> str | None:
+    """``value`` when it is an ISO date, year-month or year (a time may follow) that exists; else None
+    with an InputWarning. Checked here, at the input, so that no ill-typed xsd:date reaches the store
+    (rdflib logs a traceback for each, and SHACL then fails the build)."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    m = _ISO_PREFIX.match(text)
+    try:
+        if not m:
+            raise ValueError("not YYYY-MM-DD")
+        year, month, day = m.groups()
+        if int(year) < 1:
+            raise ValueError("year 0")
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        if not quiet:
+            warn(f"{name}: the date {text[:40]!r} is not a valid date (YYYY-MM-DD): it is left out")
+        return None
+    return text
 
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
@@ -307,7 +358,7 @@ def make_document(
         lang=lang,
         source=source,
         title=title,
-        date=date or find_date(text),
+        date=checked_date(date, name) or checked_date(find_date(text), name, quiet=True),
         raw_sha256=digest,
     )
 

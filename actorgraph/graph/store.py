@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import http.client
 import json
+import logging
 import os
 import re
 import socket
@@ -64,6 +65,18 @@ _SPARQL_QUOTED = re.compile(
     r"|#[^\n]*"
 )
 _SERVICE = re.compile(r"(?<![\w:?$])SERVICE(?![\w:-])", re.I)
+
+
+class _IllTypedLiteralNoise(logging.Filter):
+    """rdflib logs a full traceback for each ill-typed literal it builds ("Failed to convert Literal
+    lexical form": a date 2025-99-99 in a store written before input dates were checked). The literal
+    keeps its text and is marked ill-typed, so the traceback tells a user nothing: it is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("Failed to convert Literal lexical form")
+
+
+logging.getLogger("rdflib.term").addFilter(_IllTypedLiteralNoise())
 
 
 class StoreError(Exception):
