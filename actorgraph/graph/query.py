@@ -132,14 +132,15 @@ def store_actors(store: GraphStore) -> dict[str, str]:
     classes = " ".join(f"ag:{c}" for c in ACTOR_CLASSES)
     # Types from the index's entities graph when there is one (each entity once), else from the documents.
     typed = f"GRAPH {ENTITIES_GRAPH.n3()} {{ ?e a ?t }}" if store.has_index() else "?e a ?t"
-    rows = store.select_values(
-        f"""SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {classes} }} {typed}
-              FILTER EXISTS {{ {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} ?st a ag:RelationStatement }}
-            }}"""
-    )
+    rows = store.select_values(f"SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {classes} }} {typed} }}")
+    # Who is named in a statement: one scan of the statements' ends (only statements have rdf:subject and
+    # rdf:object here). A FILTER EXISTS per entity took 200 s on 1M quads; this, 0.2 s.
+    named = {e for (e,) in store.select_values(
+        "SELECT DISTINCT ?e WHERE { { ?st rdf:subject ?e } UNION { ?st rdf:object ?e } }")}  # fmt: skip
     types: dict[str, list[str]] = {}
     for iri, type_iri in rows:
-        types.setdefault(iri, []).append(type_iri.rsplit("#", 1)[-1])
+        if iri in named:
+            types.setdefault(iri, []).append(type_iri.rsplit("#", 1)[-1])
     return {iri: found for iri, names in types.items() if (found := actor_class(names)) is not None}
 
 
