@@ -228,8 +228,9 @@ def load_corpus(
     if dask is not None:
         return _load_on_dask(paths, store, dask=dask, lang=lang, workers=workers, progress=progress,
                              work_dir=work_dir, model=model)  # fmt: skip
-    chunks = plan(paths, LOCAL_CHUNK_BYTES)
-    result = LoadResult(IngestReport(), inputs=sum(c.size for c in chunks), workers=resolve_workers(workers))
+    skipped: list[Failure] = []
+    chunks = plan(paths, LOCAL_CHUNK_BYTES, skipped)
+    result = LoadResult(IngestReport(), skipped, inputs=sum(c.size for c in chunks), workers=resolve_workers(workers))
     extractions = []
     start = time.perf_counter()
     if chunks:
@@ -273,7 +274,8 @@ def _load_on_dask(
 
     from actorgraph import cluster
 
-    chunks = plan(paths, DASK_CHUNK_BYTES)
+    skipped: list[Failure] = []
+    chunks = plan(paths, DASK_CHUNK_BYTES, skipped)
     result = LoadResult(IngestReport(), inputs=sum(c.size for c in chunks), mode="dask")
     with contextlib.ExitStack() as stack:
         if work_dir is None:
@@ -282,7 +284,7 @@ def _load_on_dask(
         update = stack.enter_context(_progress_bar(progress, result.inputs, "extracting on dask"))
         run = cluster.run(chunks, store, client, Path(work_dir), lang=lang, model=model, on_chunk=update)
     result.extract_seconds, result.load_seconds = run.extract_seconds, run.load_seconds
-    result.report, result.failed = run.report, run.failed
+    result.report, result.failed = run.report, skipped + run.failed
     result.documents, result.sentences, result.workers = run.documents, run.sentences, run.workers
     return result
 

@@ -81,9 +81,31 @@ def warm_up(langs: Iterable[str] = ("ar", "en"), model: str | None = None) -> No
         extract_text(samples[lang], lang=lang, model=model)
 
 
-def _init_worker(langs: tuple[str, ...], model: str | None, build: bool) -> None:
+def _init_worker(langs: tuple[str, ...], model: str | None, build: bool, parent: int = 0) -> None:
+    if parent:
+        _die_with_parent(parent)
     if build:  # not forked from a parent that built them already
         warm_up(langs, model)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Linux: have the kernel SIGKILL this worker when the process that started it dies, so a killed
+    ingest leaves no workers behind (they would otherwise wait on their task queue for ever)."""
+    if sys.platform != "linux":
+        return
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl here: workers end when their queue closes, as before
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -120,7 +142,7 @@ def extract_chunks(
     # worker keep every worker busy while results are collected in order.
     window = 3 * n
     pool = ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_init_worker,
-                               initargs=(langs, model, not forked))  # fmt: skip
+                               initargs=(langs, model, not forked, os.getpid()))  # fmt: skip
     pending: deque[Future[ChunkResult]] = deque()
     try:
         it = iter(chunks)

@@ -13,9 +13,11 @@ JSONL has one article a line: ``{"text": ..., "title": ..., "url": ..., "date": 
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -75,32 +77,100 @@ class Notice:
     message: str
 
 
-def collect(paths: Iterable[Path | str]) -> list[Path]:
-    """Files given, plus article and JSONL files found under folders (recursively), in a stable order."""
+def collect(paths: Iterable[Path | str], skipped: list[Failure] | None = None) -> list[Path]:
+    """Files given, plus article and JSONL files found under folders (recursively), in a stable order.
+
+    Folders are walked with a stack, not recursion (a tree 1,200 folders deep is fine), and symbolic
+    links to folders are not followed (no loops). What cannot be read is passed over with a
+    :class:`Failure` appended to ``skipped``: an unreadable folder, a name that is not valid UTF-8 (it
+    could not be stored or printed; the rest of its folder goes on), a FIFO, device or socket.
+    """
     wanted = ARTICLE_SUFFIXES | JSONL_SUFFIXES
     out: list[Path] = []
+    note = skipped.append if skipped is not None else (lambda failure: None)
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in wanted)
+            out += _walk(p, wanted, note)
         else:
             out.append(p)
     return list(dict.fromkeys(out))
+
+
+def _walk(root: Path, wanted: frozenset[str], note: Callable[[Failure], None]) -> list[Path]:
+    found: list[Path] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = sorted(entries, key=lambda e: e.name)
+        except OSError as err:
+            note(Failure(_printable(folder), f"folder not read: {err.strerror or err}"))
+            continue
+        subfolders = []
+        for entry in listed:
+            path = Path(entry.path)
+            if not _valid_name(entry.name):
+                note(Failure(_printable(path), "the file name is not valid UTF-8: rename the file"))
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    subfolders.append(path)
+                    continue
+                if Path(entry.name).suffix.lower() not in wanted:
+                    continue
+                kind = _special_kind(entry.stat().st_mode)
+            except OSError as err:
+                note(Failure(str(path), err.strerror or str(err)))
+                continue
+            if kind:
+                note(Failure(str(path), f"{kind}, not a file: skipped"))
+                continue
+            found.append(path)
+        stack.extend(reversed(subfolders))  # depth first, in name order
+    return sorted(found)
+
+
+def _valid_name(name: str) -> bool:
+    """False for a name with bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _printable(path: Path | str) -> str:
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _special_kind(mode: int) -> str:
+    """'a FIFO', 'a device', 'a socket' for what is no regular file (reading a FIFO blocks forever)."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return ""
 
 
 def is_jsonl(path: Path | str) -> bool:
     return Path(path).suffix.lower() in JSONL_SUFFIXES
 
 
-def plan(paths: Iterable[Path | str], chunk_bytes: int = CHUNK_BYTES) -> list[Chunk]:
+def plan(paths: Iterable[Path | str], chunk_bytes: int = CHUNK_BYTES,
+         skipped: list[Failure] | None = None) -> list[Chunk]:  # fmt: skip
     """Cut the corpus under ``paths`` into chunks of about ``chunk_bytes`` of input each.
 
     Article files are grouped by size (at least one file per chunk); JSONL files are cut at line ends,
-    counting lines so that workers can name a bad line by its number.
+    counting lines so that workers can name a bad line by its number. What the walk passes over is
+    appended to ``skipped`` (see :func:`collect`).
     """
     chunks: list[Chunk] = []
     group: list[str] = []
     group_bytes = 0
-    for f in collect(paths):
+    for f in collect(paths, skipped):
         if is_jsonl(f):
             chunks += _jsonl_chunks(f, chunk_bytes)
             continue

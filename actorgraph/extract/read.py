@@ -10,6 +10,7 @@ import datetime as dt
 import hashlib
 import math
 import re
+import stat
 import unicodedata
 import warnings
 from html.parser import HTMLParser
@@ -375,7 +376,11 @@ def read_document(path: Path | str, *, lang: str | None = None, date: str | None
             p = Path(path)
             if p.is_dir():
                 raise ExtractionError(f"{name}: is a folder, not a file")
-            if p.stat().st_size > MAX_BYTES:  # without reading it
+            info = p.stat()
+            if not stat.S_ISREG(info.st_mode):  # reading a FIFO with no writer would wait forever
+                kind = "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+                raise ExtractionError(f"{name}: is {kind}, not a file (give - to read standard input)")
+            if info.st_size > MAX_BYTES:  # without reading it
                 raise ExtractionError(f"{name}: larger than {MAX_BYTES // (1024 * 1024)} MB; split it into articles")
             with p.open("rb") as handle:
                 data = handle.read(MAX_BYTES + 1)
