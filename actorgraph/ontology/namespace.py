@@ -5,6 +5,8 @@ from __future__ import annotations
 from rdflib import URIRef
 from rdflib.namespace import DefinedNamespace, Namespace
 
+from actorgraph.ontology.vocabulary import vocabulary
+
 AG_IRI = "https://w3id.org/actorgraph/ontology#"
 AGR_IRI = "https://w3id.org/actorgraph/id/"  # entities (actors, documents, statements)
 
@@ -122,45 +124,6 @@ class AG(DefinedNamespace):
     sentenceCount: URIRef  # sentences the extractor found in a source document
 
 
-RELATIONS: tuple[str, ...] = (
-    "met",
-    "agreedWith",
-    "cooperatesWith",
-    "negotiatedWith",
-    "visited",
-    "attended",
-    "hosted",
-    "signed",
-    "passed",
-    "issued",
-    "criticized",
-    "accused",
-    "threatened",
-    "sanctioned",
-    "attacked",
-    "protested",
-    "supported",
-    "opposed",
-    "requested",
-    "calledFor",
-    "expressedConcernAbout",
-    "demanded",
-    "providedAidTo",
-    "promised",
-    "concededTo",
-    "released",
-    "easedSanctionsOn",
-    "withdrewFrom",
-    "ceasefireWith",
-    "deployedTo",
-    "mobilizedAgainst",
-    "coerced",
-    "arrested",
-    "expelled",
-    "holdsPosition",
-    "affiliatedWith",
-    "memberOf",
-    "partOf",
-    "locatedIn",
-)
-SYMMETRIC_RELATIONS = frozenset({"met", "agreedWith", "cooperatesWith", "negotiatedWith", "ceasefireWith"})
+# The relation vocabulary and its symmetric relations, read once from the ontology (ontology/vocabulary.py).
+RELATIONS: tuple[str, ...] = vocabulary().relations
+SYMMETRIC_RELATIONS: frozenset[str] = vocabulary().symmetric
