@@ -72,15 +72,20 @@ def _roles(
 ) -> tuple[Entity | None, Entity | None]:
     """The named agent and patient: an actor right after one of the row's argument markers is the patient;
     the agent stands where the language puts a subject (``incident:agent-before`` / ``incident:agent-after``)."""
-    preps = {profile(lang).normalize(p) for p in rule.preps}
-    places = profile(lang).words("rel locative")
+    p = profile(lang)
+    preps = {p.normalize(w) for w in rule.preps}
+    places = p.words("rel locative")
     # A state named after "in" is where it happened, not a party ("killed three in southern Serbia").
     actors = [a for a in actors if not places.intersection(words[max(0, a.first - 2) : a.first])]
     patient = next((a for a in actors if a.first >= end and a.first - 1 >= 0 and words[a.first - 1] in preps), None)
-    before = [a for a in actors if a.last < k and k - a.last <= WINDOW]
+    # The one who reports it is not its agent ("the spokesman said two civilians were wounded").
+    if k > 0 and words[k - 1] in p.words("incident:relative"):
+        actors = [a for a in actors if a.first > k]  # "the attack that targeted X": the agent is the noun before
+    speech = p.words("incident:speech")
+    before = [a for a in actors if a.last < k and k - a.last <= WINDOW and not speech & set(words[a.last + 1 : k])]
     after = [a for a in actors if a.first >= end and a.first - end <= WINDOW and a is not patient]
     agent: Placed | None = None
-    if profile(lang).words("incident:agent-sides:cased") & {"after"} and after:
+    if p.words("incident:agent-sides:cased") & {"after"} and after:
         agent = after[0]
     elif before:
         agent = before[-1]
@@ -144,12 +149,18 @@ def _reported(rule: TriggerRule, words: Sequence[str], k: int, pro: str, lang: s
     if before & p.words("incident:irrealis") or set(pro) & p.words("incident:irrealis-proclitics:cased"):
         return False
     # "the attack", "the strikes", "the fighting": a definite act noun (a verb form after a determiner is a
-    # noun) refers back to an event told before.
-    if before & p.words("incident:definite") or words[k].startswith(tuple(p.words("incident:definite-prefixes"))):
+    # noun) refers back to an event told before; so does a verb in a relative clause on one ("the attack
+    # that targeted X").
+    head = k - 2 if k >= 2 and words[k - 1] in p.words("incident:relative") else k
+    if _definite(words, head, p.words("incident:definite"), tuple(p.words("incident:definite-prefixes"))):
         return False
-    if rule.pos == "verb":
-        return True
+    if rule.pos == "verb" and not set(words[max(0, k - 3) : k]) & p.words("incident:noun-markers"):
+        return True  # a verb form after an article is a noun ("an arrest warrant", "a possible attack")
     return bool(before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased"))
+
+
+def _definite(words: Sequence[str], k: int, determiners: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    return bool(set(words[max(0, k - 2) : k]) & determiners) or words[k].startswith(prefixes)
 
 
 def trigger_rule(payload: TriggerRule | tuple[TriggerRule, bool]) -> TriggerRule:

@@ -110,12 +110,12 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+def _objects(verb: Token, preps: tuple[str, ...], complement: bool) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in _deps("object") or c.dep_ in _deps("passive-subject")]
     for prep in (c for c in verb.children if c.dep_ in _deps("prep") and c.lower_ in preps):
         found += [p for p in prep.children if p.dep_ in _deps("pobj")]
-    if not found:
-        # "demanded that Hamas renounce ...", "warned that Iran would ...": the complement clause's subject.
+    if not found and complement:
+        # "demanded that Hamas renounce ..." (a row whose form says "that"): the complement clause's subject.
         for clause in (c for c in verb.children if c.dep_ in _deps("complement")):
             found += [c for c in clause.children if c.dep_ in _deps("subject")]
     return _with_conjuncts(found)
@@ -133,10 +133,14 @@ class MentionIndex:
                 return m
         return None
 
-    def of(self, tok: Token) -> MentionSpan | None:
+    def of(self, tok: Token, named_head: bool = False) -> MentionSpan | None:
+        """``named_head``: read modifiers only under a name ("Defense Secretary Pete Hegseth"), not under a
+        common noun ("Ukraine's membership", "the Chinese proposal" are no actors)."""
         found = self.covering(tok)
         if found is not None:
             return found
+        if named_head and tok.pos_ not in _deps("name-pos"):
+            return None
         for child in sorted(tok.children, key=lambda c: -c.i):  # the nearest modifier before the head first
             if child.dep_ in _deps("modifier"):
                 found = self.of(child)
@@ -154,8 +158,20 @@ class MentionIndex:
 def _form_fits(verb: Token, rest: tuple[str, ...]) -> bool:
     if not rest:
         return True
-    words = {t.lemma_.lower() for t in verb.subtree} | {t.lower_ for t in verb.subtree}
+    # "call on", "impose ... sanctions": the rest of the form hangs on the verb itself (or on its object)
+    near = [*verb.children, *(g for c in verb.children for g in c.children)]
+    words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
     return all(w in words for w in rest)
+
+
+def _excepted(verb: Token, rule: TriggerRule) -> bool:
+    """The row's exceptions: ``followed-by:WORD`` ("warned of"), ``clause-has:SET`` (a phone call)."""
+    for kind, value in rule.exceptions:
+        if kind == "followed-by" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].lower_ == value:
+            return True
+        if kind == "clause-has" and any(t.lower_ in profile("en").words(value) for t in verb.sent):
+            return True
+    return False
 
 
 def parse_relations(
@@ -169,18 +185,20 @@ def parse_relations(
             continue
         candidates = rules.get(verb.lemma_.lower(), ()) + rules.get(verb.lower_, ())
         for rule, rest in candidates:
-            if not _form_fits(verb, rest):
+            if not _form_fits(verb, rest) or _excepted(verb, rule):
                 continue
-            yield from _pairs(verb, rule, index, type_classes)
+            yield from _pairs(verb, rule, rest, index, type_classes)
 
 
 def _pairs(
-    verb: Token, rule: TriggerRule, index: MentionIndex, type_classes: dict[str, frozenset[str]]
+    verb: Token, rule: TriggerRule, rest: tuple[str, ...], index: MentionIndex, type_classes: dict[str, frozenset[str]]
 ) -> Iterator[ParsedRelation]:
     allowed = frozenset().union(*(type_classes.get(t, frozenset()) for t in rule.types))
     subjects = [m for m in map(index.of, _subjects(verb)) if m is not None and m.type in type_classes["actor"]]
-    objects = [m for m in map(index.of, _objects(verb, rule.preps)) if m is not None and m.type in allowed]
-    if rule.frame == "sym" and not objects and len(subjects) > 1:
+    patients = _objects(verb, rule.preps, complement="that" in rest)
+    objects = [m for t in patients if (m := index.of(t, named_head=True)) is not None and m.type in allowed]
+    has_object = any(c.dep_ in _deps("object") for c in verb.children)
+    if rule.frame == "sym" and not objects and not has_object and len(subjects) > 1:
         # "Nakatani and Hegseth met": the parties of a symmetric act pair up.
         objects, subjects = subjects[1:], subjects[:1]
     mood = modality_of(verb)
