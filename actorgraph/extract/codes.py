@@ -271,7 +271,7 @@ def assign_codes(ex: Extraction) -> None:
             key = getattr(rel, side)
             prefix, sector = coder.code(key, rel.sentence, date)
             found = coder.entity(key)
-            if not prefix and found is not None and found.type in ACTOR_TYPES and found.type != "State":
+            if not prefix and found is not None and found.type == "Person":  # a body's country is its own
                 prefix = coder.sentence_country(rel)
             code, sector = _joined((prefix, sector))
             setattr(rel, f"{side}_code", code)

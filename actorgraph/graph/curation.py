@@ -3,7 +3,7 @@ and applied to the store at every ingest, so they survive a rebuild from scratch
 
 The file is ``curation.ttl`` in the folder that holds the store (``out/curation.ttl`` for ``out/store``).
 Each fix is one node of the curation vocabulary (``https://w3id.org/actorgraph/curation#``), applied in the
-order of ``cur:order``::
+order of ``cur:order``; the file is written by rdflib one triple a line (valid Turtle), and reads like::
 
     [] a cur:Merge ;  cur:order 1 ; cur:keep agr:person-lloyd-austin ; cur:drop agr:person-austin .
     [] a cur:Rename ; cur:order 2 ; cur:entity agr:person-shinzu-abi ; skos:prefLabel "Shinzo Abe"@en .
@@ -96,18 +96,24 @@ def _fix(g: Graph, node: Node, kind: str) -> Fix:
 
 
 def add_fix(path: Path, fix: Fix) -> None:
-    """Append a fix to the curation file (created when missing)."""
+    """Append a fix to the curation file (created when missing), written by rdflib."""
     order = len(read_fixes(path)) + 1
-    node = f"_:fix{order}"
-    body = {
-        "merge": f"cur:keep <{fix.entity}> ; cur:drop <{fix.value}>",
-        "rename": f"cur:entity <{fix.entity}> ; skos:prefLabel {Literal(fix.value, lang=fix.lang).n3()}",
-        "alias": f"cur:entity <{fix.entity}> ; skos:altLabel {Literal(fix.value, lang=fix.lang).n3()}",
-        "split": f"cur:entity <{fix.entity}> ; cur:name {Literal(fix.value).n3()}",
-    }[fix.kind]
-    head = "" if path.exists() else _HEADER + f"@prefix cur: <{CUR}> .\n@prefix skos: <{SKOS}> .\n"
+    g = Graph()
+    node = URIRef(f"{CUR}fix-{order}")  # an IRI while built, a blank node in the file
+    g.add((node, RDF.type, KINDS[fix.kind]))
+    g.add((node, CUR.order, Literal(order)))
+    if fix.kind == "merge":
+        g.add((node, CUR.keep, URIRef(fix.entity)))
+        g.add((node, CUR.drop, URIRef(fix.value)))
+    else:
+        g.add((node, CUR.entity, URIRef(fix.entity)))
+        prop = {"rename": SKOS.prefLabel, "alias": SKOS.altLabel, "split": CUR.name}[fix.kind]
+        g.add((node, prop, Literal(fix.value, lang=fix.lang or None) if fix.kind != "split" else Literal(fix.value)))
+    lines = [" ".join(term.n3() if term != node else f"_:fix{order}" for term in triple) + " ." for triple in g]
+    body = "\n".join(sorted(lines, key=lambda line: (" a " not in line and "#type>" not in line, line)))
+    head = "" if path.exists() else _HEADER
     with path.open("a", encoding="utf-8") as out:
-        out.write(f"{head}\n{node} a cur:{KINDS[fix.kind].split('#')[1]} ; cur:order {order} ; {body} .\n")
+        out.write(f"{head}\n{body}\n")
     read_fixes(path)  # what was written reads back
 
 

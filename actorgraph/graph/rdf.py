@@ -150,8 +150,9 @@ def _entity_quads(ex: Extraction, d: int, res: Resolution, g: URIRef) -> list[Qu
             out.append((s, AG.countryCode, Literal(e.country), g))
         if e.sector:
             out.append((s, AG.sectorCode, Literal(e.sector), g))
-        if e.cameo_code and e.type in ACTOR_TYPES:
-            out.append((s, AG.cameoCode, Literal(e.cameo_code), g))
+        cameo = e.cameo or (e.country + e.sector if e.country else "")  # a sector alone is no CAMEO code
+        if cameo and e.type in ACTOR_TYPES:
+            out.append((s, AG.cameoCode, Literal(cameo), g))
     return out
 
 

@@ -153,3 +153,13 @@ def test_date_option_dates_articles_that_give_none(tmp_path: Path) -> None:
     csv_rows = invoke("export", "--store", str(tmp_path / "out" / "store"), "--format", "csv").output.splitlines()
     assert csv_rows[1].split(",")[1:4] == ["2024-05-04", "day", "relative"]
     assert "is not a date" in invoke("extract", str(article), "--date", "2024-13-08").output
+
+
+def test_graphml_edges_carry_the_event_dates(store: str, tmp_path: Path) -> None:
+    import networkx as nx
+
+    out = tmp_path / "graph.graphml"
+    assert invoke("export", "--store", store, "--format", "graphml", "--out", str(out)).exit_code == 0
+    G = nx.read_graphml(out)
+    dates = {d.get("dates") for _s, _o, d in G.edges(data=True)}
+    assert {"2017-07-28", "2018-03-10", "2019-05-31", "2016-05-02", "2021-01-05"} <= dates

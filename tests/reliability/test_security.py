@@ -296,6 +296,23 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     },
     ("actorgraph/cli.py", "reindex"): {"NETWORK_GRAPH.n3()": "constant (n3)"},
     ("actorgraph/graph/network.py", "_picked"): {"prop.n3()": "a property of _STATEMENT_FIELDS/_ENTITY_FIELDS (n3)"},
+    # Curation: every term is an rdflib n3() (URIRef refuses an invalid IRI, Literal escapes the user's name);
+    # the patterns between are this module's constants.
+    ("actorgraph/graph/curation.py", "_rewrite"): {
+        "delete": "a pattern of _in/fix_update/_split_update (n3 terms)", "insert": "the same", "where": "the same",
+    },
+    ("actorgraph/graph/curation.py", "_in"): {"pattern": "a pattern of fix_update/_split_update (n3 terms)"},
+    ("actorgraph/graph/curation.py", "fix_update"): {
+        "e": "_iri: rdflib URIRef(...).n3()", "name": "rdflib Literal(...).n3() (escaped)",
+        "_in(f'{e} a ?t')": "_in of n3 terms", "_in(f'{e} skos:prefLabel {name}')": "_in of n3 terms",
+    },
+    ("actorgraph/graph/curation.py", "_split_update"): {
+        "e": "_iri: rdflib URIRef(...).n3()", "Literal(fix.value).n3()": "rdflib Literal n3() (escaped)",
+    },
+    ("actorgraph/graph/curation.py", "names_of"): {"_iri(iri)": "rdflib URIRef(...).n3()"},
+    ("actorgraph/graph/curation.py", "_pref_to_alt"): {
+        "e": "_iri: rdflib URIRef(...).n3()", "Literal(lang).n3()": "rdflib Literal n3() (escaped)",
+    },
 }  # fmt: skip
 
 
