@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -51,6 +51,16 @@ class _Words:
     days_ago: dict[str, int]
     year_markers: frozenset[str]
     month_markers: frozenset[str]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], int], ...]] = field(default_factory=dict)
+    """first word of a month name → (name, month), longest first: a token is tried only against these"""
+    month_words: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for phrase, month in sorted(self.months.items(), key=lambda pm: -len(pm[0])):
+            first.setdefault(phrase[0], []).append((phrase, month))
+        object.__setattr__(self, "by_first", {w: tuple(v) for w, v in first.items()})  # frozen: set once here
+        object.__setattr__(self, "month_words", frozenset(w for phrase in self.months for w in phrase))
 
 
 @lru_cache(maxsize=8)
@@ -94,7 +104,8 @@ def _number(tok: _Tok | None, low: int, high: int) -> int | None:
 
 def _month_at(words: _Words, toks: list[_Tok], i: int) -> tuple[int, int] | None:
     """(month, tokens used) when a month name starts at ``i``."""
-    for phrase, month in words.months.items():
+    candidates = [pm for form in toks[i].forms for pm in words.by_first.get(form, ())]
+    for phrase, month in sorted(candidates, key=lambda pm: -len(pm[0])):
         span = toks[i : i + len(phrase)]
         matched = len(span) == len(phrase) and all(w in t.forms for w, t in zip(phrase, span, strict=True))
         if matched and _cased_ok(toks[i].text):
@@ -135,7 +146,7 @@ def _absolute(words: _Words, toks: list[_Tok], i: int) -> tuple[DateMention, int
         after = after + 1 if year is not None else after
     start = toks[i - 1].start if day_before is not None else tok.start
     last = toks[after] if year is not None else toks[after - 1]
-    end = _end(words.lang, last, {w for phrase in words.months for w in phrase})  # "2017." ends a sentence; "Oct." not
+    end = _end(words.lang, last, words.month_words)  # "2017." ends a sentence; "Oct." not
     day = day_before or day_after
     if year is not None:
         after += 1
