@@ -23,11 +23,15 @@ CONFIDENCE = 0.6
 
 
 def _phrase_at(words: Sequence[str], k: int, phrases: tuple[tuple[str, ...], ...]) -> int:
-    """The end of a pair phrase starting at token k, or k when there is none."""
-    for phrase in sorted(phrases, key=len, reverse=True):
-        if tuple(words[k : k + len(phrase)]) == phrase:
+    """The end of a pair phrase starting at token k, or k when there is none (phrases longest first)."""
+    for phrase in phrases:
+        if phrase[0] == words[k] and tuple(words[k : k + len(phrase)]) == phrase:
             return k + len(phrase)
     return k
+
+
+def _by_length(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(phrases, key=len, reverse=True))
 
 
 def _sym_verb(
@@ -61,8 +65,9 @@ def _antecedent(
 
 def add_plural_anaphora(lang: str, tables: Tables, doc: DocumentView, relations: list[Relation], mood: Mood) -> None:
     """Append the relations of pair phrases ("the two sides") next to a symmetric trigger."""
-    classes = [(profile(lang).phrases("anaphora:pair-states"), frozenset({"State"})),
-               (profile(lang).phrases("anaphora:pair"), ACTOR_TYPES)]  # fmt: skip
+    classes = [(_by_length(profile(lang).phrases("anaphora:pair-states")), frozenset({"State"})),
+               (_by_length(profile(lang).phrases("anaphora:pair")), ACTOR_TYPES)]  # fmt: skip
+    first_words = {phrase[0] for phrases, _types in classes for phrase in phrases}
     keys = [t[0] for t in doc.tokens]
     words = [t[1] for t in doc.tokens]
     spans = [t[2] for t in doc.tokens]
@@ -71,6 +76,8 @@ def add_plural_anaphora(lang: str, tables: Tables, doc: DocumentView, relations:
     for (lo, hi), sentence in zip(doc.bounds, doc.sentences, strict=True):
         placed = placed_mentions(list(doc.table.values()), starts, lo, hi, sentence.index)
         for k in range(lo, hi):
+            if words[k] not in first_words:
+                continue
             found = [(_phrase_at(words, k, phrases), types) for phrases, types in classes]
             end, types = max(found, key=lambda f: f[0])
             if end == k or sentence.is_heading:
