@@ -6,18 +6,21 @@ in the document text are offsets in the decoded article.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
-import math
 import re
 import stat
 import unicodedata
 import warnings
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 from actorgraph.extract.dates import html_date
+from actorgraph.extract.decode import DecodeError, decode_bytes
 from actorgraph.extract.records import Document
+from actorgraph.ontology import LEXICON_DIR
 
 # Limits on one article. Extraction time grows faster than linearly with a document's length, so a file
 # that is no article (a 50 MB dump on one line, a whole corpus pasted into one file) gets a clear error
@@ -81,132 +84,60 @@ def checked_date(value: str | None, name: str = "input", *, quiet: bool = False)
     return text
 
 
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
+_ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
 # Bidi controls and other invisible format characters that hostile or sloppy text carries.
 _CONTROL = re.compile(
-    "[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff]"
+    r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff]"
 )
 # Lone surrogates (JSON "\\ud800" decodes to one) cannot be encoded, stored or hashed.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_EN_STOP = frozenset(
-    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "at", "said",
-     "from", "his", "her", "it"]
-)  # fmt: skip
-# Function words of other Latin-script languages (French, Spanish, Portuguese, Italian, German, Dutch,
-# Indonesian, Turkish, Swahili, Tagalog) that are not English words: evidence that a text is not English.
-_OTHER_STOP_WORDS = """
-    le la les des du et est une un pour dans avec sur qui au aux ce cette sont été ont pas
-    el los las del y que con por para una es se lo su sus al como
-    os da dos das em não um uma com
-    il di che della delle nel per sono gli è
-    der die das und ist nicht mit dem den ein eine sich von zu auf für im auch wurde
-    het een van niet zijn op met
-    yang dan di ini itu dengan untuk dari tidak
-    ve bir bu için ile
-    wa na ya kwa za katika ni ang ng sa mga ay
-"""
-_OTHER_STOP = frozenset(_OTHER_STOP_WORDS.split())
-# Arabic function words, and Persian and Urdu ones that Arabic does not use (که with Persian kaf, ی yeh).
-_AR_STOP_WORDS = "في من على إلى أن التي الذي عن مع هذا هذه التى كان قال وقال بين"
-_FA_UR_STOP_WORDS = "است را می این آن که برای های شد اند نیز ہے کے کی میں اور سے نے کہ"
-_AR_STOP = frozenset(_AR_STOP_WORDS.split())
-_FA_UR_STOP = frozenset(_FA_UR_STOP_WORDS.split())
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, frozenset[str]]:
+    """``lexicon/language_detection.tsv``: set name (english, other_latin, arabic, persian_urdu) → words."""
+    path = LEXICON_DIR / "language_detection.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    sets: dict[str, set[str]] = {}
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        sets.setdefault(row["set"], set()).add(row["word"])
+    return {name: frozenset(words) for name, words in sets.items()}
+
+
+@lru_cache(maxsize=1)
+def _html_tags() -> dict[str, frozenset[str]]:
+    """``lexicon/html_tags.tsv``: role (skip, block) → tags."""
+    path = LEXICON_DIR / "html_tags.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    roles: dict[str, set[str]] = {}
+    for row in csv.DictReader(lines, delimiter="\t"):
+        roles.setdefault(row["role"], set()).add(row["tag"])
+    return {role: frozenset(tags) for role, tags in roles.items()}
+
+
 _ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
 
 
 def decode(data: bytes, source: str = "") -> str:
-    """Bytes → text: UTF-8 (with or without BOM), UTF-16 with BOM, else a detected legacy encoding."""
+    """Bytes → text (``extract.decode``): UTF-8, UTF-16 with or without BOM, or a legacy Arabic or Western
+    code page whose reading passes a check of its script. A repair (invalid UTF-8 bytes replaced) is an
+    InputWarning naming the file; what cannot be read is an ExtractionError."""
     name = source or "input"
     if not data.strip():
         raise ExtractionError(f"{name}: the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ExtractionError(f"{name}: starts like UTF-16 but is not valid UTF-16 text") from None
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _decode_legacy(data, name)
-    if text.count("\x00") > max(8, len(text) // 100):
-        raise ExtractionError(f"{name}: this looks like a binary file, not text")
-    return text
-
-
-# Letter frequencies of news Arabic (per cent, approximate): they tell Windows-1256 from ISO-8859-6. The two
-# put Arabic letters at different byte values, so text in one read in the other is still Arabic letters,
-# only implausible ones (عاجل read as ظاجن, الرئيس as âانرئêس): charset detection gets short texts wrong.
-_AR_FREQ = {
-    "ا": 12.4, "ل": 11.3, "ي": 6.7, "م": 6.1, "و": 5.8, "ن": 5.6, "ه": 2.5, "ر": 4.8, "ب": 4.3, "ت": 3.8,
-    "ع": 3.4, "ة": 2.9, "ف": 2.7, "ق": 2.5, "د": 2.5, "س": 2.3, "أ": 2.1, "ك": 2.0, "ح": 1.9, "ج": 1.3,
-    "إ": 1.2, "ى": 1.0, "ش": 1.0, "ص": 0.9, "خ": 0.8, "ط": 0.8, "ذ": 0.8, "ز": 0.5, "ث": 0.5, "ض": 0.5,
-    "غ": 0.4, "ئ": 0.4, "ء": 0.3, "ظ": 0.2, "آ": 0.2, "ؤ": 0.1,
-}  # fmt: skip
-_AR_LOGP = {c: math.log(f / 100) for c, f in _AR_FREQ.items()}
-_AR_OTHER = math.log(0.001)  # tashkeel, tatweel, Arabic punctuation and digits
-_NOT_ARABIC = math.log(0.00001)  # Latin-1 letters, C1 controls: what the wrong code page shows
-# Control bytes that no text file has (tab, line feed, form feed, carriage return and escape aside).
-_BINARY_BYTES = [bytes([b]) for b in range(32) if b not in (9, 10, 12, 13, 27)] + [b"\x7f"]
-
-
-def _arabic_code_page(data: bytes) -> str | None:
-    """The text read as Windows-1256 or ISO-8859-6, whichever is the more plausible Arabic; None when
-    neither reading is mostly Arabic letters."""
-    best, best_score = None, -math.inf
-    sample = data[:100_000]
-    for codec in ("cp1256", "iso8859_6"):
-        try:
-            text = sample.decode(codec)  # ISO-8859-6 leaves many bytes undefined: strict decoding rejects
-        except UnicodeDecodeError:
-            continue
-        letters = len(_LETTER.findall(text))
-        if not letters or len(_ARABIC.findall(text)) < 0.3 * letters:
-            continue
-        score = 0.0
-        for c in text:
-            if c >= "\u0080":
-                logp = _AR_LOGP.get(c)
-                if logp is None:
-                    logp = _AR_OTHER if "\u0600" <= c <= "\u06ff" else _NOT_ARABIC
-                score += logp
-        if score > best_score:
-            best, best_score = codec, score
-    if best is None:
-        return None
-    try:
-        return data.decode(best)
-    except UnicodeDecodeError:  # an undefined byte after the sample
-        return None
-
-
-def _decode_legacy(data: bytes, name: str) -> str:
-    controls = sum(data.count(b) for b in _BINARY_BYTES)
-    if controls > max(8, len(data) // 100):
-        raise ExtractionError(f"{name}: this looks like a binary file, not text")
-    arabic = _arabic_code_page(data)
-    if arabic is not None:
-        return arabic
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=["cp1256", "iso8859_6", "cp1252", "latin_1"]).best()
-    if best is None:
-        raise ExtractionError(f"{name}: cannot decode the text (not UTF-8 and no known encoding fits)")
-    text = str(best)
-    bad = sum(1 for c in text if unicodedata.category(c) in ("Cc", "Co", "Cn") and c not in "\n\r\t")
-    if bad > max(8, len(text) // 50):
-        raise ExtractionError(f"{name}: this looks like a binary file, not text")
-    return text
+        return decode_bytes(data, lambda message: warn(f"{name}: {message}"))
+    except DecodeError as err:
+        raise ExtractionError(f"{name}: {err}") from None
 
 
 class _TextExtractor(HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "svg", "head", "nav", "footer", "aside", "form"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
-
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self._SKIP, self._BLOCK = _html_tags()["skip"], _html_tags()["block"]
         self.parts: list[str] = []
         self.skip = 0
         self.title = ""
@@ -270,8 +201,8 @@ def detect_language(text: str) -> str:
     if arabic >= 0.3 * letters:
         # Persian and Urdu are written in the Arabic script too; their function words tell them apart.
         words = _WORD.findall(sample)
-        other = sum(w in _FA_UR_STOP for w in words)
-        if other >= 2 and other > sum(w in _AR_STOP for w in words):
+        other = sum(w in _function_words()["persian_urdu"] for w in words)
+        if other >= 2 and other > sum(w in _function_words()["arabic"] for w in words):
             raise ExtractionError(
                 "the text is in Persian, Urdu or another language written in Arabic script: "
                 "only Arabic and English are supported"
@@ -282,10 +213,11 @@ def detect_language(text: str) -> str:
         # different words has hardly any of ours. Headlines and short news sentences have few function
         # words of any kind; a name repeated or 2,000 words long is no reason to refuse an article.
         words = _WORD.findall(sample.lower())
-        english = sum(w in _EN_STOP for w in words)
-        other = sum(w in _OTHER_STOP for w in words)
+        en_words, other_words = _function_words()["english"], _function_words()["other_latin"]
+        english = sum(w in en_words for w in words)
+        other = sum(w in other_words for w in words)
         distinct = set(words)
-        if (other >= 2 and other > english) or (len(distinct) >= 30 and len(distinct & _EN_STOP) < 2):
+        if (other >= 2 and other > english) or (len(distinct) >= 30 and len(distinct & en_words) < 2):
             raise ExtractionError(
                 "the text is in a Latin-script language other than English: only Arabic and English are supported"
             )

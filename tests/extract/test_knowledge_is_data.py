@@ -22,9 +22,7 @@ MAX_STRINGS = 3
 MAX_MODULE_LINES = 600
 MAX_FUNCTION_LINES = 80
 
-LEGACY: set[str] = {
-    "read.py",
-}
+LEGACY: set[str] = set()
 
 
 def _modules() -> list[Path]:
