@@ -50,8 +50,9 @@ def publish_mentions(doc: Doc, hits: list[Hit], cover: list[int], positions: lis
 
 
 def read_mentions(doc: Doc, positions: list[int]) -> tuple[list[Hit], list[int]]:
-    """The mention records in ``doc.spans["actors"]`` and, over our token list, which one covers each token."""
-    hits: list[Hit] = [span._.mention for span in doc.spans.get(ACTORS, [])]
+    """The mention records behind ``doc.spans["actors"]`` (``span._.mention`` of each span, in the group's order:
+    read as one list, the group's spans are not rebuilt) and, over our token list, which one covers each token."""
+    hits: list[Hit] = list(doc._.mention_records or [])
     owners = _cover(doc)
     return hits, [owners[p] for p in positions]
 
