@@ -45,29 +45,12 @@ from actorgraph.graph.query import EgoNetwork, actor_class
 from actorgraph.graph.rdf import values_blocks
 from actorgraph.graph.store import GraphStore
 from actorgraph.ontology.namespace import AG, AG_IRI, SYMMETRIC_RELATIONS
+from actorgraph.ontology.vocabulary import vocabulary
 
 Evidence = dict[str, Any]
 
 # The most specific type wins when an entity has several (a Summit is also a Meeting and an Event).
-TYPE_ORDER: tuple[str, ...] = (
-    "Person",
-    "State",
-    "GovernmentBody",
-    "MilitaryOrganization",
-    "InternationalOrganization",
-    "ArmedGroup",
-    "Organization",
-    "City",
-    "Treaty",
-    "Law",
-    "Strategy",
-    "Document",
-    "Summit",
-    "Meeting",
-    "Event",
-    "Position",
-    "Actor",
-)
+TYPE_ORDER: tuple[str, ...] = vocabulary().specific_first  # read from the ontology's rdfs:subClassOf
 _TYPE_RANK = {name: rank for rank, name in enumerate(TYPE_ORDER)}
 
 # PLOVER's quad classes (PLOVER codebook, "QuadClass").

@@ -16,22 +16,14 @@ from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
 from actorgraph.graph.resolve import normalize_name
 from actorgraph.graph.store import PREFIXES, GraphStore, QueryResult, entity_property_blocks
 from actorgraph.ontology.namespace import AG_IRI, RELATIONS, SYMMETRIC_RELATIONS
+from actorgraph.ontology.vocabulary import vocabulary
 
 # What counts as an actor, the one definition `stats`, `actors`, `analyze` and the graph page use: an entity
 # of one of these classes that is the subject or object of at least one relation statement, whatever the
 # statement's modality. Positions, places, laws, treaties, documents and events take part in statements
 # too, but are not actors; an entity named in no statement is not counted. Most specific class first.
-ACTOR_CLASSES = (
-    "Person",
-    "State",
-    "GovernmentBody",
-    "MilitaryOrganization",
-    "InternationalOrganization",
-    "ArmedGroup",
-    "Organization",
-)
-ENTITY_CLASSES = (*ACTOR_CLASSES, "Document", "Law", "Treaty", "Strategy", "Event", "Meeting", "Summit",
-                  "Position", "City")  # fmt: skip
+ACTOR_CLASSES: tuple[str, ...] = tuple(c for c in vocabulary().specific_first if c in vocabulary().actor_types)
+ENTITY_CLASSES: tuple[str, ...] = tuple(c for c in vocabulary().specific_first if c in vocabulary().entity_types)
 
 
 class NotFound(LookupError):

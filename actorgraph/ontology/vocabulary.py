@@ -31,6 +31,9 @@ class Vocabulary:
     event_types: frozenset[str]
     other_types: frozenset[str]
     """Entity classes outside the three groups (Position, City)."""
+    specific_first: tuple[str, ...]
+    """Every entity class and Actor, each before the classes above it (Summit, Meeting, Event): the order in which
+    an entity with several classes takes the most specific one."""
 
     @property
     def entity_types(self) -> frozenset[str]:
@@ -67,6 +70,14 @@ class _Reader:
                     todo.append(name)
         return found
 
+    def post_order(self, top: str, order: dict[str, int]) -> list[str]:
+        """The classes below ``top`` and then ``top``: each class after its subclasses, siblings in file order."""
+        children = sorted(
+            (self.local(c) for c in self.g.subjects(RDFS.subClassOf, URIRef(self.iri + top)) if self.local(c)),
+            key=lambda name: order.get(f"ag:{name}", len(order)),
+        )
+        return [name for child in children for name in self.post_order(child, order)] + [top]
+
     def ends(self, prop: object, side: URIRef) -> set[str]:
         return set().union(*(self.classes(c) for c in self.g.objects(prop, side)))  # type: ignore[arg-type]
 
@@ -88,8 +99,14 @@ def vocabulary() -> Vocabulary:
             relations.append(p)  # type: ignore[arg-type]
             entity |= ranges
     lines = ONTOLOGY.read_text(encoding="utf-8").splitlines()
-    order = {line.split()[0]: i for i, line in enumerate(lines) if line.strip()}
+    order: dict[str, int] = {}
+    for i, line in enumerate(lines):  # where each term is first defined
+        if line.strip():
+            order.setdefault(line.split()[0], i)
     relations.sort(key=lambda p: order.get(f"ag:{r.local(p)}", len(order)))
+    tops = sorted(entity - actors - documents - events | {"Document", "Event"}, key=lambda c: order.get(f"ag:{c}", 0))
+    ranked = [c for top in ["Actor", *tops] for c in r.post_order(top, order)]
+    specific = [c for c in ranked if c != "Actor"] + ["Actor"]
     return Vocabulary(
         relations=tuple(r.local(p) for p in relations),
         symmetric=frozenset(r.local(p) for p in relations if (p, RDF.type, OWL.SymmetricProperty) in g),
@@ -97,4 +114,5 @@ def vocabulary() -> Vocabulary:
         document_types=frozenset(documents),
         event_types=frozenset(events),
         other_types=frozenset(entity - actors - documents - events),
+        specific_first=tuple(dict.fromkeys(specific)),
     )
