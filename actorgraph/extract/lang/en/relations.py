@@ -15,10 +15,12 @@ ORGANISATIONS = ACTOR_TYPES - {"Person", "State"}
 
 class Grammar(Base):
     def cue_ok(self, k: int, pro: str) -> bool:
-        # "May" the month is not "may" the hedge: English cues match as written (lowercase).
+        # "May" the month is not "may" the hedge: English cues match as written (lower case), or capitalised at
+        # the start of a sentence unless the capitalised word is also a name (rel cue homographs).
         tok = self.f.toks[k]
         sentence_initial = k == 0 or self.f.toks[k - 1].sent != tok.sent
-        return tok.text[:1].islower() or tok.text.lower() == "n't" or (sentence_initial and tok.text != "May")
+        homograph = tok.text in self.f.v.sets("cue homographs:cased")
+        return tok.text[:1].islower() or (sentence_initial and not homograph)
 
     def accused_act(self, trig: TriggerHit, lo: int) -> bool:
         f, p = self.f, trig.start - 1
@@ -107,7 +109,7 @@ class Grammar(Base):
             place = f.hit_at(k + 2)
             if place is not None and place.start == k + 2 and f.type_of(place.key) == "State":
                 m = place.end
-                if m + 1 < hi and f.toks[m].text in f.v.hyphen and f.word(m + 1) == "based":
+                if m + 1 < hi and f.toks[m].text in f.v.hyphen and f.word(m + 1) in f.v.sets("based"):
                     return place.key
         return ""
 
