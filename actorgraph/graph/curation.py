@@ -184,17 +184,38 @@ def names_of(store: GraphStore, iri: str) -> set[str]:
     return {row[0] for row in rows}
 
 
+def pending_query(fix: Fix) -> str:
+    """A SELECT with a row when ``fix`` would still change a document graph (so an ingest that brought
+    nothing it concerns does not rebuild the index)."""
+    e = _iri(fix.entity)
+    if fix.kind == "merge":
+        d = _iri(fix.value)
+        return f"SELECT ?g WHERE {{ {{ {_in(f'{d} ?p ?o')} }} UNION {{ {_in(f'?s ?p {d}')} }} }} LIMIT 1"
+    lang = fix.lang or name_lang(fix.value)
+    name = Literal(fix.value, lang=lang).n3()
+    typed = _in(f"{e} a ?t . ?g a ag:SourceDocument")  # a document graph (the index keeps no alternative labels)
+    if fix.kind == "rename":
+        return f"SELECT ?g WHERE {{ {typed} FILTER NOT EXISTS {{ {_in(f'{e} skos:prefLabel {name}')} }} }} LIMIT 1"
+    if fix.kind == "alias":
+        return (f"SELECT ?g WHERE {{ {typed} FILTER NOT EXISTS {{ {_in(f'{e} skos:altLabel {name}')} }} "
+                f"FILTER NOT EXISTS {{ {_in(f'{e} skos:prefLabel {name}')} }} }} LIMIT 1")  # fmt: skip
+    named = f"{e} skos:prefLabel|skos:altLabel ?l FILTER(STR(?l) = {Literal(fix.value).n3()})"
+    return f"SELECT ?g WHERE {{ {_in(named)} }} LIMIT 1"
+
+
 def apply_fixes(store: GraphStore, fixes: list[Fix]) -> int:
-    """Apply ``fixes`` in order to every document graph, then rebuild the actor-network index; the number
-    of fixes applied."""
-    if not fixes:
-        return 0
+    """Apply, in order, the ``fixes`` that would still change a document graph, then rebuild the
+    actor-network index when one did; the number of fixes applied."""
     from actorgraph.graph.index import rebuild_update
 
+    applied = 0
     for fix in fixes:
-        store.update(fix_update(fix))
-    store.update(rebuild_update())
-    return len(fixes)
+        if store.select_values(pending_query(fix)):
+            store.update(fix_update(fix))
+            applied += 1
+    if applied:
+        store.update(rebuild_update())
+    return applied
 
 
 def apply_curation(store: GraphStore, path: Path | None) -> int:

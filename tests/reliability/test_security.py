@@ -310,6 +310,12 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "e": "_iri: rdflib URIRef(...).n3()", "Literal(fix.value).n3()": "rdflib Literal n3() (escaped)",
     },
     ("actorgraph/graph/curation.py", "names_of"): {"_iri(iri)": "rdflib URIRef(...).n3()"},
+    ("actorgraph/graph/curation.py", "pending_query"): {
+        "e": "_iri: rdflib URIRef(...).n3()", "Literal(fix.value).n3()": "rdflib Literal n3() (escaped)",
+        "_in(named)": "_in of n3 terms", "_in(f'{d} ?p ?o')": "_in of n3 terms", "_in(f'?s ?p {d}')": "the same",
+        "_in(f'{e} a ?t')": "the same", "_in(f'{e} skos:prefLabel {name}')": "the same",
+        "_in(f'{e} skos:altLabel {name}')": "the same", "typed": "_in of n3 terms and a constant",
+    },
     ("actorgraph/graph/curation.py", "_pref_to_alt"): {
         "e": "_iri: rdflib URIRef(...).n3()", "Literal(lang).n3()": "rdflib Literal n3() (escaped)",
     },
