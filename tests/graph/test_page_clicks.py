@@ -479,3 +479,22 @@ def test_a_link_label_shows_on_hover(driver, seed_page) -> None:
     ActionChains(driver).move_to_element_with_offset(canvas, -w // 2 + 3, -h // 2 + 3).perform()
     assert driver.execute_script(edge_px, edge) < 8
     assert driver.find_element("id", "errors").get_attribute("textContent") == ""
+
+
+def test_label_language_switch_keeps_labels_apart(driver, big_page) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    open_page(driver, big_page)
+    Select(driver.find_element("id", "label-mode")).select_by_value("ar")
+    driver.execute_script("return new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    boxes = label_boxes(driver)
+    assert len(boxes) >= 20
+    texts = driver.execute_script(
+        "return window.actorgraph.labelled().map(id => window.actorgraph.network.body.nodes[id].options.label)"
+    )
+    assert sum(1 for t in texts if re.search("[\u0600-\u06ff]", t)) >= 20  # Arabic labels now
+    overlapping = [
+        (a["id"], b["id"]) for i, a in enumerate(boxes) for b in boxes[i + 1 :]
+        if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    ]  # fmt: skip
+    assert not overlapping

@@ -571,6 +571,7 @@
   byId("label-mode").addEventListener("change", function (event) {
     labelMode = event.target.value;
     nodes.update(data.nodes.map(function (n) { return {id: n.id, label: nodeLabel(n)}; }));
+    relabel();  // labels of another width: choose again which fit without covering each other
   });
 
   if (data.nodes.length === 0) {
