@@ -222,10 +222,15 @@ def resolve_mention(mention: DateMention, doc_date: str | None, future: bool = F
     return value
 
 
+_DATELINE_END = re.compile(r"\s*(?:$|\n|[-\u2013\u2014:(|])")
+
+
 def document_date(text: str, lang: str, head: int = 400) -> str | None:
-    """A dateline: the first date with a day and a year in the first ``head`` characters."""
+    """A dateline: a date with a day and a year in the first ``head`` characters that ends its line or is
+    followed by a dash, colon, bar or parenthesis ("WASHINGTON, Oct. 28, 2017 (Reuters) -", "Published: 28
+    July 2017"), not one inside a sentence ("On 28 July 2017, France ...": that is the event's)."""
     for mention in find_dates(text[:head], lang):
-        if mention.precision == "day" and not mention.relative:
+        if mention.precision == "day" and not mention.relative and _DATELINE_END.match(text, mention.end):
             try:
                 return dt.date.fromisoformat(mention.value).isoformat()
             except ValueError:

@@ -46,6 +46,8 @@ def test_dateline() -> None:
     assert document_date("WASHINGTON, Oct. 28, 2017 (Reuters) - The president said", "en") == "2017-10-28"
     assert document_date("الرياض - 28 يوليو 2017: قال الوزير", "ar") == "2017-07-28"
     assert document_date("The president said on Saturday.", "en") is None
+    assert document_date("Published: 28 July 2017\nJapan met China.", "en") == "2017-07-28"
+    assert document_date("On 28 July 2017, France criticized Iran.", "en") is None  # the event's date, not the page's
 
 
 def test_legacy_resolve_of_sentence_words() -> None:
