@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from actorgraph.extract.core.vocab import Vocab, trait, vocab
 from actorgraph.extract.lang import profile
 from actorgraph.extract.lookup import Tables
-from actorgraph.extract.mentions import STRONG_PUNCT, Entities, Hit, Tok
+from actorgraph.extract.mentions import Entities, Hit, Tok
 from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Modality, Relation
 from actorgraph.ontology.lexicon import TriggerRule
 
@@ -77,7 +77,7 @@ class Context:
         return any(key in words and pro in light for key, pro in self.keys[k].items())
 
     def strong(self, k: int) -> bool:
-        return self.toks[k].text in STRONG_PUNCT and self.toks[k].text not in self.v.hyphen
+        return self.toks[k].text in self.v.strong and self.toks[k].text not in self.v.hyphen
 
     def comma(self, k: int) -> bool:
         return self.toks[k].text in self.v.list_commas

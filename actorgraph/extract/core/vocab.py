@@ -39,6 +39,8 @@ class Vocab:
     possessive: frozenset[str]
     quotes: frozenset[str]
     hyphen: frozenset[str]
+    strong: frozenset[str]
+    """punctuation that ends a phrase (the mention finder's set)"""
     member_preps: frozenset[str]
     purpose: frozenset[str]
     neither: frozenset[str]
@@ -92,6 +94,7 @@ def vocab(lang: str) -> Vocab:
         possessive=s("possessive markers:cased"),
         quotes=s("quotes:cased"),
         hyphen=s("hyphen:cased"),
+        strong=p.words("strong punctuation:cased"),
         member_preps=s("member preps"),
         purpose=s("purpose"),
         neither=s("neither"),

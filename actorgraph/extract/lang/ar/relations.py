@@ -8,8 +8,8 @@ from __future__ import annotations
 from actorgraph.extract.core.context import Found, TriggerHit
 from actorgraph.extract.core.grammar import Grammar as Base
 from actorgraph.extract.core.vocab import trait
-from actorgraph.extract.finder import dual_title_ar
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits
+from actorgraph.extract.lang.ar.titles import dual_title_ar
 from actorgraph.extract.mentions import Hit
 from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES
 from actorgraph.ontology.namespace import SYMMETRIC_RELATIONS

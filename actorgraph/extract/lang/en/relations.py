@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from actorgraph.extract.core.context import Found, TriggerHit
 from actorgraph.extract.core.grammar import Grammar as Base
-from actorgraph.extract.finder import AGENTIVE_EN
+from actorgraph.extract.lang import profile
 from actorgraph.extract.mentions import Hit
 from actorgraph.extract.records import ACTOR_TYPES
 
@@ -41,7 +41,7 @@ class Grammar(Base):
             if not f.toks[m].text.isalpha() or f.toks[m].cap or f.word(m) in f.v.function_words:
                 break
             head = f.word(m)
-        return head not in AGENTIVE_EN
+        return head not in profile("en").words("agentive")  # the mention finder's set: troops, government
 
     def modifier(self, hit: Hit, hi: int) -> bool:
         f, k = self.f, hit.end
