@@ -25,6 +25,17 @@ CASES = [
     ("ar", "بحث [ماكرون:Person] هاتفيا مع [ترامب:Person] .", set()),
     # "X and Y welcomed the deal": a direct object, they did not meet
     ("en", "[Egypt:State] and [Jordan:State] welcomed the deal .", set()),
+    # a dropped subject: a coordinated verb takes the subject of the clause before; agreement decides
+    ("ar", "زار [ماكرون:Person] [مصر:State] ، والتقى [السيسي:Person] .",
+     {("ماكرون", "visited", "مصر"), ("ماكرون", "met", "السيسي")}),
+    ("ar", "التقى [ماكرون:Person] [السيسي:Person] ، واتهم [روسيا:State] بالتصعيد .",
+     {("ماكرون", "met", "السيسي"), ("ماكرون", "accused", "روسيا")}),  # اتهم is masculine: Russia is the object
+    ("ar", "اتهمت [روسيا:State] [أوكرانيا:State] .", {("روسيا", "accused", "أوكرانيا")}),  # verb first
+    # a word with two rows (استقبل: received = met and hosted) takes both
+    ("ar", "استقبل [السيسي:Person] [ماكرون:Person] .", {("السيسي", "met", "ماكرون"), ("السيسي", "hosted", "ماكرون")}),
+    # a gapped trigger whose inner noun is a document: the verb acts on it by its own row (adopt: passed)
+    ("en", "The [EU:InternationalOrganization] adopted a [16th package of sanctions:Document] against [Russia:State] .",
+     {("EU", "passed", "16th package of sanctions"), ("EU", "sanctioned", "Russia")}),
 ]  # fmt: skip
 
 
