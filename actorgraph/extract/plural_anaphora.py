@@ -1,9 +1,9 @@
-"""Plural anaphora: "the two sides discussed", وبحث الجانبان, "both ministers agreed" name the pair told before.
+"""Plural anaphora: "the two sides discussed", "both ministers agreed" name the pair told before.
 
 A phrase of the language's ``anaphora:pair`` set right before or after a symmetric verb (met, agreed,
 negotiated, cooperate), as its subject, stands for the last pair related symmetrically in this sentence or
 the one before, or else the last two actors of one type named there; a phrase of ``anaphora:pair-states``
-("the two countries", البلدان) stands for two states. The relation carries the frames' own modality and a
+("the two countries") stands for two states. The relation carries the frames' own modality and a
 rule of its own (``anaphora.*``).
 """
 
