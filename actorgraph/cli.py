@@ -110,13 +110,13 @@ STORE_HELP = "Oxigraph store directory, 'memory', or the URL of a SPARQL 1.1 ser
 
 
 @contextlib.contextmanager
-def _open_store(spec: str, *, read_only: bool = False):  # type: ignore[no-untyped-def]
+def _open_store(spec: str, *, read_only: bool = False, upgrade: bool = False):  # type: ignore[no-untyped-def]
     """The store, open for a with-block; a store that fails to open or while in use (a corrupt block is
     only found when read) is a one-line error."""
     from actorgraph.graph.store import StoreError, open_store
 
     try:
-        store = open_store(spec, read_only=read_only)
+        store = open_store(spec, read_only=read_only, upgrade=upgrade)
     except StoreError as err:
         raise UserError(str(err)) from None
     try:
@@ -146,6 +146,12 @@ def _scale_options(f):  # type: ignore[no-untyped-def]
     return f
 
 
+def _upgrade_option(f):  # type: ignore[no-untyped-def]
+    return click.option("--upgrade", is_flag=True,
+                        help="Convert a store written by an older Oxigraph in place (the older version cannot "
+                        "read it after); without it such a store is refused.")(f)  # fmt: skip
+
+
 def _show_progress(progress: bool | None) -> bool:
     return sys.stderr.isatty() if progress is None else progress
 
@@ -159,10 +165,11 @@ def _show_progress(progress: bool | None) -> bool:
 @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
 @click.option("--html/--no-html", default=True, show_default=True, help="Render OUT/graph.html.")
 @click.option("--validate/--no-validate", default=True, show_default=True, help="Check the graph with SHACL.")
+@_upgrade_option
 @_scale_options
 def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: bool, validate: bool,
           workers: int, dask_address: str | None, bulk: bool, progress: bool | None,
-          model: str | None) -> None:
+          model: str | None, upgrade: bool) -> None:
     """Build the knowledge graph of the articles in PATH... (folders, .txt/.md/.html files, JSONL files)."""
     from actorgraph.cluster import ClusterError
     from actorgraph.corpus import build as run
@@ -175,7 +182,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: b
     try:
         summary = run(list(paths), out_dir, store=store, html=html, validate_shacl=validate,
                       lang=None if lang == "auto" else lang, workers=workers, dask=dask_address, bulk=bulk,
-                      progress=_show_progress(progress), model=model)
+                      progress=_show_progress(progress), model=model, upgrade=upgrade)
     except (StoreError, ClusterError, ExtractionError, OSError) as err:
         raise UserError(str(err)) from None
     click.echo(summary.text(), nl=False)
@@ -188,9 +195,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, store: str, lang: str, html: b
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
 @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
+@_upgrade_option
 @_scale_options
 def ingest(paths: tuple[Path, ...], store_spec: str, lang: str, workers: int, dask_address: str | None,
-           bulk: bool, progress: bool | None, model: str | None) -> None:
+           bulk: bool, progress: bool | None, model: str | None, upgrade: bool) -> None:
     """Add articles to a store: unchanged ones are skipped, changed ones replace their graph."""
     from actorgraph.cluster import ClusterError
     from actorgraph.corpus import load_corpus
@@ -200,7 +208,7 @@ def ingest(paths: tuple[Path, ...], store_spec: str, lang: str, workers: int, da
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise UserError(f"no such file or directory: {', '.join(missing)}")
-    with _open_store(store_spec) as store:
+    with _open_store(store_spec, upgrade=upgrade) as store:
         try:
             result = load_corpus(list(paths), store, lang=None if lang == "auto" else lang, workers=workers,
                                  dask=dask_address, bulk=bulk, progress=_show_progress(progress), model=model)

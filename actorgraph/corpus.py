@@ -302,6 +302,7 @@ def build(
     bulk: bool = False,
     progress: bool = False,
     model: str | None = None,
+    upgrade: bool = False,
 ) -> BuildSummary:
     """Extract every article under ``paths``, ingest into the store, validate, render; return the summary.
 
@@ -313,7 +314,7 @@ def build(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     spec = str(out / "store") if store == "oxigraph" else store
-    with open_store(spec) as gs:
+    with open_store(spec, upgrade=upgrade) as gs:  # upgrade: convert a store of an older Oxigraph
         run = load_corpus(paths, gs, lang=lang, workers=workers, dask=dask, bulk=bulk, progress=progress,
                           work_dir=out / "shards" if dask is not None else None, model=model)  # fmt: skip
         from actorgraph.graph.curation import FILE_NAME, apply_curation

@@ -31,6 +31,20 @@ class _Outcome(Generic[T]):
         self.error: BaseException | None = None
 
 
+def _without_frames(err: BaseException) -> BaseException:
+    """``err`` with no traceback (nor its context's): the frames hold the worker's objects, and Oxigraph's
+    result iterators may only be dropped in the thread that made them."""
+    seen: set[int] = set()
+    link: BaseException | None = err
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        link.__traceback__ = None
+        if link.__cause__ is not None:
+            link.__cause__.__traceback__ = None
+        link = link.__context__
+    return err
+
+
 def call_with_deadline(fn: Callable[[], T], seconds: float | None, what: str = "the query") -> T:
     """``fn()``, or :class:`Stopped` after ``seconds`` (None or 0: no limit) or on KeyboardInterrupt.
     Exceptions of ``fn`` are raised here."""
@@ -40,7 +54,7 @@ def call_with_deadline(fn: Callable[[], T], seconds: float | None, what: str = "
         try:
             outcome.value = fn()
         except BaseException as err:  # noqa: BLE001 - handed to the waiting thread, which raises it
-            outcome.error = err
+            outcome.error = _without_frames(err)
 
     previous = threading.stack_size()
     threading.stack_size(WORKER_STACK_BYTES)

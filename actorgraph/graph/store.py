@@ -37,6 +37,7 @@ from actorgraph.extract.records import Extraction
 from actorgraph.graph.index import ENTITIES_GRAPH, entities_of, entity_refresh_update, index_quads, removal_update
 from actorgraph.graph.rdf import BIND_PREFIXES, Quad, document_iri, extractions_to_quads
 from actorgraph.graph.resolve import KnownEntity
+from actorgraph.graph.versions import needs_upgrade, version_message
 
 PREFIXES: dict[str, str] = {
     **{k: str(v) for k, v in BIND_PREFIXES.items()},
@@ -360,13 +361,14 @@ PARALLEL_LOAD_BYTES = 1 << 30
 
 
 class OxigraphStore(GraphStore):
-    def __init__(self, path: Path | None = None, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path | None = None, *, read_only: bool = False, upgrade: bool = False) -> None:
+        """``upgrade``: convert a store written by an older Oxigraph in place (else that is refused)."""
         self.path = path
         self.description = str(path) if path else "memory"
         self.read_only = read_only
         # SERVICE would make this store call other servers from a local query: refused unless allowed.
         self.allow_service = False
-        self._store = _open_oxigraph(path, read_only)
+        self._store = _open_oxigraph(path, read_only, upgrade)
 
     def _check_service(self, sparql: str) -> None:
         if not self.allow_service and uses_service(sparql):
@@ -602,9 +604,17 @@ def _one_core() -> Iterator[None]:
         setaffinity(0, cpus)
 
 
-def _open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
+def _open_oxigraph(path: Path | None, read_only: bool, upgrade: bool = False) -> ox.Store:
     if path is None:
         return ox.Store()
+    try:
+        return _open_oxigraph_at(path, read_only, upgrade)
+    except PermissionError as err:  # a folder (or a file in it) this user may not read or write
+        where = err.filename or path
+        raise StoreError(f"cannot open store {path}: permission denied ({where})") from None
+
+
+def _open_oxigraph_at(path: Path, read_only: bool, upgrade: bool) -> ox.Store:
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path} is a file, not a store directory")
     if read_only and not (path / "CURRENT").exists():
@@ -616,6 +626,10 @@ def _open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
             raise StoreError(f"store {path} is corrupt: its CURRENT file is missing")
         if names:
             raise StoreError(f"{path} is a folder of other files, not a store: give a new or empty folder")
+    if not read_only and not upgrade and (path / "CURRENT").exists():
+        older = needs_upgrade(path)  # opened read-write, Oxigraph would convert it without a word
+        if older:
+            raise StoreError(older)
     try:
         return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
     except OSError as err:
@@ -626,6 +640,9 @@ def _open_oxigraph(path: Path | None, read_only: bool) -> ox.Store:
             ) from None
         raise StoreError(f"cannot open store {path}: {_one_line(err)}") from None
     except RuntimeError as err:
+        other_version = version_message(path, _one_line(err))
+        if other_version:
+            raise StoreError(other_version) from None
         raise StoreError(f"store {path} is corrupt or not an Oxigraph store: {_one_line(err)}") from None
 
 
@@ -827,8 +844,9 @@ _JSON_TERMS = ("uri", "bnode", "literal", "typed-literal")
 # --- opening and ingesting --------------------------------------------------------------------------
 
 
-def open_store(spec: str | Path, *, read_only: bool = False) -> GraphStore:
-    """``"memory"``, ``"http(s)://..."`` or a directory (created unless ``read_only``)."""
+def open_store(spec: str | Path, *, read_only: bool = False, upgrade: bool = False) -> GraphStore:
+    """``"memory"``, ``"http(s)://..."`` or a directory (created unless ``read_only``; a store written by
+    an older Oxigraph is converted only with ``upgrade``)."""
     text = str(spec)
     if text == "memory":
         return OxigraphStore(None)
@@ -841,7 +859,7 @@ def open_store(spec: str | Path, *, read_only: bool = False) -> GraphStore:
         if not parts.hostname:
             raise StoreError(f"not a valid server URL: {text} (no host)")
         return SparqlHttpStore(text)
-    return OxigraphStore(Path(text), read_only=read_only)
+    return OxigraphStore(Path(text), read_only=read_only, upgrade=upgrade)
 
 
 def plan_documents(held: dict[str, str], docs: Iterable[tuple[str, str]]) -> tuple[IngestReport, list[int]]:
