@@ -47,18 +47,18 @@ def _lexicon(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 
 
 def text_sector(lang: str, text: str) -> str:
-    """The sector the first listed head word of ``text`` gives, or ""."""
+    """The sector of the first row of the lexicon whose word(s) ``text`` holds (specific sectors are listed
+    first: "police forces" is COP, not MIL), or ""."""
     toks = _tokens(lang, text)
-    rules = _lexicon(lang)
-    for i in range(len(toks)):
-        for words, code in rules:
+    for words, code in _lexicon(lang):
+        for i in range(len(toks)):
             if all(i + k < len(toks) and w in toks[i + k] for k, w in enumerate(words)):
                 return code
     return ""
 
 
 def word_sector(entity: Entity | GazEntry) -> str:
-    """The sector the first listed head word of an English or Arabic label gives, or ""."""
+    """The sector an English or Arabic label gives (see :func:`text_sector`), or ""."""
     for lang, label in (("en", entity.label_en), ("ar", entity.label_ar)):
         if label and (lang == "ar" or label.isascii()):
             found = text_sector(lang, label)
@@ -191,6 +191,16 @@ class Coder:
                 if found is not None and found.country:
                     self.claimed.setdefault(rel.sentence, set()).add(found.country)
 
+    def mention_sector(self, key: str, rel: Relation) -> str:
+        """The sector a state's own mention in the event's sentence gives ("Chinese troops", "Iraqi police
+        forces": the finder reads them as the state), the mention nearest the trigger; "" for a bare name."""
+        entity = self.ex.entities.get(key)
+        mentions = [m for m in entity.mentions if m.sentence == rel.sentence] if entity is not None else []
+        if not mentions:
+            return ""
+        nearest = min(mentions, key=lambda m: abs(m.start - rel.start))
+        return text_sector(self.ex.document.lang, nearest.text)
+
     def sentence_country(self, rel: Relation) -> str:
         """The one state named in the event's sentence that is neither an argument of the event nor the
         country of someone else named there, nor the place where it happened: the country of an actor whose
@@ -273,6 +283,8 @@ def assign_codes(ex: Extraction) -> None:
             found = coder.entity(key)
             if not prefix and found is not None and found.type == "Person":  # a body's country is its own
                 prefix = coder.sentence_country(rel)
+            if found is not None and found.type == "State" and not sector:
+                sector = coder.mention_sector(key, rel)
             code, sector = _joined((prefix, sector))
             setattr(rel, f"{side}_code", code)
             setattr(rel, f"{side}_sector", sector)
