@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from actorgraph.extract.lang import profile
 from actorgraph.extract.lookup import ar_keys
 from actorgraph.extract.records import ACTOR_TYPES, Entity, Extraction, Relation
 from actorgraph.ontology.codes import code_rules
-from actorgraph.ontology.gazetteer import GazEntry, load_gazetteer
+from actorgraph.ontology.gazetteer import GazEntry, Gazetteer, load_gazetteer
 
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _GAP = re.compile(r"\w+(?:[-.]\w+)*|'s?")
@@ -40,21 +41,30 @@ def _tokens(lang: str, label: str) -> list[set[str]]:
     return out
 
 
-def _lexicon(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
-    return tuple(
-        (tuple(profile(lang).normalize(w) for w in key.split()), code) for key, code in code_rules().words.get(lang, ())
-    )
+@lru_cache(maxsize=8)
+def _lexicon(lang: str) -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
+    """First word → (rank in the file, words, sector) of the rows that start with it."""
+    by_first: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for rank, (key, code) in enumerate(code_rules().words.get(lang, ())):
+        words = tuple(profile(lang).normalize(w) for w in key.split())
+        by_first.setdefault(words[0], []).append((rank, words, code))
+    return {first: tuple(rows) for first, rows in by_first.items()}
 
 
 def text_sector(lang: str, text: str) -> str:
     """The sector of the first row of the lexicon whose word(s) ``text`` holds (specific sectors are listed
     first: "police forces" is COP, not MIL), or ""."""
     toks = _tokens(lang, text)
-    for words, code in _lexicon(lang):
-        for i in range(len(toks)):
-            if all(i + k < len(toks) and w in toks[i + k] for k, w in enumerate(words)):
-                return code
-    return ""
+    rules = _lexicon(lang)
+    best: tuple[int, str] | None = None
+    for i, forms in enumerate(toks):
+        for form in forms:
+            for rank, words, code in rules.get(form, ()):
+                if (best is None or rank < best[0]) and all(
+                    i + k < len(toks) and w in toks[i + k] for k, w in enumerate(words)
+                ):
+                    best = (rank, code)
+    return best[1] if best else ""
 
 
 def word_sector(entity: Entity | GazEntry) -> str:
@@ -67,10 +77,15 @@ def word_sector(entity: Entity | GazEntry) -> str:
     return ""
 
 
+@lru_cache(maxsize=8)
+def _title_vocabulary(lang: str) -> frozenset[str]:
+    rules = code_rules()
+    return rules.modifiers.get(lang, frozenset()) | {w for key, _ in rules.words.get(lang, ()) for w in key.split()}
+
+
 def _title_words(lang: str, text: str) -> bool:
     """Whether ``text`` holds only title words and modifiers ("leader", "Foreign Minister", "'s")."""
-    rules = code_rules()
-    allowed = rules.modifiers.get(lang, frozenset()) | {w for key, _ in rules.words.get(lang, ()) for w in key.split()}
+    allowed = _title_vocabulary(lang)
     words = [w.lower() for w in _GAP.findall(text)]
     return len(words) <= MAX_TITLE_WORDS and all(profile(lang).normalize(w) in allowed or w in allowed for w in words)
 
@@ -146,9 +161,14 @@ def body_code(entity: Entity | GazEntry) -> Code:
     return prefix, sector
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
 def _parent_code(key: str) -> str:
     """The CAMEO code of the body a gazetteer body is part of (a UN organ: IGOUNO), or ""."""
-    entries = load_gazetteer().entries
+    entries = _gazetteer().entries
     seen = {key}
     entry = entries.get(key)
     while entry is not None and entry.part_of and entry.part_of not in seen:
@@ -170,7 +190,7 @@ class Coder:
 
     def __init__(self, ex: Extraction) -> None:
         self.ex = ex
-        self.gaz = load_gazetteer()
+        self.gaz = _gazetteer()
         self.links: dict[tuple[str, str], list[Relation]] = {}
         for rel in ex.relations:
             if rel.relation in ("holdsPosition", "affiliatedWith"):
