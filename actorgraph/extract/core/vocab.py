@@ -47,8 +47,15 @@ class Vocab:
     additive: tuple[tuple[str, ...], ...]
     pronouns: dict[str, str]
     """subject pronoun → the referent it wants (m, she, n, p)"""
-    sets: Callable[[str], frozenset[str]]
-    """any other word set of the language by name, empty when the language has none"""
+    named: dict[str, frozenset[str]]
+    """every "rel ..." word set of the language, by name without the prefix"""
+
+    def sets(self, name: str) -> frozenset[str]:
+        """A word set by name (without "rel "), empty when the language has none."""
+        return self.named.get(name, EMPTY)
+
+
+EMPTY: frozenset[str] = frozenset()
 
 
 def _set(lang: str, name: str) -> frozenset[str]:
@@ -100,7 +107,7 @@ def vocab(lang: str) -> Vocab:
         neither=s("neither"),
         additive=p.phrases("rel additive"),
         pronouns=pronouns,
-        sets=lambda name: _set(lang, "rel " + name),
+        named={name[4:]: _set(lang, name) for name in read_wordsets(lang) if name.startswith("rel ")},
     )
 
 
