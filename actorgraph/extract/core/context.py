@@ -8,6 +8,7 @@ mention at a token) and write relations through ``emit``. What one language does
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 from actorgraph.extract.core.vocab import Vocab, trait, vocab
@@ -19,6 +20,7 @@ from actorgraph.ontology.lexicon import TriggerRule
 
 if TYPE_CHECKING:
     from actorgraph.extract.core.grammar import Grammar
+    from actorgraph.extract.relations import RelationFinder
 
 TYPE_CLASSES = {
     "actor": ACTOR_TYPES,
@@ -27,6 +29,21 @@ TYPE_CLASSES = {
     "place": frozenset({"State", "City"}),
     "any": ACTOR_TYPES | DOCUMENT_TYPES | EVENT_TYPES | {"City"},
 }
+
+
+@lru_cache(maxsize=8)
+def grammar_class(lang: str) -> type[Grammar]:
+    """The language's grammar (``lang/<lang>/relations.py``), or the defaults when the language has none."""
+    from actorgraph.extract.core.grammar import Grammar
+
+    try:
+        module = profile(lang).part("relations")
+    except ModuleNotFoundError as err:
+        if err.name != f"actorgraph.extract.lang.{lang}.relations":
+            raise
+        return Grammar
+    found: type[Grammar] = module.Grammar
+    return found
 
 
 @dataclass(slots=True)
@@ -65,7 +82,7 @@ class Context:
         for h in hits:  # the mentions are final once relations run: index them once
             self.hits_by_sent.setdefault(toks[h.start].sent, []).append(h)
         self.ambiguous: dict[str, Hit] | None = None
-        self.g: Grammar = profile(self.lang).part("relations").Grammar(self)
+        self.g: Grammar = grammar_class(self.lang)(cast("RelationFinder", self))  # the frames stack on Context
 
     # -- reading tokens ------------------------------------------------------------------------------
     def word(self, k: int) -> str:

@@ -51,3 +51,23 @@ def test_exceptions_are_trigger_columns() -> None:
     assert meetings and all(("clause-has", "rel phone") in r.exceptions for r in meetings)
     with pytest.raises(ValueError, match="trigger exception"):
         _exceptions("preceded-by:the")
+
+
+def test_a_language_without_a_grammar_module_gets_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    from actorgraph.extract.core import context
+    from actorgraph.extract.core.grammar import Grammar
+
+    def missing(self: object, name: str) -> object:
+        raise ModuleNotFoundError(name=f"actorgraph.extract.lang.en.{name}")
+
+    context.grammar_class.cache_clear()
+    monkeypatch.setattr("actorgraph.extract.lang.Profile.part", missing)
+    try:
+        assert context.grammar_class("en") is Grammar
+        # the defaults still read an SVO sentence
+        assert {(s, r, o) for s, r, o, _m in run("en", "[Trump:Person] met [Putin:Person] .")} == {
+            ("Trump", "met", "Putin")
+        }
+    finally:
+        monkeypatch.undo()
+        context.grammar_class.cache_clear()
