@@ -31,6 +31,8 @@ class Vocabulary:
     event_types: frozenset[str]
     other_types: frozenset[str]
     """Entity classes outside the three groups (Position, City)."""
+    places: frozenset[str]
+    """What something can be located in (the range of ag:locatedIn): State, City."""
     specific_first: tuple[str, ...]
     """Every entity class and Actor, each before the classes above it (Summit, Meeting, Event): the order in which
     an entity with several classes takes the most specific one."""
@@ -114,5 +116,6 @@ def vocabulary() -> Vocabulary:
         document_types=frozenset(documents),
         event_types=frozenset(events),
         other_types=frozenset(entity - actors - documents - events),
+        places=frozenset(r.ends(URIRef(r.iri + "locatedIn"), RDFS.range)),
         specific_first=tuple(dict.fromkeys(specific)),
     )

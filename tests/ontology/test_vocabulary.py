@@ -17,6 +17,7 @@ def test_the_ontology_gives_types_relations_and_symmetry() -> None:
     assert {"Person", "State", "ArmedGroup", "GovernmentBody"} <= v.actor_types and "Actor" not in v.actor_types
     assert {"Law", "Treaty"} <= v.document_types and {"Meeting", "Summit"} <= v.event_types
     assert v.other_types == {"Position", "City"}  # not RelationStatement, SourceDocument or PositionHolding
+    assert v.places == {"State", "City"}  # the range of locatedIn
     assert {"met", "agreedWith", "negotiatedWith", "cooperatesWith"} <= v.symmetric <= set(v.relations)
     assert {"holdsPosition", "locatedIn", "partOf", "requested"} <= set(v.relations)
     assert not {"hasMember", "hasPart", "holds", "position", "sourceDocument"} & set(v.relations)  # inverses, links

@@ -17,17 +17,20 @@ from actorgraph.extract.lookup import Tables
 from actorgraph.extract.mentions import Entities, Hit, Tok
 from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES, Modality, Relation
 from actorgraph.ontology.lexicon import TriggerRule
+from actorgraph.ontology.vocabulary import vocabulary
 
 if TYPE_CHECKING:
     from actorgraph.extract.core.grammar import Grammar
     from actorgraph.extract.relations import RelationFinder
 
+# The object types a trigger row's ``types`` column names, from the ontology: "place" is what something can be
+# located in; "any" is every entity but an office.
 TYPE_CLASSES = {
     "actor": ACTOR_TYPES,
     "doc": DOCUMENT_TYPES,
     "event": EVENT_TYPES,
-    "place": frozenset({"State", "City"}),
-    "any": ACTOR_TYPES | DOCUMENT_TYPES | EVENT_TYPES | {"City"},
+    "place": vocabulary().places,
+    "any": ACTOR_TYPES | DOCUMENT_TYPES | EVENT_TYPES | vocabulary().places,
 }
 
 
