@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 
 from actorgraph.ontology import ONTOLOGY_DIR
@@ -31,6 +31,8 @@ class Vocabulary:
     event_types: frozenset[str]
     other_types: frozenset[str]
     """Entity classes outside the three groups (Position, City)."""
+    plover: dict[str, str]
+    """Relation → its PLOVER event type (skos:closeMatch/exactMatch into PLOVER), where it has one."""
     places: frozenset[str]
     """What something can be located in (the range of ag:locatedIn): State, City."""
     specific_first: tuple[str, ...]
@@ -80,6 +82,13 @@ class _Reader:
         )
         return [name for child in children for name in self.post_order(child, order)] + [top]
 
+    def plover(self, prop: object) -> str:
+        base = str(dict(self.g.namespaces()).get("plover", ""))
+        for match in (*self.g.objects(prop, SKOS.closeMatch), *self.g.objects(prop, SKOS.exactMatch)):  # type: ignore[arg-type]
+            if base and str(match).startswith(base):
+                return str(match)[len(base) :]
+        return ""
+
     def ends(self, prop: object, side: URIRef) -> set[str]:
         return set().union(*(self.classes(c) for c in self.g.objects(prop, side)))  # type: ignore[arg-type]
 
@@ -116,6 +125,7 @@ def vocabulary() -> Vocabulary:
         document_types=frozenset(documents),
         event_types=frozenset(events),
         other_types=frozenset(entity - actors - documents - events),
+        plover={r.local(p): kind for p in relations if (kind := r.plover(p))},
         places=frozenset(r.ends(URIRef(r.iri + "locatedIn"), RDFS.range)),
         specific_first=tuple(dict.fromkeys(specific)),
     )

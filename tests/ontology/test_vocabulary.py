@@ -18,6 +18,7 @@ def test_the_ontology_gives_types_relations_and_symmetry() -> None:
     assert {"Law", "Treaty"} <= v.document_types and {"Meeting", "Summit"} <= v.event_types
     assert v.other_types == {"Position", "City"}  # not RelationStatement, SourceDocument or PositionHolding
     assert v.places == {"State", "City"}  # the range of locatedIn
+    assert v.plover["met"] == "CONSULT" and v.plover["attacked"] == "ASSAULT" and "holdsPosition" not in v.plover
     assert {"met", "agreedWith", "negotiatedWith", "cooperatesWith"} <= v.symmetric <= set(v.relations)
     assert {"holdsPosition", "locatedIn", "partOf", "requested"} <= set(v.relations)
     assert not {"hasMember", "hasPart", "holds", "position", "sourceDocument"} & set(v.relations)  # inverses, links

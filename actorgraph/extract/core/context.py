@@ -154,6 +154,10 @@ class Context:
         mood = cast(Modality, modality)
         self.relations.append(Relation(subj, relation, obj, at.sent, a, b, rule_id, mood, plover, confidence, at.date))
 
+    def plover(self, relation: str) -> str:
+        """The PLOVER type the ontology maps a relation to ("" when none)."""
+        return vocabulary().plover.get(relation, "")
+
     def background(self, hit: Hit, relation: str, target: str, sent: int, rule_id: str, end: int = -1) -> None:
         """A relation a mention states as background (a title, an apposition), always asserted."""
         a, b = self.toks[hit.start].start, self.toks[(hit.end if end < 0 else end) - 1].end

@@ -123,7 +123,7 @@ class Nominal(Arguments):
         for a_i, a in enumerate(parties):
             for b in parties[a_i + 1 :]:
                 if meeting:
-                    self.emit_plain(a, "met", b, "CONSULT", trig, at, modality, rule_id + ".between")
+                    self.emit_plain(a, "met", b, self.plover("met"), trig, at, modality, rule_id + ".between")
                 else:
                     self.emit(a, trig.rule, b, trig, at, modality, rule_id + ".between")
         return len(parties) >= 2

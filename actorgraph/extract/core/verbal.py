@@ -228,7 +228,8 @@ class Verbal(Nominal):
             near = range(max(trig.end, hit.start - 4), hit.start + 1)
             if any(self.word(m) in self.v.sideline or not self.v.sideline.isdisjoint(self.keys[m]) for m in near):
                 for a in keys:
-                    self.emit_plain(a, "attended", hit.key, "CONSULT", trig, at, modality, rule_id + ".sidelines")
+                    plover = self.plover("attended")
+                    self.emit_plain(a, "attended", hit.key, plover, trig, at, modality, rule_id + ".sidelines")
                 return
 
     # -- the passive: "Iran was (sharply) sanctioned by the United States" ---------------------------
