@@ -280,10 +280,12 @@ def parse_relations_component(doc: Doc) -> Doc:
 
 @Language.factory("actorgraph_incidents", default_config={"lang": "ar"})
 def make_incidents(nlp: Language, name: str, lang: str):  # type: ignore[no-untyped-def]
-    """Attacks, protests and arrests kept when a party is not named (extract/incidents.py)."""
+    """Pairs named by a plural ("the two sides") and attacks, protests and arrests kept when a party is not
+    named (extract/plural_anaphora.py, extract/incidents.py): both read the frames' modality."""
     from actorgraph.extract.core.context import TriggerHit
     from actorgraph.extract.incidents import DocumentView, add_incidents
     from actorgraph.extract.lang import profile
+    from actorgraph.extract.plural_anaphora import add_plural_anaphora
     from actorgraph.ontology.lexicon import TriggerRule
 
     tables = tables_for(lang)
@@ -300,6 +302,7 @@ def make_incidents(nlp: Language, name: str, lang: str):  # type: ignore[no-unty
             return frames.modality(TriggerHit(k, end, rule, pro), lo, hi)
 
         view = DocumentView(tokens, state.sent_bounds, state.sentences, state.entities.table)
+        add_plural_anaphora(lang, tables, view, spans.relations_of(doc), mood)
         add_incidents(lang, tables, view, state.entities, spans.relations_of(doc), mood)
         return doc
 

@@ -46,6 +46,7 @@ class AG(DefinedNamespace):
     agreedWith: URIRef
     cooperatesWith: URIRef
     negotiatedWith: URIRef
+    spokeWith: URIRef
     visited: URIRef
     attended: URIRef
     hosted: URIRef
