@@ -250,13 +250,15 @@ def query(sparql: str | None, query_file: Path | None, store_spec: str, fmt: str
     import os
 
     from actorgraph.deadline import Stopped, call_with_deadline
+    from actorgraph.graph.guard import check_query_limits
     from actorgraph.graph.query import format_result
-    from actorgraph.graph.store import OxigraphStore, SparqlHttpStore, StoreError, check_query_limits, is_update
+    from actorgraph.graph.remote import SparqlHttpStore
+    from actorgraph.graph.store import OxigraphStore, StoreError, is_update
 
     sparql = _read_query(sparql, query_file)
     try:
         check_query_limits(sparql)
-    except StoreError as err:
+    except ValueError as err:
         raise UserError(str(err)) from None
     update = is_update(sparql)
     if update and not allow_update:

@@ -40,12 +40,12 @@ from actorgraph.extract.records import Document, Entity, Extraction
 # tests/scale checks that the result is identical to store.ingest's.
 from actorgraph.graph.index import entity_refresh_update, index_quads, removal_update
 from actorgraph.graph.rdf import Quad, _document_quads, _entity_quads, _relation_quads, document_iri
+from actorgraph.graph.remote import SparqlHttpStore
 from actorgraph.graph.resolve import KnownEntity, Resolution, resolve_entities
 from actorgraph.graph.store import (
     GraphStore,
     IngestReport,
     OxigraphStore,
-    SparqlHttpStore,
     StoreError,
     plan_documents,
     to_ox,

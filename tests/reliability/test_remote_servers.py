@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.graph.store import SparqlHttpStore, StoreError
+from actorgraph.graph.remote import SparqlHttpStore
+from actorgraph.graph.store import StoreError
 from tests.reliability.helpers import SEED_EN, assert_cli_error, assert_process_error, invoke, run
 from tests.reliability.hostile_server import Answer, http_server
 

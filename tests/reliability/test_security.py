@@ -249,10 +249,10 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "q.graph_name": "pyoxigraph term (N-Triples)", "q.subject": "pyoxigraph term (N-Triples)",
         "q.predicate": "pyoxigraph term (N-Triples)", "q.object": "pyoxigraph term (N-Triples, escaped literal)",
     },
-    ("actorgraph/graph/store.py", "SparqlHttpStore.put_graph"): {
+    ("actorgraph/graph/remote.py", "SparqlHttpStore.put_graph"): {
         "graph": "a document IRI we minted (agr:doc-<hex>)", "lines": "rdflib n3() of each term (escaped)",
     },
-    ("actorgraph/graph/store.py", "SparqlHttpStore._with_prefixes"): {"p": "PREFIXES", "iri": "PREFIXES"},
+    ("actorgraph/graph/remote.py", "SparqlHttpStore._with_prefixes"): {"p": "PREFIXES", "iri": "PREFIXES"},
     ("actorgraph/graph/bulk.py", "load"): {
         "g": "document IRIs we minted", "body": "built from n3() of rdflib terms",
         "g.n3()": "rdflib n3()", "s.n3()": "rdflib n3()", "p.n3()": "rdflib n3()", "o.n3()": "rdflib n3()",
