@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.extract.lang.ar.gloss import glossed
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, strip_article
+from actorgraph.extract.lang.ar.ordinary import ordinary
 from actorgraph.extract.lookup import NameHit
 from actorgraph.extract.mentions.base import Hit
 from actorgraph.ontology.lexicon import Head
@@ -26,6 +27,8 @@ def unknown_name(f: MentionFinder, k: int, end: int) -> int:
         norm = normalize(tok.text)
         if tok.punct or norm in stop or not tok.text.isalpha() or f.cover[m] >= 0:
             break
+        if ordinary(f, m):
+            break  # والتي, تلعب, وجهات, وإدارته: a function word, a verb or a common noun, not a name
         if words == 0 and not (_name_start(f, m, end) and (norm not in links or norm in f.words("name link starts"))):
             break  # a name does not start with بن
         prev = normalize(f.toks[m - 1].text)
