@@ -15,7 +15,32 @@ class UserError(click.ClickException):
     """A mistake in the user's input: printed as one line, exit code 1, no traceback."""
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group: output that cannot be written (a full disk, a closed pipe) is one line, whatever
+    the command, not an OSError from click.echo."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        import errno
+
+        try:
+            return super().invoke(ctx)
+        except OSError as err:
+            if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EPIPE):
+                raise
+            _drop_stdout()
+            raise UserError(f"cannot write the output: {err.strerror or err}") from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what could not be written does
+    not print a second error."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="actorgraph")
 def main() -> None:
     """Build a knowledge graph of geopolitical actors from Arabic and English news."""
@@ -305,14 +330,11 @@ def _read_query(sparql: str | None, query_file: Path | None) -> str:
 
 def _echo_output(text: str) -> None:
     """Print ``text`` to stdout; a failed write (a full disk) is a one-line error, not an OSError."""
-    import os
-
     try:
         click.echo(text, nl=False)
         sys.stdout.flush()
     except OSError as err:
-        with contextlib.suppress(OSError, ValueError, AttributeError):  # no second error at exit's flush
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         raise UserError(f"cannot write the output: {err.strerror or err}") from None
 
 

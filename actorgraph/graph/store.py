@@ -13,6 +13,7 @@ a changed document (same location, new hash) has its named graph replaced.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import re
@@ -495,8 +496,14 @@ class OxigraphStore(GraphStore):
             super().write_to(fmt, out)
             return
         # Oxigraph writes as it reads: a 10M-quad store is not held in memory twice (bytes, then text).
-        with self._guard():
-            self._store.dump(out, format=formats[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+        try:
+            with self._guard():
+                self._store.dump(out, format=formats[fmt], prefixes=PREFIXES if fmt == "trig" else None)
+        except StoreError as err:
+            cause = err.__context__
+            if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT, errno.EPIPE):
+                raise OSError(cause.errno, os.strerror(cause.errno)) from None  # the output failed, not the store
+            raise
 
     def _serialize(self, fmt: str) -> bytes:
         # Oxigraph's own serializers are much faster than rdflib's on a large store (findings.md).

@@ -105,11 +105,15 @@ def test_a_binary_query_file_is_a_one_line_error(tmp_path: Path, seeded_store: P
     assert_process_error(run("query", "-f", str(binary), "--store", str(seeded_store)), "not UTF-8")
 
 
-def test_query_output_to_a_full_disk_is_a_one_line_error(seeded_store: Path) -> None:
+@pytest.mark.parametrize("command", [["query", "SELECT * WHERE { ?s ?p ?o }"], ["stats"], ["actors"],
+                                     ["export", "--format", "nq"], ["export", "--format", "jsonld"]],
+                         ids=["query", "stats", "actors", "export-nq", "export-jsonld"])  # fmt: skip
+def test_output_to_a_full_disk_is_a_one_line_error(seeded_store: Path, command: list[str]) -> None:
     with open("/dev/full", "wb") as full:
-        proc = subprocess.run([*actorgraph_command(), "query", "SELECT * WHERE { ?s ?p ?o }", "--store",
-                               str(seeded_store)], stdout=full, stderr=subprocess.PIPE, timeout=60)  # fmt: skip
-    assert_one_line_error(proc.returncode, "", proc.stderr.decode(), "No space left on device")
+        proc = subprocess.run([*actorgraph_command(), *command, "--store", str(seeded_store)], stdout=full,
+                              stderr=subprocess.PIPE, timeout=60)  # fmt: skip
+    line = assert_one_line_error(proc.returncode, "", proc.stderr.decode(), "No space left on device")
+    assert "cannot write the output" in line, line
 
 
 def test_allow_service_is_what_lets_a_local_query_call_out(seeded_store: Path) -> None:
