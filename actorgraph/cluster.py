@@ -48,6 +48,7 @@ class ClusterError(RuntimeError):
 class ClusterRun:
     report: IngestReport
     failed: list[Failure] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # inputs read with a repair (a bad date left out, ...)
     documents: int = 0
     sentences: int = 0
     shards: int = 0
@@ -64,11 +65,13 @@ class _Summary:
     light: list[Extraction]
     failed: list[Failure]
     sentences: int
+    warnings: list[str]
 
 
 def _summarize(result: ChunkResult) -> _Summary:
     docs = [(str(document_iri(ex.document)), ex.document.sha256) for ex in result.extractions]
-    return _Summary(docs, [light(ex) for ex in result.extractions], result.failed, result.sentences)
+    return _Summary(docs, [light(ex) for ex in result.extractions], result.failed, result.sentences,
+                    result.warnings)  # fmt: skip
 
 
 def _write_partition(
@@ -147,6 +150,7 @@ def run(
     owner: list[tuple[int, int]] = []  # (partition, index in partition) of each document
     for p, s in enumerate(summaries):
         out.failed += s.failed
+        out.warnings += s.warnings
         out.sentences += s.sentences
         docs += s.docs
         lights += s.light

@@ -284,7 +284,7 @@ def _load_on_dask(
         update = stack.enter_context(_progress_bar(progress, result.inputs, "extracting on dask"))
         run = cluster.run(chunks, store, client, Path(work_dir), lang=lang, model=model, on_chunk=update)
     result.extract_seconds, result.load_seconds = run.extract_seconds, run.load_seconds
-    result.report, result.failed = run.report, skipped + run.failed
+    result.report, result.failed, result.warnings = run.report, skipped + run.failed, run.warnings
     result.documents, result.sentences, result.workers = run.documents, run.sentences, run.workers
     return result
 

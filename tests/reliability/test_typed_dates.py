@@ -45,6 +45,15 @@ def test_invalid_dates_are_warned_about_and_left_out(tmp_path: Path) -> None:
         _no_traceback(later.stdout, later.stderr)
 
 
+def test_invalid_dates_are_warned_about_on_dask_too(tmp_path: Path) -> None:
+    proc = run("ingest", str(_corpus(tmp_path)), "--store", str(tmp_path / "store"), "--dask", "local", "-j", "1",
+               "--model", "none", timeout=300)  # fmt: skip
+    _no_traceback(proc.stdout, proc.stderr)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert sum(line.startswith("warning: ") for line in proc.stderr.splitlines()) == len(BAD_DATES), proc.stderr
+    assert proc.stdout.rstrip().endswith(f"; {len(BAD_DATES)} warnings"), proc.stdout
+
+
 def test_a_build_with_invalid_dates_says_it_warned_and_conforms(tmp_path: Path) -> None:
     proc = run("build", str(_corpus(tmp_path)), "--out", str(tmp_path / "out"), "--no-html", "--model", "none")
     _no_traceback(proc.stdout, proc.stderr)
