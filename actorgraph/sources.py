@@ -89,7 +89,9 @@ def collect(paths: Iterable[Path | str], skipped: list[Failure] | None = None) -
     out: list[Path] = []
     note = skipped.append if skipped is not None else (lambda failure: None)
     for p in map(Path, paths):
-        if p.is_dir():
+        if not _valid_name(str(p)):  # given as is: its documents could not be named in the store
+            note(Failure(_printable(p), "the path is not valid UTF-8: rename it"))
+        elif p.is_dir():
             out += _walk(p, wanted, note)
         else:
             out.append(p)

@@ -58,6 +58,20 @@ def test_a_file_name_that_is_not_utf8_is_skipped_alone(tmp_path: Path) -> None:
     assert len(lines) == 1 and "not valid UTF-8" in lines[0] and "caf" in lines[0], proc.stderr
 
 
+def test_a_non_utf8_path_given_as_is_is_skipped_with_one_line(tmp_path: Path) -> None:
+    bad = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(bad, "wb") as handle:
+        handle.write(ARTICLE_EN.encode())
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE_AR, encoding="utf-8")
+    proc = subprocess.run([*actorgraph_command(), "ingest", os.fsdecode(bad), str(good), "--store",
+                           str(tmp_path / "store")], capture_output=True, timeout=120)  # fmt: skip
+    out, err = proc.stdout.decode(), proc.stderr.decode("utf-8", "replace")
+    assert proc.returncode == 0 and out.startswith("1 new"), (out, err)
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "not valid UTF-8" in lines[0], err
+
+
 def _specials(folder: Path) -> list[Path]:
     fifo = folder / "pipe.txt"
     os.mkfifo(fifo)
