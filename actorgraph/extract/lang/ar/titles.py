@@ -9,7 +9,7 @@ from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.ar.gloss import gloss_ar
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits, strip_article
 from actorgraph.extract.lang.ar.romanize import romanize_name
-from actorgraph.extract.mentions.base import Hit, Office, person_position
+from actorgraph.extract.mentions.base import Hit, Office, compose_label, person_position
 from actorgraph.ontology.gazetteer import GazEntry
 from actorgraph.ontology.lexicon import Title
 
@@ -83,11 +83,44 @@ def _owner(f: MentionFinder, j: int, end: int, role: str) -> tuple[str, int]:
             owner = payload.key
             f.ent.ensure_gaz(owner)
             k = n_end
+    elif (named := _named_body(f, k, end)) is not None:
+        owner, k = named  # رئيس حكومة الوفاق الوطني فايز السراج: the body named in the title
     elif k + 1 < end and f.gaz_type(f.name_at(k + 1, end)) == "Person":
         body = _body_anaphor(f, k)  # the head of 'the council' + a known name: the council named before
         if body:
             owner, k = body, k + 1
     return owner, k
+
+
+def _named_body(f: MentionFinder, k: int, end: int) -> tuple[str, int] | None:
+    """A body the gazetteer does not know, named inside a title before its holder's name: a head noun in
+    construct (حكومة, هيئة; at k, or ending the title just before k) and its definite modifiers, then a
+    person's name. (The body's key, where it ends), else None."""
+    for h in (k - 1, k):
+        found = f.t.heads.match(f.keys, h) if h >= 0 else []
+        if not found or found[0][0] != (k if h < k else found[0][0]):
+            continue
+        h_end, head, pro = found[0]
+        if head.type not in _BODY_TYPES or pro or normalize(f.toks[h].text).startswith("ال"):
+            continue
+        mods: list[int] = []
+        m = h_end
+        while m < end and len(mods) < 3 and f.cover[m] < 0 and not f.is_stop(m) and f.name_at(m, end) is None:
+            definite = any(s.startswith("ال") and p in ("", "و") for s, p in f.toks[m].keys.items())
+            if not definite or (not mods and not normalize(f.toks[m].text).startswith("ال")):
+                break  # definite modifiers, the later ones perhaps coordinated (هيئة التشريع والاستشارات)
+            if normalize(f.toks[m].text) in f.words("name stop"):
+                break
+            mods.append(m)
+            m += 1
+        if not mods or m >= end:
+            continue
+        if f.gaz_type(f.name_at(m, end)) != "Person" and f.rules.unknown_name(f, m, end) == m:
+            continue  # no holder named after it: رئيس هيئة الأركان is an office, not a body we name here
+        label = compose_label(head, [gloss_ar(f.t, f.toks[x].text) for x in mods])
+        surface = " ".join([head.form, *(f.toks[x].text for x in mods)])
+        return f.ent.ensure_new(head.type, label, surface).key, m
+    return None
 
 
 def _body_anaphor(f: MentionFinder, k: int) -> str:
@@ -166,6 +199,8 @@ def courtesy(f: MentionFinder, k: int) -> bool:
     veteran MP); never السابق: a former office is not held."""
     honorifics, qualifiers = f.words("honorifics"), f.words("qualifiers")
     keys = f.toks[k].keys.items()
+    if k > 0 and normalize(f.toks[k].text) in f.words("rank qualifiers"):
+        return not honorifics.isdisjoint(f.toks[k - 1].keys)  # الفريق أول, اللواء الركن: one rank
     return any(key in honorifics and pro in ("", "و") for key, pro in keys) or any(
         key in qualifiers and pro == "" for key, pro in keys
     )
