@@ -76,7 +76,9 @@ def _roles(
     preps = {p.normalize(w) for w in rule.preps}
     places = p.words("rel locative")
     # A state named after "in" is where it happened, not a party ("killed three in southern Serbia").
-    actors = [a for a in actors if not places.intersection(words[max(0, a.first - 2) : a.first])]
+    # Nor is the country of the sources who tell it ("according to Iraqi security sources").
+    not_parties = places | p.words("incident:sources")
+    actors = [a for a in actors if not not_parties.intersection(words[max(0, a.first - 2) : a.first])]
     patient = next((a for a in actors if a.first >= end and a.first - 1 >= 0 and words[a.first - 1] in preps), None)
     # The one who reports it is not its agent ("the spokesman said two civilians were wounded").
     if k > 0 and words[k - 1] in p.words("incident:relative"):
