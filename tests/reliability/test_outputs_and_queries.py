@@ -89,7 +89,7 @@ def test_a_query_past_its_timeout_is_stopped(seeded_store: Path) -> None:
 def test_ctrl_c_cancels_a_running_query(seeded_store: Path) -> None:
     proc = subprocess.Popen([*actorgraph_command(), "query", CROSS_JOIN, "--store", str(seeded_store),
                              "--timeout", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
-    time.sleep(3)  # started, and deep in the join
+    time.sleep(5)  # started (imports, store opened), and deep in the join
     assert proc.poll() is None
     sent = time.monotonic()
     proc.send_signal(signal.SIGINT)
