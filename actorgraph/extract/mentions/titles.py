@@ -41,6 +41,9 @@ class TitleMixin(FinderState):
             if stacked is not None:
                 return stacked
         found = self._holder_name(start_name, end)
+        adjacent = found is not None and all(self.toks[t].punct for t in range(k, found[0]))  # "X's leader, NAME"
+        if found is not None and not self._may_hold(found[2], office, adjacent):
+            found, start_name = None, k  # "the Libyan prime minister Field Marshal Haftar": received by him
         if found is not None:
             start_name = found[0]
         person_key = found[2] if found is not None else ""
@@ -63,6 +66,8 @@ class TitleMixin(FinderState):
         """A known person's name at ``start``, or after a short qualifier ("the Syrian president in the
         transitional period Ahmed al-Sharaa"): (where the name starts, where it ends, the person's key)."""
         found = self.name_at(start, end)
+        if found is not None and found[2] and self.rules.coord(self.me, start, found[2]):
+            return None  # "the prime minister and Haftar" (wa-Haftar): a new conjunct, not the holder
         if found is None:
             for q in range(start, min(end, start + 5)):
                 if q > start and (self.is_stop(q) or self.cover[q] >= 0):
@@ -82,6 +87,23 @@ class TitleMixin(FinderState):
             return None
         return start, found[0], self.ent.ensure_gaz(found[1].key).key
 
+    def _may_hold(self, person_key: str, office: Office, adjacent: bool) -> bool:
+        """Can this known person be the holder a title names? Not when their country is not the office's (the
+        US secretary of state, then a Saudi prince); nor, when a rank or other words stand between the title and
+        the name, when the gazetteer gives the office another holder now and this person other offices, never
+        this one (the Libyan prime minister, then Field Marshal Haftar). A name right after its title is trusted:
+        old news names the holders of its day."""
+        entry = self.ent.gaz(person_key)
+        if entry is None:
+            return True
+        owner = self.ent.gaz(office.owner) if office.owner else None
+        if owner is not None and owner.country and entry.country and owner.country != entry.country:
+            return False
+        if person_position(self.ent, person_key, office.role, office.owner if office.owner.startswith("gaz:") else ""):
+            return True
+        holder = self.current_holder(office.role, office.owner) if not adjacent else ""
+        return not (holder and holder != person_key and entry.holds)
+
     def _add_holder(self, i: int, n_end: int, name_start: int, person_key: str, office: Office, pro: str) -> int:
         title, role, label, owner = office.title, office.role, office.label, office.owner
         office_key = person_position(self.ent, person_key, role, owner if owner.startswith("gaz:") else "")
@@ -99,6 +121,8 @@ class TitleMixin(FinderState):
             position = self.ent.position(role, label, owner)
         # "Ambassador NAME": an ambassador of no state named is a diplomat's rank, no office we can state
         rank = role == "ambassador" and not owner and not office_key
+        # al-amir NAME: a title that is also a courtesy word, of no one named and no office the person holds
+        rank = rank or (not owner and not office_key and self.rules.courtesy(self.me, i))
         hit = Hit(
             i,
             n_end,
