@@ -87,7 +87,7 @@ def _roles(
     before = [a for a in actors if a.last < k and k - a.last <= WINDOW and not speech & set(words[a.last + 1 : k])]
     after = [a for a in actors if a.first >= end and a.first - end <= WINDOW and a is not patient]
     agent: Placed | None = None
-    if p.words("incident:agent-sides:cased") & {"after"} and after:
+    if p.words("word-order:agent-sides:cased") & {"after"} and after:
         agent = after[0]
     elif before:
         agent = before[-1]

@@ -11,8 +11,9 @@ from __future__ import annotations
 from actorgraph.extract.core.context import Found, TriggerHit
 from actorgraph.extract.core.nominal import Nominal
 from actorgraph.extract.core.vocab import trait
+from actorgraph.extract.lang import profile
 from actorgraph.extract.mentions import Hit
-from actorgraph.extract.records import DOCUMENT_TYPES, EVENT_TYPES
+from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES
 
 Subjects = tuple[list[Hit], list[str], bool]  # subject mentions, subject keys, is the subject after the verb
 
@@ -196,6 +197,8 @@ class Verbal(Nominal):
         (objects, "") or ([], the guest's key)."""
         rule = trig.rule
         objs = self.objects(trig, after, at.hi, set(keys))
+        if not objs and trig.end - trig.start > 1 and "actor" in rule.types:
+            objs = self.gap_objects(trig, set(keys))
         guest = self.g.guest(trig, after, at) if not objs and rule.relation in trait("receives-guest") else ""
         if guest and guest not in keys:
             return [], guest
@@ -204,6 +207,15 @@ class Verbal(Nominal):
         if not objs and "actor" in rule.types and rule.pos == "verb" and not self.masdar(trig, at.lo):
             objs = self.g.pronoun_object(trig, at.hi, set(keys))
         return objs, ""
+
+    def gap_objects(self, trig: TriggerHit, exclude: set[str]) -> list[Hit]:
+        """An actor inside a gapped trigger is its object when none follows ("gave Ukraine aid", "expelled two
+        Russian diplomats"): the gap holds what the verb acts on, where the subject comes before the verb (in
+        verb-first Arabic the gap holds the subject: "expressed EU officials their concern")."""
+        if "after" in profile(self.lang).words("word-order:agent-sides:cased"):
+            return []
+        inside = [h for h in self.hits if trig.start < h.start and h.end < trig.end and h.key not in exclude]
+        return [h for h in inside if self.type_of(h.key) in ACTOR_TYPES][:1]
 
     def document_in_trigger(self, trig: TriggerHit, at: Found, keys: list[str], modality: str, rule_id: str) -> None:
         """A gapped trigger whose inner noun is a document ("adopted a 16th package of sanctions against"): the
