@@ -52,3 +52,13 @@ def test_al_amir_before_a_prince_is_a_courtesy_not_an_emirate() -> None:
     assert _positions(x, "محمد بن سلمان") == []
     y = extract_text("وقال أمير قطر الشيخ تميم بن حمد إن الوساطة مستمرة.", lang="ar", model="none")
     assert _positions(y, "تميم بن حمد")  # the emir of a state named in the title keeps his office
+
+
+def test_a_known_person_who_is_not_the_holder_is_no_new_person_either() -> None:
+    """English: the known prince after another state's title stays the known person (no unknown person
+    "Prince Faisal bin Farhan" made from his name) and does not hold the title."""
+    x = extract_text("US Secretary of State Prince Faisal bin Farhan arrived in Riyadh.", lang="en", model="none")
+    people = [k for k, e in x.entities.items() if e.type == "Person"]
+    assert not any(k.startswith("new:") for k in people), people
+    faisal = [k for k in people if "faisal" in k]
+    assert faisal and not any(r.subject in faisal and r.relation == "holdsPosition" for r in x.relations)

@@ -42,14 +42,15 @@ class TitleMixin(FinderState):
                 return stacked
         found = self._holder_name(start_name, end)
         adjacent = found is not None and all(self.toks[t].punct for t in range(k, found[0]))  # "X's leader, NAME"
-        if found is not None and not self._may_hold(found[2], office, adjacent):
+        other = found is not None and not self._may_hold(found[2], office, adjacent)
+        if other:
             found, start_name = None, k  # "the Libyan prime minister Field Marshal Haftar": received by him
         if found is not None:
             start_name = found[0]
         person_key = found[2] if found is not None else ""
         n_end = found[1] if found is not None else start_name
         if not person_key:
-            n_end = self.rules.unknown_name(self.me, start_name, end)
+            n_end = start_name if other else self.rules.unknown_name(self.me, start_name, end)
             if n_end == start_name:
                 # "the Ukrainian president", الرئيس الأوكراني: an office named without a name is its holder.
                 holder = self.current_holder(office.role, office.owner)
