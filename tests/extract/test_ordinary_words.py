@@ -24,6 +24,8 @@ from actorgraph.extract.pipeline import tables_for
         ("أعلن", "verb"),  # a past lemma
         ("وجهات", "common"),  # و + a common noun
         ("نقابة", "common"),
+        ("قوله", "common"),  # قول + ه "his saying"
+        ("منافسه", "common"),  # a relational noun with its pronoun: "his rival"
         ("وإدارته", "common"),  # و + إدارة + ه
         ("وجيشه", "glossed"),  # و + جيش + ه, a word the glossary translates
     ],
@@ -94,3 +96,10 @@ def test_a_title_and_ordinary_words_make_no_person(text: str) -> None:
 def test_a_title_and_a_name_shaped_like_them_is_a_person(text: str, name: str) -> None:
     x = extract_text(text, lang="ar", model="none")
     assert name in [e.label_ar for e in x.entities.values() if e.type == "Person"]
+
+
+def test_a_relative_pronoun_or_a_lone_letter_ends_a_name() -> None:
+    x = extract_text("وقال رئيس الحكومة جون موانغي اللذان التقيا أمس إن الخطة جاهزة.", lang="ar", model="none")
+    assert [e.label_ar for e in x.entities.values() if e.type == "Person"] == ["جون موانغي"]
+    y = extract_text("وقال الأمين العام ل ـ الاتحاد إن الخطة جاهزة.", lang="ar", model="none")
+    assert [e for e in y.entities.values() if e.type == "Person" and e.key.startswith("new:")] == []

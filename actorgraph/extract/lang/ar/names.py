@@ -25,8 +25,8 @@ def unknown_name(f: MentionFinder, k: int, end: int) -> int:
     while m < end and words < 4:
         tok = f.toks[m]
         norm = normalize(tok.text)
-        if tok.punct or norm in stop or not tok.text.isalpha() or f.cover[m] >= 0:
-            break
+        if tok.punct or norm in stop or not tok.text.isalpha() or len(norm) < 2 or f.cover[m] >= 0:
+            break  # one letter (ل ـ) is no word of a name
         if ordinary(f, m):
             break  # والتي, تلعب, وجهات, وإدارته: a function word, a verb or a common noun, not a name
         if words == 0 and not (_name_start(f, m, end) and (norm not in links or norm in f.words("name link starts"))):
