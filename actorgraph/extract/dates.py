@@ -162,6 +162,16 @@ def _absolute(words: _Words, toks: list[_Tok], i: int) -> tuple[DateMention, int
 def find_dates(text: str, lang: str) -> list[DateMention]:
     """Date expressions of a text in order; relative ones hold ``????`` (year unknown), ``W<d>`` (a
     weekday, Monday 0) or ``D<n>`` (n days before the document date) until :func:`resolve_mention`."""
+    return list(_find_dates(text, lang))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, lang: str) -> tuple[DateMention, ...]:
+    """Cached: a sentence is read for dates by the relation frames and again for its events' dates."""
+    return tuple(_scan_dates(text, lang))
+
+
+def _scan_dates(text: str, lang: str) -> list[DateMention]:
     words = _words(lang)
     toks = _tokens(lang, text)
     out: list[DateMention] = []
