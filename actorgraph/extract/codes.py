@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from actorgraph.extract.lang import profile
-from actorgraph.extract.lookup import ar_keys
+from actorgraph.extract.lookup import lexicon_rules
 from actorgraph.extract.records import ACTOR_TYPES, Entity, Extraction, Relation
 from actorgraph.ontology.codes import code_rules
 from actorgraph.ontology.gazetteer import GazEntry, Gazetteer, load_gazetteer
@@ -32,13 +32,8 @@ Code = tuple[str, str]  # (CAMEO prefix: ISO3 or an IGO code such as IGOUNO, sec
 
 def _tokens(lang: str, label: str) -> list[set[str]]:
     """Each word of a label as the set of forms it may be compared in (Arabic: every clitic reading)."""
-    out = []
-    for word in _WORD.findall(label):
-        if lang == "ar":
-            out.append({profile("ar").normalize(word), *ar_keys(word)})
-        else:
-            out.append({word.lower(), *word.lower().split("-")})
-    return out
+    norm, keys = profile(lang).normalize, lexicon_rules(lang).token_keys
+    return [{norm(word), *keys(word), *norm(word).split("-")} for word in _WORD.findall(label)]
 
 
 @lru_cache(maxsize=8)
@@ -70,7 +65,7 @@ def text_sector(lang: str, text: str) -> str:
 def word_sector(entity: Entity | GazEntry) -> str:
     """The sector an English or Arabic label gives (see :func:`text_sector`), or ""."""
     for lang, label in (("en", entity.label_en), ("ar", entity.label_ar)):
-        if label and (lang == "ar" or label.isascii()):
+        if label:
             found = text_sector(lang, label)
             if found:
                 return found
@@ -86,8 +81,8 @@ def _title_vocabulary(lang: str) -> frozenset[str]:
 def _title_words(lang: str, text: str) -> bool:
     """Whether ``text`` holds only title words and modifiers ("leader", "Foreign Minister", "'s")."""
     allowed = _title_vocabulary(lang)
-    words = [w.lower() for w in _GAP.findall(text)]
-    return len(words) <= MAX_TITLE_WORDS and all(profile(lang).normalize(w) in allowed or w in allowed for w in words)
+    words = _tokens(lang, text)  # every reading: العقيد is عقيد with its article
+    return 0 < len(words) <= MAX_TITLE_WORDS and all(forms & allowed for forms in words)
 
 
 def title_sectors(ex: Extraction) -> dict[tuple[str, int], str]:

@@ -74,13 +74,12 @@ def _words(lang: str) -> _Words:
 
 
 def _forms(lang: str, word: str) -> frozenset[str]:
-    """A word as the profile compares it, and (Arabic) through its clitic readings ("in July", "and Saturday")."""
-    forms = {profile(lang).normalize(word.rstrip(".")), profile(lang).normalize(word)}
-    if lang == "ar":
-        from actorgraph.extract.lookup import ar_keys
+    """A word as the profile compares it, and through its match keys (Arabic: every clitic reading, "in July",
+    "and Saturday")."""
+    from actorgraph.extract.lookup import lexicon_rules
 
-        forms |= set(ar_keys(word))
-    return frozenset(forms)
+    forms = {profile(lang).normalize(word.rstrip(".")), profile(lang).normalize(word)}
+    return frozenset(forms | set(lexicon_rules(lang).token_keys(word)))
 
 
 def _tokens(lang: str, text: str) -> list[_Tok]:
