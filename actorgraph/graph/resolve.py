@@ -307,9 +307,14 @@ def _resolve(extractions: Sequence[Extraction], known: Iterable[KnownEntity], ba
             if s[0] not in surname_reps:  # clusters only grow: a member's stand-in stays in its cluster
                 bucket = by_last.get(("person", s[0]), [])
                 surname_reps[s[0]] = _representatives(bucket, clusters, lambda j: nodes[j].country)
-            roots = {clusters.find(j) for j in surname_reps[s[0]] if _compatible(n, nodes[j])}
-            if len(roots) == 1:
-                try_union(i, roots.pop())
+            # The single cluster of compatible people with that surname, joined through one of those people
+            # (not through the cluster's root node, whose country the union-find's internals pick).
+            found: dict[int, int] = {}
+            for j in surname_reps[s[0]]:
+                if _compatible(n, nodes[j]):
+                    found.setdefault(clusters.find(j), j)
+            if len(found) == 1:
+                try_union(i, next(iter(found.values())))
 
     return _name_clusters(nodes, clusters, len(extractions), base)
 
@@ -330,7 +335,9 @@ def _merge_bucket(bucket: list[int], stored: int, nodes: list[_Node], clusters: 
                 if group in tried:
                     continue
                 tried.add(group)
-                if _compatible(nodes[i], nodes[j]) and clusters.union(i, j):
+                if _compatible(nodes[i], nodes[j]):
+                    clusters.union(i, j)
+                if clusters.find(i) == clusters.find(j):  # joined now, or already (through another name)
                     break
         group = (clusters.find(j), nodes[j].country)
         if group not in seen:
