@@ -71,6 +71,7 @@ def test_event_date_precision_basis_and_place() -> None:
 
 
 def test_arabic_event_place_through_a_proclitic() -> None:
-    ex = extract_text("التقى وزير الخارجية السعودي بنظيره الإيراني بالدوحة أمس.", lang="ar", date="2025-06-02")
+    ex = extract_text("التقى وزير الخارجية السعودي فيصل بن فرحان بنظيره الإيراني عباس عراقجي بالدوحة أمس.", lang="ar",
+                      date="2025-06-02")  # fmt: skip
     (met,) = [r for r in ex.relations if r.relation == "met"]
     assert met.place == "gaz:country-qat" and met.date == "2025-06-01"

@@ -24,7 +24,7 @@ def test_nlp_pipe_fills_spans_and_relations() -> None:
 
 def test_the_document_date_comes_in_on_the_doc() -> None:
     nlp = make_nlp("ar", "none")
-    doc = nlp.make_doc("التقى وزير الخارجية المصري بنظيره الأردني أمس.")
+    doc = nlp.make_doc("التقى وزير الخارجية المصري بدر عبد العاطي بنظيره الأردني أيمن الصفدي أمس.")
     doc._.doc_date = "2025-05-31"
     doc = nlp(doc)
     met = [r.date for r in doc._.relations if r.relation == "met"]

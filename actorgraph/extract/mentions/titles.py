@@ -52,9 +52,10 @@ class TitleMixin(FinderState):
         if not person_key:
             n_end = start_name if other else self.rules.unknown_name(self.me, start_name, end)
             if n_end == start_name:
-                # "the Ukrainian president", الرئيس الأوكراني: an office named without a name is its holder.
+                # "the Ukrainian president": an office named without a name is its holder only when the text
+                # names that person too; who holds it is not otherwise in the text (the article may be old).
                 holder = self.current_holder(office.role, office.owner)
-                if not holder or start_name <= i:
+                if not holder or start_name <= i or not self.named_in_text(holder):
                     return None
                 person_key = self.ent.ensure_gaz(holder).key
             else:
@@ -142,6 +143,12 @@ class TitleMixin(FinderState):
         """The key of the office a person holds with this role: their gazetteer office, else a new one."""
         office_key = person_position(self.ent, person_key, role)
         return (self.ent.ensure_gaz(office_key) if office_key else self.ent.position(role, label, owner)).key
+
+    def named_in_text(self, key: str) -> bool:
+        """Whether the document names this gazetteer person: their family name (the last word of a label)."""
+        entry = self.ent.gaz(key)
+        labels = [entry.label_en, entry.label_ar, *entry.aliases_en, *entry.aliases_ar] if entry else []
+        return any(label.split()[-1] in self.ent.text for label in labels if label.split())
 
     def current_holder(self, role: str, owner: str) -> str:
         """The one person the gazetteer has holding this office of this owner now (no end date)."""

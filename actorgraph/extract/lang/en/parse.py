@@ -139,14 +139,15 @@ class MentionIndex:
         found = self.covering(tok)
         if found is not None:
             return found
-        if named_head and tok.pos_ not in _deps("name-pos"):
-            return None
+        modifiers = not named_head or tok.pos_ in _deps("name-pos")
         for child in sorted(tok.children, key=lambda c: -c.i):  # the nearest modifier before the head first
-            if child.dep_ in _deps("modifier"):
+            if modifiers and child.dep_ in _deps("modifier"):
                 found = self.of(child)
                 if found is not None:
                     return found
-        for prep in (c for c in tok.children if c.dep_ in _deps("prep") and c.lower_ in _deps("member-preps")):
+        members = not named_head or tok.lemma_.lower() in _deps("member-heads")
+        preps = [c for c in tok.children if members and c.dep_ in _deps("prep") and c.lower_ in _deps("member-preps")]
+        for prep in preps:
             # "leaders of the opposition coalition", "members of Hamas": the body they belong to
             for obj in (p for p in prep.children if p.dep_ in _deps("pobj")):
                 found = self.of(obj)
@@ -194,7 +195,10 @@ def _pairs(
     verb: Token, rule: TriggerRule, rest: tuple[str, ...], index: MentionIndex, type_classes: dict[str, frozenset[str]]
 ) -> Iterator[ParsedRelation]:
     allowed = frozenset().union(*(type_classes.get(t, frozenset()) for t in rule.types))
-    subjects = [m for m in map(index.of, _subjects(verb)) if m is not None and m.type in type_classes["actor"]]
+    # A common noun is no actor by its modifiers ("the Kenyan president", "Ivory Coast rebels" are not the
+    # state): only a name under a title is read through them.
+    subjects = [m for t in _subjects(verb) if (m := index.of(t, named_head=True)) is not None]
+    subjects = [m for m in subjects if m.type in type_classes["actor"]]
     patients = _objects(verb, rule.preps, complement="that" in rest)
     objects = [m for t in patients if (m := index.of(t, named_head=True)) is not None and m.type in allowed]
     has_object = any(c.dep_ in _deps("object") for c in verb.children)
