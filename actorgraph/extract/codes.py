@@ -222,7 +222,11 @@ class Coder:
         own is not given ("Ousted president Aristide ... Haiti's"); "" when there is none or more than one."""
         # The event's own arguments and its place ("met X in Washington") are not anyone's country.
         arguments = {e.country for e in map(self.entity, (rel.subject, rel.object, rel.place)) if e and e.country}
-        left = self.named.get(rel.sentence, set()) - self.claimed.get(rel.sentence, set()) - arguments
+        named = self.named.get(rel.sentence, set())
+        left = named - self.claimed.get(rel.sentence, set()) - arguments
+        if not left and len(named) == 1:
+            return next(iter(named))  # the only country the sentence names ("Rebels in the Ivory Coast dismissed
+            # an appeal from President Laurent Gbagbo"): a domestic event of that country
         return next(iter(left)) if len(left) == 1 else ""
 
     def entity(self, key: str) -> Entity | GazEntry | None:

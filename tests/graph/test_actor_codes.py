@@ -6,7 +6,7 @@ extraction: a gold actor with a country code whose text shares a name word with 
 country's name, alias or demonym (from the gazetteer) is written in the actor's own phrase as the gold
 marks it ("British Defence Secretary Tom King", "Iraq's Al-Qaeda frontman"). Where the country is only
 named elsewhere in the sentence ("Opposition groups in Zimbabwe are demanding that President Mugabe ...")
-the figure is printed, not held to the floor: the sentence does not say the two belong together.
+the issue's literal reading, the same floor holds too (a second test).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def _named(sentence: str, iso3: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def measured() -> tuple[int, int, int, list[str]]:
+def measured() -> tuple[int, int, int, list[str], tuple[int, int]]:
     if not DEV.exists():
         pytest.skip(f"{DEV} is missing (the shared development sets sit beside the checkout)")
     records = [r for r in json.loads(DEV.read_text(encoding="utf-8")) if r.get("text") and r.get("event") != "DOCUMENT"]
@@ -81,17 +81,27 @@ def measured() -> tuple[int, int, int, list[str]]:
             else:
                 misses.append(f"{actor['text']} ({code}): {record['text'][:100]}")
     print(f"\ncountry named anywhere in the sentence: {loose[1]}/{loose[0]} coded with a sector")
-    return counted, coded, agree, misses
+    return counted, coded, agree, misses, (loose[0], loose[1])
 
 
-def test_person_and_organisation_actors_carry_a_code_and_a_sector(measured: tuple[int, int, int, list[str]]) -> None:
-    counted, coded, agree, misses = measured
+def test_person_and_organisation_actors_carry_a_code_and_a_sector(
+    measured: tuple[int, int, int, list[str], tuple[int, int]],
+) -> None:
+    counted, coded, agree, misses, _loose = measured
     print(f"\ncountry named in the actor's phrase: {coded}/{counted} coded with a sector, {agree} with the gold "
           f"country; missed: {misses}")
     assert counted >= 10, "too few actors to measure: the matching of gold actors broke"
     assert coded / counted >= FLOOR, misses
 
 
-def test_the_codes_are_the_gold_countries(measured: tuple[int, int, int, list[str]]) -> None:
-    counted, coded, agree, _ = measured
+def test_the_codes_are_the_gold_countries(measured: tuple[int, int, int, list[str], tuple[int, int]]) -> None:
+    counted, coded, agree, _, _loose = measured
     assert agree >= 0.8 * coded
+
+
+def test_actors_whose_country_is_named_anywhere_in_the_sentence(
+    measured: tuple[int, int, int, list[str], tuple[int, int]],
+) -> None:
+    """The issue's literal reading: the country is named somewhere in the sentence."""
+    total, coded = measured[4]
+    assert total >= 10 and coded / total >= FLOOR, (coded, total)
