@@ -1,8 +1,8 @@
 """Names as labels: honorifics are never part of a name, and a surname alone is the person named in full.
 
-- "Honorable Marco Rubio", "H.E. Jane Doe", Arabic ma'ali, sumuw ...: the honorific (``lexicon/wordsets_<lang>_honorifics.tsv``,
-  set ``honorific``) is taken off the labels of the people the document found; two entities of the document
-  whose names are then the same are one.
+- "Honorable Marco Rubio", "H.E. Jane Doe", Arabic ma'ali, sumuw ...: the honorific
+  (``lexicon/wordsets_<lang>_honorifics.tsv``, set ``honorific``) is taken off the labels of the people the
+  document found; two entities of the document whose names are then the same are one.
 - "Lloyd Austin ... Austin said": an entity named by one word that is the last word of exactly one person's
   name in the same document is that person (a trained model may have typed it an organisation).
 
