@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from actorgraph.extract.core.vocab import vocab
 from actorgraph.extract.lang import profile
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.records import ACTOR_TYPES, Entity, Relation, Sentence
@@ -24,6 +25,7 @@ from actorgraph.ontology.lexicon import TriggerRule
 
 CONFIDENCE = 0.5
 WINDOW = 8  # tokens either side of the trigger where its named parties are looked for
+BACKGROUND = 5  # tokens before the trigger where a word may tell it as background (in a kidnapping case)
 PLACE_TYPES = frozenset({"State", "City"})
 
 
@@ -142,27 +144,74 @@ class SentenceView:
     mood: Mood
 
 
-def _reported(rule: TriggerRule, words: Sequence[str], k: int, pro: str, lang: str) -> bool:
-    """A trigger that reports an event: not a purpose or a capability ("capabilities to strike", an Arabic
-    verbal noun with the purpose proclitic), and an act noun only where it names the occasion ("killed in
-    an attack", or the Arabic noun with the instrumental proclitic)."""
+def _set(lang: str, name: str) -> frozenset[str]:
+    """A word set of the incident frame; a language without it has none."""
     p = profile(lang)
+    return p.words(name) if p.has_words(name) else frozenset()
+
+
+def _reads(keys: dict[str, str], word: str, words: frozenset[str]) -> bool:
+    """Is the token one of ``words``, as written or through its proclitics (wa-hajamat, wa-allati)?"""
+    return word in words or not words.isdisjoint(keys)
+
+
+def _any_before(view: SentenceView, k: int, window: int, words: frozenset[str]) -> bool:
+    """Does a word of ``words`` stand in the ``window`` tokens before ``k``, in the sentence?"""
+    return any(_reads(view.keys[m], view.words[m], words) for m in range(max(view.lo, k - window), k))
+
+
+def _reported(rule: TriggerRule, view: SentenceView, k: int, pro: str, lang: str) -> bool:
+    """A trigger that reports an event: not a purpose or a capability ("capabilities to strike", an Arabic
+    verbal noun with the purpose proclitic), not told as background (a trial, a case, an investigation, a
+    possibility: ``incident:background`` in the few words before), and an act noun only where it names the
+    occasion ("killed in an attack", or the Arabic noun with the instrumental proclitic)."""
+    p, words, keys = profile(lang), view.words, view.keys
     before = set(words[max(0, k - 2) : k])
     if before & p.words("incident:irrealis") or set(pro) & p.words("incident:irrealis-proclitics:cased"):
+        return False
+    if _any_before(view, k, BACKGROUND, _set(lang, "incident:background")):
         return False
     # "the attack", "the strikes", "the fighting": a definite act noun (a verb form after a determiner is a
     # noun) refers back to an event told before; so does a verb in a relative clause on one ("the attack
     # that targeted X").
-    head = k - 2 if k >= 2 and words[k - 1] in p.words("incident:relative") else k
-    if _definite(words, head, p.words("incident:definite"), tuple(p.words("incident:definite-prefixes"))):
+    head = k - 2 if k >= 2 and _reads(keys[k - 1], words[k - 1], p.words("incident:relative")) else k
+    if _definite(words, keys, head, p.words("incident:definite"), tuple(p.words("incident:definite-prefixes"))):
         return False
-    if rule.pos == "verb" and not set(words[max(0, k - 3) : k]) & p.words("incident:noun-markers"):
+    # A verb form governed by a preposition ("ba'da darb", "'an qatl") or one of its proclitics (bi-qatl) is a verbal
+    # noun: like an act noun, it reports an event only as the occasion of another.
+    governed = k > view.lo and words[k - 1] in _set(lang, "incident:noun-governors")
+    governed = governed or bool(set(pro) & _set(lang, "incident:noun-proclitics:cased"))
+    if governed and _any_before(view, k, BACKGROUND, _set(lang, "incident:noun-reporters")):
+        governed = False  # qama ... bi-qatl, "did the killing": the verbal noun is the act done
+    if rule.pos == "verb" and not governed and not set(words[max(0, k - 3) : k]) & p.words("incident:noun-markers"):
         return True  # a verb form after an article is a noun ("an arrest warrant", "a possible attack")
     return bool(before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased"))
 
 
-def _definite(words: Sequence[str], k: int, determiners: frozenset[str], prefixes: tuple[str, ...]) -> bool:
-    return bool(set(words[max(0, k - 2) : k]) & determiners) or words[k].startswith(prefixes)
+def _definite(
+    words: Sequence[str], keys: Sequence[dict[str, str]], k: int, determiners: frozenset[str], prefixes: tuple[str, ...]
+) -> bool:
+    """A determiner before, or the article on the word itself, behind a conjunction too (wa-al-khatf)."""
+    if set(words[max(0, k - 2) : k]) & determiners or words[k].startswith(prefixes):
+        return True
+    return any(key.startswith(prefixes) and words[k].endswith(key) for key in keys[k] if key != words[k])
+
+
+def _excepted(rule: TriggerRule, view: SentenceView, end: int, lang: str) -> bool:
+    """The trigger row's exceptions, read as the relation frames read them (``core/verbal.py``): the next
+    word, or a word of a set in the rest of the clause ("hajama ... qa'ilan", attacked ... saying, is criticism)."""
+    v = vocab(lang)
+    for kind, value in rule.exceptions:
+        if kind == "followed-by" and end < view.hi and view.words[end] == v.normalize(value):
+            return True
+        if kind == "clause-has":
+            words = v.sets(value.removeprefix("rel "))
+            for m in range(end, min(view.hi, end + 10)):
+                if view.words[m] in v.strong:
+                    break
+                if _reads(view.keys[m], view.words[m], words):
+                    return True
+    return False
 
 
 def trigger_rule(payload: TriggerRule | tuple[TriggerRule, bool]) -> TriggerRule:
@@ -183,7 +232,11 @@ def incidents_in(view: SentenceView, tables: Tables, entities: EntityMaker, lang
             k += 1
             continue
         end, rule, pro = rules[0]
-        if rule.plover not in view.found_types and _reported(rule, view.words, k, pro, lang):
+        if (
+            rule.plover not in view.found_types
+            and not _excepted(rule, view, end, lang)
+            and _reported(rule, view, k, pro, lang)
+        ):
             rel = _incident(view, tables, entities, lang, Trigger(k, end, rule, pro), actors)
             if rel is not None:
                 out.append(rel)
