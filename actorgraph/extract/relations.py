@@ -7,7 +7,7 @@ so that a noun trigger under a verb ("agreed to strengthen cooperation") yields 
 
 from __future__ import annotations
 
-from actorgraph.extract.core.context import Found, TriggerHit
+from actorgraph.extract.core.context import TYPE_CLASSES, Found, TriggerHit
 from actorgraph.extract.core.verbal import Verbal
 from actorgraph.extract.core.vocab import trait
 from actorgraph.extract.records import ACTOR_TYPES, EVENT_TYPES
@@ -62,7 +62,10 @@ class RelationFinder(Verbal):
                         self.nominal(TriggerHit(hit.start, end, rule, pro), at)
                         break
         verbs: list[tuple[TriggerHit, int, int]] = []  # verb triggers with their clauses
+        control: TriggerHit | None = None  # a verb with no object of its own before "to" + verb
+        related: set[int] = set()  # where a trigger (of any of its rows) gave relations
         for trig in trigger_hits:
+            before = len(self.relations)
             c_lo, c_hi = self.clause_start(trig.start, lo), self.clause_end(trig.end, hi)
             if trig.rule.pos == "nom":
                 self.nominal(trig, at)
@@ -76,6 +79,23 @@ class RelationFinder(Verbal):
             if trig.rule.pos in ("verb", "part"):
                 verbs.append((trig, c_lo, c_hi))
             self.relate(trig, at)
+            if control is not None and control.end + 1 == trig.start:
+                self.complement_objects(control, trig, before, at)
+            if len(self.relations) > before:
+                related.add(trig.start)
+            verb = trig.rule.pos == "verb" and trig.end < hi and self.word(trig.end) in self.v.purpose
+            control = trig if verb and trig.start not in related else None
+
+    def complement_objects(self, governing: TriggerHit, complement: TriggerHit, first: int, at: Found) -> None:
+        """ "Iran agreed to release the sailors", "threatened to cut supplies to Ukraine": a verb with no object of
+        its own acts on the objects of the trigger verb of its infinitive, with the same subject."""
+        if governing.rule.frame not in ("act", "sym") or self.excepted(governing, at.hi):
+            return
+        modality = self.modality(governing, at.lo, at.hi)
+        rule_id = f"{self.lang}.{governing.rule.relation}.complement"
+        for rel in [r for r in self.relations[first:] if r.sentence == at.sent and r.rule.startswith(self.lang)]:
+            if any(self.type_of(rel.object) in TYPE_CLASSES.get(c, ()) for c in governing.rule.types):
+                self.emit(rel.subject, governing.rule, rel.object, governing, at, modality, rule_id)
 
     def governed_noun(self, trig: TriggerHit, governing: TriggerHit, at: Found) -> None:
         """ "agreed to strengthen cooperation": the verb carries the relation; but "hosts talks between A and B"

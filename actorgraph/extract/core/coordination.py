@@ -183,7 +183,9 @@ class Coordination(Context):
             if hit is not None:
                 return hit
             if not self.skippable(m):
-                if budget <= 0 or self.t.triggers.match(self.keys, m):
+                # "X agreed to lend …": a verb governing the infinitive shares its subject; another verb does not
+                governs = m + 1 < k and self.word(m + 1) in self.v.purpose
+                if budget <= 0 or (self.t.triggers.match(self.keys, m) and not governs):
                     return None
                 budget -= 1
             m -= 1

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from actorgraph.extract.core.vocab import trait
 from actorgraph.extract.lang import profile
 from actorgraph.ontology import lexicon
 from actorgraph.ontology.lexicon import TriggerRule
@@ -121,6 +122,13 @@ def _objects(verb: Token, preps: tuple[str, ...], complement: bool) -> list[Toke
     return _with_conjuncts(found)
 
 
+def _complement_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    """ "agreed to open its borders to Somali refugees", "threatened to cut supplies to Ukraine": a verb with no
+    object of its own acts on the object of its infinitive complement."""
+    markers = tuple(set(preps) | _deps("complement-preps"))
+    return [t for c in verb.children if c.dep_ in _deps("infinitive") for t in _objects(c, markers, False)]
+
+
 class MentionIndex:
     """Which mention a token stands for: one covering it, else one among its modifiers."""
 
@@ -133,13 +141,14 @@ class MentionIndex:
                 return m
         return None
 
-    def of(self, tok: Token, named_head: bool = False) -> MentionSpan | None:
+    def of(self, tok: Token, named_head: bool = False, owner: bool = False) -> MentionSpan | None:
         """``named_head``: read modifiers only under a name ("Defense Secretary Pete Hegseth"), not under a
-        common noun ("Ukraine's membership", "the Chinese proposal" are no actors)."""
+        common noun ("Ukraine's membership", "the Chinese proposal" are no actors), unless ``owner``: a
+        concrete object stands for its owner ("cut supplies to Ukrainian forces")."""
         found = self.covering(tok)
         if found is not None:
             return found
-        modifiers = not named_head or tok.pos_ in _deps("name-pos")
+        modifiers = not named_head or owner or tok.pos_ in _deps("name-pos")
         for child in sorted(tok.children, key=lambda c: -c.i):  # the nearest modifier before the head first
             if modifiers and child.dep_ in _deps("modifier"):
                 found = self.of(child)
@@ -200,7 +209,13 @@ def _pairs(
     subjects = [m for t in _subjects(verb) if (m := index.of(t, named_head=True)) is not None]
     subjects = [m for m in subjects if m.type in type_classes["actor"]]
     patients = _objects(verb, rule.preps, complement="that" in rest)
-    objects = [m for t in patients if (m := index.of(t, named_head=True)) is not None and m.type in allowed]
+    # A concrete object is an actor through its modifiers ("cut supplies to Ukrainian forces"), as in the rules;
+    # a partner is not ("welcomed the U.S. move").
+    owner = rule.relation in trait("concrete-object") and rule.relation not in trait("direct-partner")
+    if not patients:
+        # the complement's object is concrete: its verb acts on it ("agreed to release three British sailors")
+        patients, owner = _complement_objects(verb, rule.preps), True
+    objects = [m for t in patients if (m := index.of(t, True, owner)) is not None and m.type in allowed]
     has_object = any(c.dep_ in _deps("object") for c in verb.children)
     if rule.frame == "sym" and not objects and not has_object and len(subjects) > 1:
         # "Nakatani and Hegseth met": the parties of a symmetric act pair up.
