@@ -25,6 +25,7 @@ from actorgraph.ontology.lexicon import TriggerRule
 
 CONFIDENCE = 0.5
 WINDOW = 8  # tokens either side of the trigger where its named parties are looked for
+OCCASION = 4  # tokens around an act noun where a verb says it befell someone or had an outcome
 BACKGROUND = 5  # tokens before the trigger where a word may tell it as background (in a kidnapping case)
 PLACE_TYPES = frozenset({"State", "City"})
 
@@ -160,32 +161,59 @@ def _any_before(view: SentenceView, k: int, window: int, words: frozenset[str]) 
     return any(_reads(view.keys[m], view.words[m], words) for m in range(max(view.lo, k - window), k))
 
 
-def _reported(rule: TriggerRule, view: SentenceView, k: int, pro: str, lang: str) -> bool:
-    """A trigger that reports an event: not a purpose or a capability ("capabilities to strike", an Arabic
-    verbal noun with the purpose proclitic), not told as background (a trial, a case, an investigation, a
-    possibility: ``incident:background`` in the few words before), and an act noun only where it names the
-    occasion ("killed in an attack", or the Arabic noun with the instrumental proclitic)."""
-    p, words, keys = profile(lang), view.words, view.keys
+def _reported(rule: TriggerRule, view: SentenceView, k: int, end: int, pro: str, lang: str) -> bool:
+    """A trigger that reports an event: not told as background (a trial, a case, an investigation, a
+    possibility: ``incident:background`` in the few words before), not a purpose or a capability
+    ("capabilities to strike", an Arabic verbal noun with the purpose proclitic), and an act noun only where
+    it names the occasion ("killed in an attack", "was subjected to an attack") or has an outcome ("the
+    explosion left two dead")."""
+    p, words = profile(lang), view.words
+    if _any_before(view, k, OCCASION, _set(lang, "incident:occasion-verbs")):
+        return True  # the one it befell is the subject: "a patrol was subjected to an attack", "survived"
+    if _any_before(view, k, BACKGROUND, _set(lang, "incident:background")):
+        return False
     before = set(words[max(0, k - 2) : k])
     if before & p.words("incident:irrealis") or set(pro) & p.words("incident:irrealis-proclitics:cased"):
         return False
-    if _any_before(view, k, BACKGROUND, _set(lang, "incident:background")):
+    if k > view.lo and words[k - 1] in _set(lang, "incident:irrealis-next"):
+        return False  # a subjunctive right after its particle
+    if _refers_back(rule, view, k, pro, lang):
         return False
-    # "the attack", "the strikes", "the fighting": a definite act noun (a verb form after a determiner is a
-    # noun) refers back to an event told before; so does a verb in a relative clause on one ("the attack
-    # that targeted X").
-    head = k - 2 if k >= 2 and _reads(keys[k - 1], words[k - 1], p.words("incident:relative")) else k
-    if _definite(words, keys, head, p.words("incident:definite"), tuple(p.words("incident:definite-prefixes"))):
-        return False
-    # A verb form governed by a preposition ("ba'da darb", "'an qatl") or one of its proclitics (bi-qatl) is a verbal
-    # noun: like an act noun, it reports an event only as the occasion of another.
-    governed = k > view.lo and words[k - 1] in _set(lang, "incident:noun-governors")
-    governed = governed or bool(set(pro) & _set(lang, "incident:noun-proclitics:cased"))
-    if governed and _any_before(view, k, BACKGROUND, _set(lang, "incident:noun-reporters")):
-        governed = False  # qama ... bi-qatl, "did the killing": the verbal noun is the act done
+    outcome = _any_after(view, end, OCCASION, _set(lang, "incident:outcome-verbs"))
+    governed = _governed(view, k, pro, lang)
     if rule.pos == "verb" and not governed and not set(words[max(0, k - 3) : k]) & p.words("incident:noun-markers"):
         return True  # a verb form after an article is a noun ("an arrest warrant", "a possible attack")
-    return bool(before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased"))
+    occasion = before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased")
+    return bool(outcome or occasion or _any_before(view, k, 2, _set(lang, "incident:noun-reporters")))
+
+
+def _refers_back(rule: TriggerRule, view: SentenceView, k: int, pro: str, lang: str) -> bool:
+    """An event told before: a definite act noun ("the attack", "the strikes"; a verb form after a determiner
+    is a noun), a verb in a relative clause on one ("the attack that targeted X"), or a relative clause
+    that describes its noun by a past act ("who was kidnapped in Milan")."""
+    p, words, keys = profile(lang), view.words, view.keys
+    if (
+        rule.pos == "verb"
+        and k > view.lo
+        and _reads(keys[k - 1], words[k - 1], _set(lang, "incident:relative-background"))
+    ):
+        return True
+    head = k - 2 if k >= 2 and _reads(keys[k - 1], words[k - 1], p.words("incident:relative")) else k
+    return _definite(words, keys, head, p.words("incident:definite"), tuple(p.words("incident:definite-prefixes")))
+
+
+def _governed(view: SentenceView, k: int, pro: str, lang: str) -> bool:
+    """A verb form governed by a preposition ("ba'da darb", "'an qatl") or one of its proclitics (bi-qatl) is a
+    verbal noun that, like an act noun, reports an event only as the occasion of another; not after a light
+    verb (qama ... bi-qatl, "did the killing"), where it is the act done."""
+    governed = k > view.lo and view.words[k - 1] in _set(lang, "incident:noun-governors")
+    governed = governed or bool(set(pro) & _set(lang, "incident:noun-proclitics:cased"))
+    return governed and not _any_before(view, k, BACKGROUND, _set(lang, "incident:noun-reporters"))
+
+
+def _any_after(view: SentenceView, end: int, window: int, words: frozenset[str]) -> bool:
+    """Does a word of ``words`` stand in the ``window`` tokens from ``end``, in the sentence?"""
+    return any(_reads(view.keys[m], view.words[m], words) for m in range(end, min(view.hi, end + window)))
 
 
 def _definite(
@@ -235,7 +263,7 @@ def incidents_in(view: SentenceView, tables: Tables, entities: EntityMaker, lang
         if (
             rule.plover not in view.found_types
             and not _excepted(rule, view, end, lang)
-            and _reported(rule, view, k, pro, lang)
+            and _reported(rule, view, k, end, pro, lang)
         ):
             rel = _incident(view, tables, entities, lang, Trigger(k, end, rule, pro), actors)
             if rel is not None:
@@ -264,9 +292,12 @@ def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: s
     patient = patient or _party(entities, tables, rule.plover, "patient", country, lang)
     if agent is None or patient is None or agent.key == patient.key:
         return None
+    mood = view.mood(k, end, rule, trig.pro, view.lo, view.hi)
+    if mood == "negated":
+        return None  # no attack by someone unnamed on someone unnamed: nothing to count
     return Relation(agent.key, rule.relation_for(patient.type), patient.key, view.sentence.index,
                     view.spans[k][0], view.spans[end - 1][1],
-                    f"incident.{rule.relation}", view.mood(k, end, rule, trig.pro, view.lo, view.hi), rule.plover,  # type: ignore[arg-type]
+                    f"incident.{rule.relation}", mood, rule.plover,  # type: ignore[arg-type]
                     CONFIDENCE)  # fmt: skip
 
 
