@@ -281,13 +281,23 @@ class Trigger:
     pro: str  # the proclitic the first token was read through
 
 
+def _newsworthy(view: SentenceView, country: str, lang: str) -> bool:
+    """Is an incident that names nobody news of its own? When the sentence tells when it happened or what it
+    cost (``incident:news-markers``: yesterday, a weekday, killed, wounded), wherever it happened; a language
+    without those words asks for the country where it happened."""
+    markers = _set(lang, "incident:news-markers")
+    if not markers:
+        return bool(country)
+    return _any_after(view, view.lo, view.hi - view.lo, markers)
+
+
 def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: str, trig: Trigger,
               actors: list[Placed]) -> Relation | None:  # fmt: skip
     rule, k, end = trig.rule, trig.start, trig.end
     agent, patient = _roles(rule, k, end, actors, view.words, lang)
     country = _country(view.placed)
-    if agent is None and patient is None and not country:
-        return None  # nothing says who or where: not worth an event of its own
+    if agent is None and patient is None and not _newsworthy(view, country, lang):
+        return None
     agent = agent or _party(entities, tables, rule.plover, "agent", country, lang)
     patient = patient or _party(entities, tables, rule.plover, "patient", country, lang)
     if agent is None or patient is None or agent.key == patient.key:
