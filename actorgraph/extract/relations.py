@@ -7,6 +7,8 @@ so that a noun trigger under a verb ("agreed to strengthen cooperation") yields 
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from actorgraph.extract.core.context import TYPE_CLASSES, Found, TriggerHit
 from actorgraph.extract.core.verbal import Verbal
 from actorgraph.extract.core.vocab import trait
@@ -14,6 +16,15 @@ from actorgraph.extract.records import ACTOR_TYPES, EVENT_TYPES
 from actorgraph.ontology.lexicon import TriggerRule
 
 __all__ = ["RelationFinder", "TriggerHit"]
+
+
+@dataclass(slots=True)
+class Infinitives:
+    """A sentence's verb before "to" + verb, where its infinitive starts, and where triggers gave relations."""
+
+    control: TriggerHit | None = None
+    complement: int = -1
+    related: set[int] = field(default_factory=set)
 
 
 class RelationFinder(Verbal):
@@ -54,16 +65,9 @@ class RelationFinder(Verbal):
     def relate_sentence(self, at: Found) -> None:
         lo, hi = at.lo, at.hi
         trigger_hits = self.triggers(lo, hi)
-        for hit in self.hits_by_sent.get(self.toks[lo].sent, ()) if lo < hi else ():
-            # غارة إسرائيلية على الدوحة: an act noun the mention finder read with its nisba as one mention
-            if hit.kind == "adj" and lo <= hit.start < hi and hit.end - hit.start >= 2:
-                for end, rule, pro in self.t.triggers.match(self.keys, hit.start):
-                    if rule.pos == "nom" and end < hit.end:
-                        self.nominal(TriggerHit(hit.start, end, rule, pro), at)
-                        break
+        self.adjective_nominals(at)
         verbs: list[tuple[TriggerHit, int, int]] = []  # verb triggers with their clauses
-        control: TriggerHit | None = None  # a verb with no object of its own before "to" + verb
-        related: set[int] = set()  # where a trigger (of any of its rows) gave relations
+        chain = Infinitives()
         for trig in trigger_hits:
             before = len(self.relations)
             c_lo, c_hi = self.clause_start(trig.start, lo), self.clause_end(trig.end, hi)
@@ -79,12 +83,46 @@ class RelationFinder(Verbal):
             if trig.rule.pos in ("verb", "part"):
                 verbs.append((trig, c_lo, c_hi))
             self.relate(trig, at)
-            if control is not None and control.end + 1 == trig.start:
+            self.infinitive(trig, before, at, chain)
+
+    def adjective_nominals(self, at: Found) -> None:
+        """ "ghara Isra'iliyya 'ala al-Doha": an act noun the mention finder read with its nisba as one mention."""
+        lo, hi = at.lo, at.hi
+        for hit in self.hits_by_sent.get(self.toks[lo].sent, ()) if lo < hi else ():
+            if hit.kind == "adj" and lo <= hit.start < hi and hit.end - hit.start >= 2:
+                for end, rule, pro in self.t.triggers.match(self.keys, hit.start):
+                    if rule.pos == "nom" and end < hit.end:
+                        self.nominal(TriggerHit(hit.start, end, rule, pro), at)
+                        break
+
+    def infinitive(self, trig: TriggerHit, before: int, at: Found, chain: Infinitives) -> None:
+        """After a trigger was related: the infinitive of a verb before it ("agreed to lend") gets that verb's
+        mood, and lends it its objects when it had none; a verb before "to" waits for its infinitive."""
+        control = chain.control
+        if control is not None and trig.start == chain.complement:
+            if control.start not in chain.related:
                 self.complement_objects(control, trig, before, at)
-            if len(self.relations) > before:
-                related.add(trig.start)
-            verb = trig.rule.pos == "verb" and trig.end < hi and self.word(trig.end) in self.v.purpose
-            control = trig if verb and trig.start not in related else None
+            self.governed_mood(control, before, at)
+        if len(self.relations) > before:
+            chain.related.add(trig.start)
+        opens = self.infinitive_after(trig, at.hi) if trig.rule.pos == "verb" else at.hi
+        if trig.start != chain.complement and opens < at.hi:
+            chain.control, chain.complement = trig, opens + 1
+
+    def governed_mood(self, control: TriggerHit, first: int, at: Found) -> None:
+        """ "threatened today to impose sanctions", "did not agree to lend": the act of an infinitive is not a fact;
+        it takes its governing verb's mood, or the future when that verb is asserted."""
+        mood = self.modality(control, at.lo, at.hi)
+        for rel in self.relations[first:]:
+            if rel.rule.startswith(self.lang) and not rel.rule.endswith(".complement"):
+                rel.modality = "future" if mood == "asserted" else mood  # type: ignore[assignment]
+
+    def infinitive_after(self, trig: TriggerHit, hi: int) -> int:
+        """Where "to" opens the verb's infinitive ("threatened today to impose"); hi when none does."""
+        k = trig.end
+        while k < hi and self.word(k) not in self.v.purpose and self.skippable(k):
+            k += 1
+        return k if k < hi and self.word(k) in self.v.purpose else hi
 
     def complement_objects(self, governing: TriggerHit, complement: TriggerHit, first: int, at: Found) -> None:
         """ "Iran agreed to release the sailors", "threatened to cut supplies to Ukraine": a verb with no object of

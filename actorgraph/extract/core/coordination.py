@@ -183,13 +183,20 @@ class Coordination(Context):
             if hit is not None:
                 return hit
             if not self.skippable(m):
-                # "X agreed to lend …": a verb governing the infinitive shares its subject; another verb does not
-                governs = m + 1 < k and self.word(m + 1) in self.v.purpose
-                if budget <= 0 or (self.t.triggers.match(self.keys, m) and not governs):
+                # "X agreed (today) to lend …": a verb right before the infinitive shares its subject; another
+                # trigger does not ("Pyongyang's deployment of troops to fight")
+                if budget <= 0 or (self.t.triggers.match(self.keys, m) and not self.governs(m, k)):
                     return None
                 budget -= 1
             m -= 1
         return None
+
+    def governs(self, m: int, k: int) -> bool:
+        """Is the trigger verb at m followed by "to" and the infinitive at k, with only skippable words between?"""
+        if m + 1 >= k or self.word(k - 1) not in self.v.purpose:
+            return False
+        verb = any(rule.pos == "verb" for _e, rule, _p in self.t.triggers.match(self.keys, m))
+        return verb and all(self.skippable(j) for j in range(m + 1, k - 1))
 
     def previous_item(self, first: Hit, lo: int) -> Hit | None:
         """The list item before this one (walking back to a group's first conjunct), or None."""
