@@ -167,9 +167,9 @@ class Arguments(Titles):
     def marked(self, hit: Hit, after: int, hi: int, preps: set[str]) -> bool:
         """Does one of the trigger's argument markers introduce this mention ("with the United States", "ma'a
         kull min")?"""
-        prev = hit.start - 1
-        while prev > after and self.word(prev) in self.v.indefinites:
-            prev -= 1  # "with the United States"
+        prev, skip = hit.start - 1, self.v.indefinites | self.v.sets("premodifiers")
+        while prev > after and self.word(prev) in skip:
+            prev -= 1  # "with the United States", "with senior Syrian officials"
         by_prep = prev >= after and self.word(prev) in preps
         listed = self.g.list_marker(prev, after, hi, preps)
         if listed is not None:
