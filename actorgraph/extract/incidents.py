@@ -25,7 +25,7 @@ from actorgraph.ontology.lexicon import TriggerRule
 
 CONFIDENCE = 0.5
 WINDOW = 8  # tokens either side of the trigger where its named parties are looked for
-OCCASION = 4  # tokens around an act noun where a verb says it befell someone or had an outcome
+OCCASION = 8  # tokens around an act noun where a verb says it befell someone or had an outcome
 BACKGROUND = 5  # tokens before the trigger where a word may tell it as background (in a kidnapping case)
 PLACE_TYPES = frozenset({"State", "City"})
 
@@ -184,7 +184,7 @@ def _reported(rule: TriggerRule, view: SentenceView, k: int, end: int, pro: str,
     if rule.pos == "verb" and not governed and not set(words[max(0, k - 3) : k]) & p.words("incident:noun-markers"):
         return True  # a verb form after an article is a noun ("an arrest warrant", "a possible attack")
     occasion = before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased")
-    return bool(outcome or occasion or _any_before(view, k, 2, _set(lang, "incident:noun-reporters")))
+    return bool(outcome or occasion or _any_before(view, k, OCCASION, _set(lang, "incident:noun-reporters")))
 
 
 def _refers_back(rule: TriggerRule, view: SentenceView, k: int, pro: str, lang: str) -> bool:
@@ -281,13 +281,15 @@ class Trigger:
     pro: str  # the proclitic the first token was read through
 
 
-def _newsworthy(view: SentenceView, country: str, lang: str) -> bool:
+def _newsworthy(view: SentenceView, plover: str, country: str, lang: str) -> bool:
     """Is an incident that names nobody news of its own? When the sentence tells when it happened or what it
-    cost (``incident:news-markers``: yesterday, a weekday, killed, wounded), wherever it happened; a language
-    without those words asks for the country where it happened."""
+    cost (``incident:news-markers``: yesterday, a weekday, killed, wounded) or who took part though unnamed
+    (``incident:news-markers:TYPE``: gunmen for an attack, thousands for a protest), wherever it happened; a
+    language without those words asks for the country where it happened."""
     markers = _set(lang, "incident:news-markers")
     if not markers:
         return bool(country)
+    markers |= _set(lang, f"incident:news-markers:{plover}")
     return _any_after(view, view.lo, view.hi - view.lo, markers)
 
 
@@ -296,7 +298,9 @@ def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: s
     rule, k, end = trig.rule, trig.start, trig.end
     agent, patient = _roles(rule, k, end, actors, view.words, lang)
     country = _country(view.placed)
-    if agent is None and patient is None and not _newsworthy(view, country, lang):
+    if agent is not None and patient is None and _any_before(view, k, OCCASION, _set(lang, "incident:occasion-verbs")):
+        agent, patient = None, agent  # "X was subjected to an attack", "X survived": X is who it befell
+    if agent is None and patient is None and not _newsworthy(view, rule.plover, country, lang):
         return None
     agent = agent or _party(entities, tables, rule.plover, "agent", country, lang)
     patient = patient or _party(entities, tables, rule.plover, "patient", country, lang)
