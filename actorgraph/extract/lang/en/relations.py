@@ -8,7 +8,7 @@ from actorgraph.extract.core.context import Found, TriggerHit
 from actorgraph.extract.core.grammar import Grammar as Base
 from actorgraph.extract.lang import profile
 from actorgraph.extract.mentions import Hit
-from actorgraph.extract.records import ACTOR_TYPES
+from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES
 
 ORGANISATIONS = ACTOR_TYPES - {"Person", "State"}
 
@@ -126,6 +126,8 @@ class Grammar(Base):
         word = f.word(p)
         if word in f.v.pronouns:
             return [], f.v.pronouns[word], "", modality
+        if self.statement_before(p) and f.word(trig.start).endswith("ing"):
+            return self.issuer(at, p, modality)  # "X issued a statement condemning Y": the issuer's act
         if word in f.v.relative_pronouns and p - 1 >= lo:
             q = p - 1 if f.comma(p - 1) else p
             keys = [h.key for h in f.group_ending_before(q, lo, 0) if f.eligible(h, ("actor",))]
@@ -143,3 +145,20 @@ class Grammar(Base):
             first = next((h for h in f.hits if lo <= h.start < p and f.eligible(h, ("actor",))), None)
             return ([first.key], "", "", modality) if first is not None and first.kind != "adjmod" else None
         return None
+
+    def issuer(self, at: Found, p: int, modality: str) -> tuple[list[str], str, str, str] | None:
+        """Who issued the text before p: the subject of the clause before, else the sentence's first actor."""
+        f = self.f
+        before = f.clause_before_subject(at.sent, modality)
+        if before is not None:
+            return before[0], "", "", before[1]
+        first = f.first_actor(at.lo, p)
+        return ([first.key], "", "", modality) if first is not None and first.kind != "adjmod" else None
+
+    def statement_before(self, p: int) -> bool:
+        """Is the word at p the end of a statement, a resolution or another text an actor issues?"""
+        f = self.f
+        hit = f.hit_at(p)
+        if hit is not None:
+            return hit.end == p + 1 and f.type_of(hit.key) in DOCUMENT_TYPES
+        return f.word(p) in f.v.sets("statement nouns")
