@@ -168,7 +168,7 @@ def _reported(rule: TriggerRule, view: SentenceView, k: int, end: int, pro: str,
     it names the occasion ("killed in an attack", "was subjected to an attack") or has an outcome ("the
     explosion left two dead")."""
     p, words = profile(lang), view.words
-    if _any_before(view, k, OCCASION, _set(lang, "incident:occasion-verbs")):
+    if _noun_reading(rule, pro, lang) and _any_before(view, k, OCCASION, _set(lang, "incident:occasion-verbs")):
         return True  # the one it befell is the subject: "a patrol was subjected to an attack", "survived"
     if _any_before(view, k, BACKGROUND, _set(lang, "incident:background")):
         return False
@@ -185,6 +185,14 @@ def _reported(rule: TriggerRule, view: SentenceView, k: int, end: int, pro: str,
         return True  # a verb form after an article is a noun ("an arrest warrant", "a possible attack")
     occasion = before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased")
     return bool(outcome or occasion or _any_before(view, k, OCCASION, _set(lang, "incident:noun-reporters")))
+
+
+def _noun_reading(rule: TriggerRule, pro: str, lang: str) -> bool:
+    """Is the trigger read as a noun: a noun row, or a verb form behind a preposition proclitic (li-l-khatf)?"""
+    proclitics = profile(lang).words("incident:irrealis-proclitics:cased") | _set(
+        lang, "incident:noun-proclitics:cased"
+    )
+    return rule.pos != "verb" or bool(set(pro) & proclitics)
 
 
 def _refers_back(rule: TriggerRule, view: SentenceView, k: int, pro: str, lang: str) -> bool:
@@ -298,6 +306,8 @@ def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: s
     rule, k, end = trig.rule, trig.start, trig.end
     agent, patient = _roles(rule, k, end, actors, view.words, lang)
     country = _country(view.placed)
+    if view.words[view.hi - 1] in _set(lang, "incident:question-marks:cased"):
+        return None  # a question reports nothing: "could Israel be the one who killed Hariri?"
     if agent is not None and patient is None and _any_before(view, k, OCCASION, _set(lang, "incident:occasion-verbs")):
         agent, patient = None, agent  # "X was subjected to an attack", "X survived": X is who it befell
     if agent is None and patient is None and not _newsworthy(view, rule.plover, country, lang):
