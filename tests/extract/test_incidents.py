@@ -52,3 +52,40 @@ def test_no_incident_where_the_frames_coded_the_sentence() -> None:
 def test_arabic_incident_after_an_occasion_word() -> None:
     found = _incidents("قتل 18 شخصا في انفجار في بغداد امس.", lang="ar")
     assert any(p == "ASSAULT" and "(Iraq)" in s for s, _r, _o, _m, p in found), found
+
+
+def _types(text: str, lang: str = "ar") -> set[str]:
+    return {r.plover for r in extract_text(text, lang=lang, model="none").relations if r.plover}
+
+
+def test_arabic_attack_in_words_is_criticism_not_assault() -> None:
+    # hajama ... qa'ilan: a speech participle in the clause makes the attack one of words
+    assert "ASSAULT" not in _types("وهاجم وزير الخارجية الإيراني عباس عراقجي الولايات المتحدة قائلا إن سياستها فاشلة.")
+    assert "ASSAULT" not in _types("وقد شكر عبد القادر محاميه، ولكنه هاجم السلطات المصرية على التعامل معه.")
+
+
+def test_arabic_background_is_no_new_incident() -> None:
+    assert _incidents("ومثل أمس أمام المحكمة في القاهرة ثلاثة متهمين في قضية خطف رجل أعمال.", "ar") == []  # a case
+    assert _incidents("وفور الإعلان عن قتل الرهينة في العراق أمس، بدأت المفاوضات.", "ar") == []  # a verbal noun
+    assert _incidents("وقتل 16 ألف شخص في الهند في كارثة تسونامي.", "ar") == []  # a disaster
+    assert _incidents("هل قتل مسلحون الرهائن في بغداد أمس؟", "ar") == []  # a question
+
+
+def test_arabic_subjected_to_an_attack_befell_the_one_named_before() -> None:
+    found = _incidents("وتعرضت دورية للجيش العراقي أمس لهجوم بعبوة ناسفة في الموصل.", "ar")
+    assert found == [("Unidentified armed group (Iraq)", "attacked", "Iraq", "asserted", "ASSAULT")], found
+
+
+def test_arabic_unnamed_gunmen_after_that_are_a_report() -> None:
+    # an (that) before the subject is no subjunctive; the gunmen make the incident news though nobody is named
+    found = _incidents("وأفادت الشرطة أن مسلحين مجهولين خطفوا مهندسا في بغداد.", "ar")
+    assert found == [
+        ("Unidentified armed group (Iraq)", "attacked", "Unidentified victims (Iraq)", "asserted", "ASSAULT")
+    ], found
+
+
+def test_arabic_incident_naming_nobody_needs_a_time_or_toll() -> None:
+    assert _incidents("وكثر خطف رجال الأعمال في العراق.", "ar") == []  # a trend, with no when or toll
+    assert _incidents("وكثر خطف رجال الأعمال في العراق أمس.", "ar")  # yesterday: news
+    assert _incidents("وخطف رجال أعمال في العراق.", "ar") == []
+    assert _incidents("وخطف رجال أعمال في العراق أمس.", "ar")
