@@ -50,13 +50,30 @@ class Nominal(Arguments):
 
     def nominal(self, trig: TriggerHit, at: Found) -> None:
         agent = self.nominal_agent(trig.start, trig.end, at.lo, at.hi)
-        if agent is None:
-            return
-        after = agent.end if self.g.agent_after_noun or agent.start == trig.start else trig.end
-        modality = self.modality(trig, at.lo, at.hi)
         rule_id = f"{self.lang}.{trig.rule.relation}.nom"
+        agents = [agent] if agent is not None else self.light_verb_subjects(trig, at)
+        if agent is None and agents:
+            rule_id += ".light"
+        if not agents:
+            return
+        after = agents[0].end if self.g.agent_after_noun or agents[0].start == trig.start else trig.end
+        modality = self.modality(trig, at.lo, at.hi)
         for obj in self.nominal_targets(trig, after, at.hi):
-            self.emit(agent.key, trig.rule, obj.key, trig, at, modality, rule_id)
+            for a in agents:
+                self.emit(a.key, trig.rule, obj.key, trig, at, modality, rule_id)
+
+    def light_verb_subjects(self, trig: TriggerHit, at: Found) -> list[Hit]:
+        """ "X ordered an investigation against Y", "launched strikes on Y": an act noun that is the object of a
+        light verb (word set "light verbs") has that verb's subject as its agent."""
+        light, p = self.v.sets("light verbs"), trig.start - 1
+        while p >= at.lo and p >= trig.start - 4 and self.word(p) not in light:
+            if self.hit_at(p) is not None or self.toks[p].punct or self.t.triggers.match(self.keys, p):
+                return []
+            p -= 1
+        if p < at.lo or self.word(p) not in light:
+            return []
+        before = self.group_ending_before(p, self.clause_start(p, at.lo), self.g.subject_gap(trig))
+        return [h for h in before if self.actor(h) and h.kind != "adjmod"]
 
     def act_agent_before(self, k: int, lo: int, hi: int) -> Hit | None:
         """The attached agent of the act noun whose target phrase ends at k (gharah isra'iliyya 'ala al-Dawha)."""
