@@ -7,12 +7,19 @@ from functools import lru_cache
 from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, strip_article
 
+_MARKS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"  # tashkeel and tatweel
+
 
 @lru_cache(maxsize=300_000)
 def ar_keys(text: str) -> dict[str, str]:
     """Match keys of an Arabic token → the proclitics split off to reach it (plainest reading first)."""
     keys: dict[str, str] = {}
+    # A word written with the ta marbuta (المالية "financial") ends with no pronoun, though normalised
+    # it ends like one (الماليه): no reading of it is المالي + ه "his Mali".
+    ta_marbuta = text.rstrip(_MARKS).endswith("ة")
     for pro, stem, enc in analyses(normalize(text)):
+        if ta_marbuta and enc == "ه":
+            continue
         # "|a" marks a reading through the accusative tanween alef (قانونًا): fine for common nouns,
         # wrong for names (ماليًا "financially" is not مالي "Mali").
         mark = pro + "|a" if enc == "ا" else pro
