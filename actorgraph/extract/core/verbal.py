@@ -35,6 +35,9 @@ class Verbal(Nominal):
                 modality = same[-1].modality
         if self.excepted(trig, at.hi):
             return  # "warned of a possible attack", بحث هاتفيا مع: the row's exceptions
+        if rule.frame == "oblige":
+            self.obligation(trig, at, rule_id)
+            return
         if rule.frame in ("member", "gather"):
             (self.membership if rule.frame == "member" else self.gather)(trig, at, modality, rule_id)
             return
@@ -79,6 +82,27 @@ class Verbal(Nominal):
         if objs:
             judged = owners[-1] if owners else objs[0]
             self.emit(subject.key, trig.rule, judged.key, trig, at, modality, "eval")
+
+    def obligation(self, trig: TriggerHit, at: Found, rule_id: str) -> None:
+        """ "Trump said (on Friday) that North Korea must disarm": the speaker asks it of the one obliged, the
+        subject right before the trigger, with the mood of the verb of saying."""
+        obliged = [h for h in self.group_ending_before(trig.start, self.clause_start(trig.start, at.lo), 0)]
+        obliged = [h for h in obliged if self.actor(h) and h.kind != "adjmod"]
+        p, budget = (obliged[0].start - 1 if obliged else at.lo - 1), 2
+        skip = self.v.indefinites | self.v.complement_openers
+        while p >= at.lo and self.word(p) not in self.v.sets("speech verbs") and self.hit_at(p) is None:
+            if not (self.skippable(p) or self.word(p) in skip):
+                budget -= 1
+            if budget < 0 or self.toks[p].punct:
+                return
+            p -= 1
+        if p < at.lo or self.word(p) not in self.v.sets("speech verbs"):
+            return
+        speakers = [h for h in self.group_ending_before(p, self.clause_start(p, at.lo), 2) if self.actor(h)]
+        mood = self.modality(TriggerHit(p, p + 1, trig.rule, trig.pro), at.lo, at.hi)
+        for s in speakers:
+            for o in obliged:
+                self.emit(s.key, trig.rule, o.key, trig, at, mood, rule_id)
 
     # -- subjects ------------------------------------------------------------------------------------
     def subjects(self, trig: TriggerHit, at: Found, modality: str, rule_id: str) -> tuple[Subjects, str, str] | None:
