@@ -50,16 +50,18 @@ def _deps(name: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def verb_rules() -> dict[str, tuple[tuple[TriggerRule, tuple[str, ...]], ...]]:
-    """Lemma (or exact form) → the verb rows it starts, with the words the rest of the form needs."""
-    index: dict[str, list[tuple[TriggerRule, tuple[str, ...]]]] = {}
+def verb_rules() -> dict[str, tuple[tuple[TriggerRule, tuple[str, ...], bool], ...]]:
+    """Lemma (or exact form) → the verb rows it starts, with the words the rest of the form needs and whether
+    they follow the verb right away (a form without "...": "call on")."""
+    index: dict[str, list[tuple[TriggerRule, tuple[str, ...], bool]]] = {}
     for rule in lexicon.triggers("en"):
         if rule.pos != "verb" or rule.frame not in ("sym", "act"):
             continue
         for form in rule.forms:
             words = [w for w in form.split() if w != "..."]
             head = words[0].strip("[]").lower()
-            index.setdefault(head, []).append((rule, tuple(w.strip("[]").lower() for w in words[1:])))
+            rest = tuple(w.strip("[]").lower() for w in words[1:])
+            index.setdefault(head, []).append((rule, rest, "..." not in form.split()))
     return {k: tuple(v) for k, v in index.items()}
 
 
@@ -111,8 +113,9 @@ def _subjects(verb: Token) -> list[Token]:
     return []
 
 
-def _objects(verb: Token, preps: tuple[str, ...], complement: bool) -> list[Token]:
-    found = [c for c in verb.children if c.dep_ in _deps("object") or c.dep_ in _deps("passive-subject")]
+def _objects(verb: Token, preps: tuple[str, ...], complement: bool, direct: bool = True) -> list[Token]:
+    """``direct``: a direct object is an argument (not for a partner who comes with "with": "discussed Syria")."""
+    found = [c for c in verb.children if (direct and c.dep_ in _deps("object")) or c.dep_ in _deps("passive-subject")]
     for prep in (c for c in verb.children if c.dep_ in _deps("prep") and c.lower_ in preps):
         found += [p for p in prep.children if p.dep_ in _deps("pobj")]
     if not found and complement:
@@ -165,9 +168,15 @@ class MentionIndex:
         return None
 
 
-def _form_fits(verb: Token, rest: tuple[str, ...]) -> bool:
+def _form_fits(verb: Token, rest: tuple[str, ...], adjacent: bool) -> bool:
     if not rest:
         return True
+    if adjacent:
+        # "call on X": the words right after the verb ("called Salman on Saturday" is no call on anyone)
+        after = verb.doc[verb.i + 1 : verb.i + 1 + len(rest)]
+        if len(after) != len(rest):
+            return False
+        return all(w in (t.lower_, t.lemma_.lower()) for w, t in zip(rest, after, strict=True))
     # "call on", "impose ... sanctions": the rest of the form hangs on the verb itself (or on its object)
     near = [*verb.children, *(g for c in verb.children for g in c.children)]
     words = {t.lemma_.lower() for t in near} | {t.lower_ for t in near}
@@ -194,8 +203,8 @@ def parse_relations(
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         candidates = rules.get(verb.lemma_.lower(), ()) + rules.get(verb.lower_, ())
-        for rule, rest in candidates:
-            if not _form_fits(verb, rest) or _excepted(verb, rule):
+        for rule, rest, adjacent in candidates:
+            if not _form_fits(verb, rest, adjacent) or _excepted(verb, rule):
                 continue
             yield from _pairs(verb, rule, rest, index, type_classes)
 
@@ -208,7 +217,8 @@ def _pairs(
     # state): only a name under a title is read through them.
     subjects = [m for t in _subjects(verb) if (m := index.of(t, named_head=True)) is not None]
     subjects = [m for m in subjects if m.type in type_classes["actor"]]
-    patients = _objects(verb, rule.preps, complement="that" in rest)
+    direct = rule.frame != "sym" or rule.relation in trait("direct-partner")
+    patients = _objects(verb, rule.preps, "that" in rest, direct)
     # A concrete object is an actor through its modifiers ("cut supplies to Ukrainian forces"), as in the rules;
     # a partner is not ("welcomed the U.S. move").
     owner = rule.relation in trait("concrete-object") and rule.relation not in trait("direct-partner")
