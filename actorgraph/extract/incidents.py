@@ -176,7 +176,10 @@ def _reported(rule: TriggerRule, view: SentenceView, k: int, end: int, pro: str,
     if before & p.words("incident:irrealis") or set(pro) & p.words("incident:irrealis-proclitics:cased"):
         return False
     if k > view.lo and words[k - 1] in _set(lang, "incident:irrealis-next"):
-        return False  # a subjunctive right after its particle
+        return False  # "or" before it, a state in the background ("were demonstrating")
+    subjunctive = tuple(_set(lang, "incident:subjunctive-prefixes:cased"))
+    if k > view.lo and words[k - 1] in _set(lang, "incident:subjunctive") and words[k].startswith(subjunctive):
+        return False  # a present verb right after its particle: "to attack", no event
     if _refers_back(rule, view, k, pro, lang):
         return False
     outcome = _any_after(view, end, OCCASION, _set(lang, "incident:outcome-verbs"))
