@@ -133,7 +133,7 @@ class Grammar(Base):
             keys = [h.key for h in f.group_ending_before(q, lo, 0) if f.eligible(h, ("actor",))]
             return (keys, "", "", modality) if keys else None
         if f.comma(p):
-            keys = f.apposition_closed(p) or f.relative_closed(p, lo)
+            keys = f.apposition_closed(p) or f.relative_closed(p, lo) or self.before_parenthetical(p, lo)
             if not keys and f.word(trig.start).endswith("ing"):
                 first = f.first_actor(lo, p)  # ", calling for …": the sentence's main subject, its first actor
                 keys = [first.key] if first is not None else []
@@ -162,3 +162,14 @@ class Grammar(Base):
         if hit is not None:
             return hit.end == p + 1 and f.type_of(hit.key) in DOCUMENT_TYPES
         return f.word(p) in f.v.sets("statement nouns")
+
+    def before_parenthetical(self, comma: int, lo: int) -> list[str]:
+        """ "Iran, in a statement on Monday, condemned": the subject before a parenthetical phrase whose comma
+        closes at ``comma`` (opened by a word of "parenthetical openers")."""
+        f = self.f
+        q = comma - 1
+        while q > lo and comma - q <= 12 and not f.comma(q):
+            q -= 1
+        if q <= lo or not f.comma(q) or f.word(q + 1) not in f.v.sets("parenthetical openers"):
+            return []
+        return [h.key for h in f.group_ending_before(q, f.clause_start(q, lo), 0) if f.actor(h)]
