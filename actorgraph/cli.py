@@ -16,8 +16,8 @@ class UserError(click.ClickException):
 
 
 class _Commands(click.Group):
-    """The command group: output that cannot be written (a full disk, a closed pipe) is one line, whatever
-    the command, not an OSError from click.echo."""
+    """The command group: output that cannot be written (a full disk) is one line, whatever the command, not
+    an OSError from click.echo; a closed pipe ends the command quietly."""
 
     def invoke(self, ctx: click.Context) -> object:
         import errno
@@ -28,6 +28,8 @@ class _Commands(click.Group):
             if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EPIPE):
                 raise
             _drop_stdout()
+            if err.errno == errno.EPIPE:
+                raise SystemExit(1) from None  # the reader stopped (| head): quiet, as other Unix tools are
             raise UserError(f"cannot write the output: {err.strerror or err}") from None
 
 

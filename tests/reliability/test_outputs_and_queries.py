@@ -116,6 +116,18 @@ def test_output_to_a_full_disk_is_a_one_line_error(seeded_store: Path, command: 
     assert "cannot write the output" in line, line
 
 
+def test_a_reader_that_stops_ends_the_command_quietly(seeded_store: Path) -> None:
+    """`actorgraph export ... | head -c 100`: the closed pipe is no error to report, as for other Unix tools."""
+    proc = subprocess.Popen([*actorgraph_command(), "export", "--format", "nq", "--store", str(seeded_store)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=60)
+    assert proc.returncode in (0, 1) and "Traceback" not in err and "Error" not in err, (proc.returncode, err)
+
+
 def test_allow_service_is_what_lets_a_local_query_call_out(seeded_store: Path) -> None:
     empty = b'{"head":{"vars":["s"]},"results":{"bindings":[]}}'
     with http_server(Answer(200, empty, {"Content-Type": "application/sparql-results+json"})) as listener:
