@@ -173,7 +173,8 @@ def _reported(rule: TriggerRule, view: SentenceView, k: int, end: int, pro: str,
     if _any_before(view, k, BACKGROUND, _set(lang, "incident:background")):
         return False
     before = set(words[max(0, k - 2) : k])
-    if before & p.words("incident:irrealis") or set(pro) & p.words("incident:irrealis-proclitics:cased"):
+    irrealis = _any_before(view, k, 2, p.words("incident:irrealis"))  # behind a conjunction too: wa-kay
+    if irrealis or set(pro) & p.words("incident:irrealis-proclitics:cased"):
         return False
     if k > view.lo and words[k - 1] in _set(lang, "incident:irrealis-next"):
         return False  # "or" before it, a state in the background ("were demonstrating")
