@@ -260,6 +260,66 @@ def ingest(paths: tuple[Path, ...], store_spec: str, lang: str, workers: int, da
 
 
 @main.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+@click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
+@click.option("--model", default=None, metavar="NAME",
+              help="English spaCy model whose NER adds unknown actors ('none': rules only, ~10x faster). "
+                   "Default: $ACTORGRAPH_EN_MODEL, else en_core_web_sm when installed.")  # fmt: skip
+@click.option("--once", is_flag=True, help="Ingest what is there now, then exit (for cron and scripts).")
+@click.option("--quiet", "-q", is_flag=True, help="No line per document; errors and warnings still on stderr.")
+@click.option("--settle", type=click.FloatRange(min=0), default=1.0, show_default=True, metavar="SECONDS",
+              help="A file is read once its size and time have not changed for this long.")
+@click.option("--poll", type=click.FloatRange(min=0.05), default=None, metavar="SECONDS",
+              help="Look for changes every SECONDS instead of waiting for the kernel's notifications "
+                   "(network shares: NFS, SMB).")  # fmt: skip
+@_dictionary_option
+@_date_option
+@_upgrade_option
+def watch(folders: tuple[Path, ...], store_spec: str, lang: str, model: str | None, once: bool, quiet: bool,
+          settle: float, poll: float | None, upgrade: bool) -> None:  # fmt: skip
+    """Ingest each article that lands in FOLDER... (.txt .md .html, JSONL lines) as it arrives.
+
+    Unchanged files are skipped by content hash, so a restart changes nothing; a changed file replaces
+    its document. Ctrl-C or SIGTERM stops after the document in hand. One line per document on stdout.
+    """
+    import threading
+
+    from actorgraph.extract import ExtractionError
+    from actorgraph.feed import Feed, Listener, stop_on_signals
+    from actorgraph.graph.curation import apply_curation, curation_path
+    from actorgraph.graph.store import StoreError
+    from actorgraph.parallel import warm_up
+
+    language = None if lang == "auto" else lang
+    try:
+        warm_up((language,) if language else ("ar", "en"), model)  # the pipelines, once for the whole feed
+    except ExtractionError as err:
+        raise UserError(str(err)) from None
+    stop = threading.Event()
+    say = (lambda line: None) if quiet else click.echo
+    with _open_store(store_spec, upgrade=upgrade) as store:
+        tell = Listener(
+            outcome=lambda o: click.echo(o.line(), err=True) if o.status == "failed" else say(o.line()),
+            warning=lambda message: click.echo(f"warning: {message}", err=True),
+            note=say,
+            after_change=lambda: apply_curation(store, curation_path(store_spec)),
+        )
+        feed = Feed(folders, store, lang=language, model=model, settle=settle, stop=stop, listener=tell)
+        if not once:
+            say(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)")
+        try:
+            with stop_on_signals(stop, lambda: say("stopping after the current document")):
+                feed.run_once() if once else feed.run(poll=poll)
+        except (StoreError, OSError, RuntimeError) as err:  # watchfiles' errors are RuntimeErrors
+            raise UserError(" ".join(str(err).split())) from None
+    n = feed.counts
+    say(f"{n['added']} new, {n['replaced']} replaced, {n['unchanged']} unchanged, {n['failed']} failed")
+    if once and n["failed"] and not (n["added"] or n["replaced"] or n["unchanged"]):
+        raise UserError(f"no article could be read ({n['failed']} skipped)")
+
+
+@main.command()
 @click.argument("sparql", required=False)
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, path_type=Path),
               help="Read the query from FILE (e.g. queries/who_met_whom.rq).")
