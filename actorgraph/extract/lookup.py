@@ -45,6 +45,8 @@ class LexiconRules:
     """The keys of a trigger pattern's first word (a verb's inflections)."""
     glossary: Callable[[], dict[str, str]]
     """Word key → English, for words of names composed from a head noun."""
+    listed_forms_first: bool = False
+    """Does a trigger form as a row writes it outrank another row's inflection that reads the same word?"""
 
 
 @lru_cache(maxsize=8)
@@ -152,12 +154,21 @@ def build_tables(lang: str, tokenize: Callable[[str], list[str]]) -> Tables:
         if head.lang == lang:
             heads.add(label_keys(lang, tokenize(head.form)), head)
     triggers = Trie()
+    # Where the language says so, a form a row lists as written comes before another row's inflection
+    # that reads the same words (Arabic: "went on strike", a protest row, before the 1st person of "strikes").
+    inflected: list[tuple[tuple[str, ...], TriggerRule]] = []
     for rule in lexicon.triggers(lang):
         for form in rule.forms:
             words = form.split()
             rest = label_keys(lang, words[1:])
+            listed = rules.label_key(words[0].strip("[]"))
             for first in rules.trigger_heads(words[0], rule):
-                triggers.add((first, *rest), rule)
+                if first == listed or not rules.listed_forms_first:
+                    triggers.add((first, *rest), rule)
+                else:
+                    inflected.append(((first, *rest), rule))
+    for keys, rule in inflected:
+        triggers.add(keys, rule)
     cues = Trie()
     for cue in lexicon.cues():
         if cue.lang == lang:

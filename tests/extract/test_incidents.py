@@ -89,3 +89,20 @@ def test_arabic_incident_naming_nobody_needs_a_time_or_toll() -> None:
     assert _incidents("وكثر خطف رجال الأعمال في العراق أمس.", "ar")  # yesterday: news
     assert _incidents("وخطف رجال أعمال في العراق.", "ar") == []
     assert _incidents("وخطف رجال أعمال في العراق أمس.", "ar")
+
+
+def test_arabic_a_wish_an_intention_or_an_alleged_involvement_is_no_incident() -> None:
+    assert "ASSAULT" not in _types("واعتقلت الشرطة رجلين أرادوا خطف سائح في القاهرة أمس.")  # a wish (the arrest stays)
+    assert _incidents("وقالت الشرطة إن المسلحين يعتزمون خطف مهندس في بغداد أمس.", "ar") == []  # an intention
+    assert _incidents("وقال إن الرجل كان متورطا في خطف مهندس في بغداد أمس.", "ar") == []  # an involvement
+    assert _incidents("وقالوا إن خلية في بغداد كانت وراء خطف مهندس أمس.", "ar") == []  # responsibility
+
+
+def test_arabic_irrealis_word_behind_a_conjunction() -> None:
+    # wa-kay: a purpose, read through its conjunction as kay alone
+    assert _incidents("وأرسلوا الأسلحة أمس وكي يقتل المسلحون الجنود في بغداد.", "ar") == []
+
+
+def test_arabic_went_on_strike_is_a_protest_not_a_blow() -> None:
+    # adraba as written (a protest row) before the 1st person of yadribu (an assault row)
+    assert "ASSAULT" not in _types("أضرب عمال الموانئ في مصر أمس احتجاجا على الأجور.")

@@ -34,4 +34,5 @@ RULES = LexiconRules(
     name_variants=_name_variants,
     trigger_heads=_trigger_heads,
     glossary=lambda: {normalize(k): v for k, v in glossary_ar_en().items()},
+    listed_forms_first=True,  # أضرب "went on strike" as written, not the 1st person of يضرب "strikes"
 )
