@@ -1,4 +1,4 @@
-"""Synthetic data for the benchmarks: news-like sentences, and triples in our RDF shape.
+"""Synthetic news text for the benchmarks: sentences and articles in Arabic and English.
 
 Sentences are composed from the gazetteer (people with their current office, states, organisations,
 treaties, summits, capitals) and the trigger lexicon (every relation, verb and noun forms, English
@@ -6,27 +6,22 @@ inflection, Arabic past and present stems), with the variations news has: subjec
 verb-subject-object order (Arabic), coordinated subjects, passives (English), titles with nationality
 adjectives, dates and places, and modality cues (negation, hedging, future) on about a quarter of them.
 
-The triples for the large sizes (1M, 10M) are written directly as N-Quads in the shape
-``actorgraph.graph.rdf`` builds (one named graph per document, a statement node per relation with its
-evidence, plain triples for asserted ones, labels and codes of entities in every graph that mentions
-them), with actors drawn from a skewed distribution so that a few are hubs, as in real news.
+The stores of the benchmarks are not written from here: ``benchmarks/records.py`` makes extraction
+results, and the project's own code turns them into quads.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
-from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
 from actorgraph.ontology.gazetteer import GazEntry, load_gazetteer
 from actorgraph.ontology.lexicon import TriggerRule, triggers
-from actorgraph.ontology.namespace import AG_IRI, AGR_IRI
 
 ACTOR_TYPES = ("Person", "State", "Organization", "GovernmentBody", "MilitaryOrganization",
                "InternationalOrganization", "ArmedGroup")  # fmt: skip
@@ -301,205 +296,4 @@ def write_jsonl(path: Path, n_sentences: int, langs: tuple[str, ...] = ("ar", "e
                           "date": f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}", "lang": lang}  # fmt: skip
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 count += 1
-    return count
-
-
-# --- triples in our RDF shape ------------------------------------------------------------------------
-
-_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_PROV = "http://www.w3.org/ns/prov#"
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_DCT = "http://purl.org/dc/terms/"
-_NETWORK = NETWORK_GRAPH.n3()
-_ENTITIES = ENTITIES_GRAPH.n3()
-
-
-def _lit(text: str, lang: str = "") -> str:
-    body = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return f'"{body}"@{lang}' if lang else f'"{body}"'
-
-
-def _typed(value: object, dtype: str) -> str:
-    return f'"{value}"^^<{_XSD}{dtype}>'
-
-
-@dataclass(slots=True)
-class _Entity:
-    iri: str
-    type: str
-    en: str
-    ar: str
-    country: str
-    alts: tuple[str, ...]
-    synthetic: bool = False
-
-
-def _universe(n_extra: int, rng: random.Random) -> list[_Entity]:
-    """Gazetteer actors plus ``n_extra`` unknown people and organisations, as extraction mints them."""
-    gaz = load_gazetteer()
-    out = [
-        _Entity(e.iri, e.type, e.label_en, e.label_ar, e.country, tuple(e.aliases_en[:2] + e.aliases_ar[:1]))
-        for e in gaz.entries.values()
-        if e.type != "Position" and e.label_en
-    ]
-    first = ["Ahmed", "Maria", "Wei", "Olena", "Karim", "John", "Aiko", "Fatima", "Lars", "Rahul", "Nadia", "Omar"]
-    last = ["Haddad", "Kowalski", "Tanaka", "Silva", "Nasser", "Petrov", "Okafor", "Larsen", "Mehta", "Rahman"]
-    countries = sorted({e.country for e in gaz.entries.values() if e.country})
-    for i in range(n_extra):
-        country = rng.choice(countries)
-        if i % 3:
-            name = f"{rng.choice(first)} {rng.choice(last)} {i}"
-            iri = f"{AGR_IRI}person-{name.lower().replace(' ', '-')}"
-            out.append(_Entity(iri, "Person", name, "", country, (name.split()[1],), True))
-        else:
-            name = f"Committee on {rng.choice(last)} Affairs {i}"
-            iri = f"{AGR_IRI}governmentbody-{country.lower()}-{name.lower().replace(' ', '-')}"
-            out.append(_Entity(iri, "GovernmentBody", name, "", country, (), True))
-    return out
-
-
-_MAJOR = ("usa", "chn", "rus", "isr", "irn", "ukr", "gbr", "fra", "deu", "tur", "sau", "egy", "jpn", "ind", "qat",
-          "syr", "lbn", "irq", "pak", "kor")  # fmt: skip
-RELATIONS = ("met", "agreedWith", "negotiatedWith", "cooperatesWith", "visited", "attended", "hosted",
-             "signed", "criticized", "accused", "threatened", "sanctioned", "attacked", "supported",
-             "opposed", "requested", "calledFor", "expressedConcernAbout")  # fmt: skip
-MODALITIES = ("asserted",) * 7 + ("negated", "hedged", "future")
-
-
-class TripleWriter:
-    """Documents in our RDF shape, as N-Quads lines; actors drawn with Zipf-like weights (hubs exist)."""
-
-    def __init__(self, seed: int = 0, extra_entities: int = 20_000, zipf: float = 0.9) -> None:
-        self.rng = random.Random(seed)
-        self.entities = _universe(extra_entities, self.rng)
-        self.rng.shuffle(self.entities)
-        # The states news is full of first, then gazetteer states and leaders, then the rest: the hubs are
-        # the usual ones, the long tail is people nobody has heard of.
-        major = {f"{AGR_IRI}country-{c}": i for i, c in enumerate(_MAJOR)}
-        self.entities.sort(key=lambda e: (major.get(e.iri, len(major)), e.synthetic, e.type not in ("State", "Person")))
-        n = len(self.entities)
-        self.weights = [1.0 / (rank + 1) ** zipf for rank in range(n)]
-        self.cum = list(_accumulate(self.weights))
-        self.sentences = {"en": sentences("en", 400, seed), "ar": sentences("ar", 400, seed)}
-        self.docs = 0
-        # The actor-network index (graph/index.py) the bulk path writes beside the documents: each
-        # asserted edge and each entity entry once.
-        self.index: set[str] = set()
-
-    def entity(self) -> _Entity:
-        r = self.rng.random() * self.cum[-1]
-        lo, hi = 0, len(self.cum) - 1
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.cum[mid] < r:
-                lo = mid + 1
-            else:
-                hi = mid
-        return self.entities[lo]
-
-    def document(self, statements: int = 20) -> list[str]:
-        """The N-Quads lines of one document graph with ``statements`` relation statements."""
-        pairs = []
-        for _ in range(statements):
-            a, b = self.entity(), self.entity()
-            while b.iri == a.iri:
-                b = self.entity()
-            pairs.append((a, b))
-        return self.document_between(pairs)
-
-    def document_between(self, pairs: list[tuple[_Entity, _Entity]]) -> list[str]:
-        """One document graph with a relation statement between each pair of entities."""
-        rng = self.rng
-        statements = len(pairs)
-        self.docs += 1
-        lang = "ar" if self.docs % 2 else "en"
-        digest = hashlib.sha256(f"doc{self.docs}".encode()).hexdigest()
-        g = f"<{AGR_IRI}doc-{digest[:16]}>"
-        out = [
-            f"{g} <{_RDF}type> <{AG_IRI}SourceDocument> {g} .",
-            f"{g} <{_RDF}type> <{_PROV}Entity> {g} .",
-            f"{g} <{AG_IRI}language> {_lit(lang)} {g} .",
-            f"{g} <{AG_IRI}sha256> {_lit(digest)} {g} .",
-            f"{g} <{AG_IRI}sentenceCount> {_typed(statements + 5, 'integer')} {g} .",
-            f"{g} <{_PROV}atLocation> {_lit(f'https://example.org/news/{self.docs}')} {g} .",
-            f"{g} <{_DCT}date> {_typed(f'2025-{1 + self.docs % 12:02d}-{1 + self.docs % 28:02d}', 'date')} {g} .",
-        ]
-        seen: dict[str, _Entity] = {}
-        for i, (a, b) in enumerate(pairs):
-            seen[a.iri], seen[b.iri] = a, b
-            rel = rng.choice(RELATIONS)
-            modality = rng.choice(MODALITIES)
-            s, p, o = f"<{a.iri}>", f"<{AG_IRI}{rel}>", f"<{b.iri}>"
-            st = f"<{AGR_IRI}stmt-{hashlib.sha256(f'{g}{i}'.encode()).hexdigest()[:16]}>"
-            if modality == "asserted":
-                out.append(f"{s} {p} {o} {g} .")
-                self.index.add(f"{s} {p} {o} {_NETWORK} .")
-            start = rng.randrange(0, 2000)
-            out += [
-                f"{st} <{_RDF}type> <{AG_IRI}RelationStatement> {g} .",
-                f"{st} <{_RDF}subject> {s} {g} .",
-                f"{st} <{_RDF}predicate> {p} {g} .",
-                f"{st} <{_RDF}object> {o} {g} .",
-                f"{st} <{AG_IRI}modality> {_lit(modality)} {g} .",
-                f"{st} <{AG_IRI}rule> {_lit(f'{lang}.{rel}.verb')} {g} .",
-                f"{st} <{AG_IRI}confidence> {_typed(0.8, 'decimal')} {g} .",
-                f"{st} <{AG_IRI}sentenceText> {_lit(rng.choice(self.sentences[lang]), lang)} {g} .",
-                f"{st} <{AG_IRI}sentenceIndex> {_typed(i, 'integer')} {g} .",
-                f"{st} <{AG_IRI}charStart> {_typed(start, 'integer')} {g} .",
-                f"{st} <{AG_IRI}charEnd> {_typed(start + 6, 'integer')} {g} .",
-                f"{st} <{_PROV}wasDerivedFrom> {g} {g} .",
-                f"{st} <{AG_IRI}ploverType> {_lit('CONSULT')} {g} .",
-            ]
-        for e in seen.values():
-            s = f"<{e.iri}>"
-            out.append(f"{s} <{_RDF}type> <{AG_IRI}{e.type}> {g} .")
-            out.append(f"{s} <{_SKOS}prefLabel> {_lit(e.en, 'en')} {g} .")
-            if e.ar:
-                out.append(f"{s} <{_SKOS}prefLabel> {_lit(e.ar, 'ar')} {g} .")
-            for alt in e.alts:
-                lang_alt = "ar" if any("\u0600" <= c <= "\u06ff" for c in alt) else "en"
-                out.append(f"{s} <{_SKOS}altLabel> {_lit(alt, lang_alt)} {g} .")
-            if e.country:
-                out.append(f"{s} <{AG_IRI}countryCode> {_lit(e.country)} {g} .")
-            self.index.add(f"{s} <{_RDF}type> <{AG_IRI}{e.type}> {_ENTITIES} .")
-            self.index.add(f"{s} <{_SKOS}prefLabel> {_lit(e.en, 'en')} {_ENTITIES} .")
-            if e.ar:
-                self.index.add(f"{s} <{_SKOS}prefLabel> {_lit(e.ar, 'ar')} {_ENTITIES} .")
-            if e.country:
-                self.index.add(f"{s} <{AG_IRI}countryCode> {_lit(e.country)} {_ENTITIES} .")
-        return out
-
-    def quads(self, n: int) -> Iterator[str]:
-        """About ``n`` quads (whole documents, then the index of what they say), as lines."""
-        written = 0
-        while written + len(self.index) < n:
-            lines = self.document()
-            written += len(lines)
-            yield from lines
-        yield from sorted(self.index)
-
-
-def _accumulate(values: list[float]) -> Iterator[float]:
-    total = 0.0
-    for v in values:
-        total += v
-        yield total
-
-
-def write_nquads(path: Path, n: int, seed: int = 0) -> int:
-    """About ``n`` quads of synthetic documents to ``path``; returns the number of lines written."""
-    writer = TripleWriter(seed)
-    count = 0
-    with path.open("w", encoding="utf-8") as out:
-        batch: list[str] = []
-        for line in writer.quads(n):
-            batch.append(line)
-            if len(batch) >= 100_000:
-                out.write("\n".join(batch) + "\n")
-                count += len(batch)
-                batch = []
-        if batch:
-            out.write("\n".join(batch) + "\n")
-            count += len(batch)
     return count

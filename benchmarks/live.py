@@ -1,0 +1,283 @@
+"""The ``make bench`` section of issue 18 (the store for a live news feed): sizes per article, one-article
+ingest into big stores, a sustained feed, and the everyday commands at 10M quads, against the issue's targets.
+
+Each step runs in its own process (``benchmarks.store``, ``benchmarks.feed``); a step that fails is
+reported with its error and the run goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TARGET_QUADS_PER_ARTICLE = 150
+TARGET_BYTES_PER_ARTICLE = 40_000  # 40 KB
+TARGET_INGEST_P50_S = 0.5
+TARGET_INGEST_P99_S = 2.0
+TARGET_FEED_PER_HOUR = 3600
+TARGET_COMMAND_S = 2.0
+TARGET_EGO_P90_MS = 200.0
+TARGET_SIZE = 10_000_000
+
+
+def step(module: str, *args: object, timeout: float = 7200) -> dict[str, Any]:
+    """``python -m benchmarks.MODULE ARGS``: its JSON, or ``{"error": ...}`` with its last line of stderr."""
+    try:
+        proc = subprocess.run([sys.executable, "-m", f"benchmarks.{module}", *map(str, args)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=timeout)  # fmt: skip
+    except subprocess.TimeoutExpired:
+        return {"error": f"stopped after {timeout:.0f} s"}
+    if proc.returncode:
+        lines = proc.stderr.strip().splitlines()
+        return {"error": lines[-1] if lines else f"exit status {proc.returncode}"}
+    sys.stderr.write(proc.stderr)
+    data: dict[str, Any] = json.loads(proc.stdout)
+    return data
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:,.1f} MB" if n >= 1e6 else f"{n / 1e3:,.1f} KB"
+
+
+def _failed(d: dict[str, Any]) -> str:
+    return f"failed: {d['error']}" if "error" in d else ""
+
+
+def run(rep: Any, work: Path, quick: bool) -> None:
+    """Measure and report (``rep``: suite.Report)."""
+    sizes = [100_000] if quick else [1_000_000, TARGET_SIZE]
+    latency_n, feed_s, text_articles = (20, 20, 40) if quick else (100, 180, 1000)
+    rep.say("## Issue 18: the store for a live feed")
+    rep.say("")
+    print("# issue 18: quads and bytes per article (build and ingest of real and synthetic text)", flush=True)
+    paths = step("feed", "paths", work / "paths", text_articles)
+    stores: dict[int, dict[str, Any]] = {}
+    for n in sizes:
+        location = work / f"store-{n}"
+        print(f"# issue 18: {n:,} quads", flush=True)
+        d: dict[str, Any] = {"build": step("store", "build", location, n)}
+        if "error" not in d["build"]:
+            d["commands"] = step("store", "commands", location)
+            d["ego"] = step("store", "ego", location)
+            d["latency"] = step("feed", "latency", location, latency_n)
+            if n == sizes[-1]:
+                d["sustained"] = step("feed", "sustained", location, feed_s)
+        stores[n] = d
+        shutil.rmtree(location, ignore_errors=True)
+    report(rep, paths, stores, quick)
+
+
+def report(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, Any]], quick: bool) -> None:
+    big = max(stores)
+    at_target = big >= TARGET_SIZE
+    where = f"{big:,} quads" + ("" if at_target else f" (--quick; the targets are at {TARGET_SIZE:,})")
+
+    def target(name: str, measured: str, met: bool | None) -> None:
+        rep.target(name, measured, met if at_target or met is None else None)
+
+    _report_sizes(rep, paths, stores)
+    _report_latency(rep, stores, big, where, target)
+    _report_commands(rep, stores, big, where, target)
+    _report_ego(rep, stores, big, where, target)
+
+
+def _paths_rows(rep: Any, paths: dict[str, Any]) -> list[tuple[str, float, float]]:
+    """Rows of the per-article table for ``build`` and ``ingest`` of text: (label, quads, bytes) each."""
+    if "error" in paths:
+        rep.say(f"| real and synthetic text | `build`, `ingest` | | | {_failed(paths)} | | | | |")
+        return []
+    names = {"real|build": ("real", "build", "`actorgraph build DIR`"),
+             "real|ingest": ("real", "ingest", "`actorgraph ingest DIR`"),
+             "real|ingest one at a time": ("real", "feed", "`ingest` one file at a time (`corpus.load_corpus`)"),
+             "synthetic|build": (f"synthetic text ({_mb(paths['jsonl_bytes'])} JSONL)", "build",
+                                 "`actorgraph build FILE.jsonl -j 0`"),
+             "synthetic|ingest": ("synthetic text", "ingest", "`actorgraph ingest FILE.jsonl -j 0`")}  # fmt: skip
+    out = []
+    for key, (what, short, how) in names.items():
+        d = paths[key]
+        rep.say(f"| {what} | {how} | {d['articles']:,} | {d['quads']:,} | {d['quads_per_article']:,.0f} | "
+                f"{_mb(d['bytes'])} | {_mb(d['bytes_per_article'])} | {_mb(d['wal_bytes'])} | "
+                f"{d['seconds']:.1f} |")  # fmt: skip
+        out.append((f"{what.split(' (')[0]} {short}", d["quads_per_article"], d["bytes_per_article"]))
+    rep.say(f"| (an empty store) | `open_store` | 0 | 0 | | {_mb(paths['empty_store_bytes'])} | | | |")
+    return out
+
+
+def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, Any]]) -> None:
+    rep.say("### Quads and bytes on disk per article, as the store is left (no compaction)")
+    rep.say("")
+    rep.say("Real articles: tests/heldout/texts and seeds/ (24 articles, Arabic and English). Synthetic text: "
+            "news-like articles of 20 sentences (`benchmarks/synthetic.py`), as a JSONL corpus. Synthetic "
+            "records: `benchmarks/records.py` articles (the profile of the real ones), bulk-loaded by "
+            "`graph.bulk.bulk_ingest` to the store sizes below, and fed one at a time by `graph.store.ingest`. "
+            "Bytes are every file of the store directory; WAL is the part in RocksDB's write-ahead logs.")  # fmt: skip
+    rep.say("")
+    rep.say("| articles | path | count | quads | quads/article | on disk | bytes/article | of which WAL | seconds |")
+    rep.say("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    rows = _paths_rows(rep, paths)
+    per_quads = [(k, q) for k, q, _ in rows]
+    per_bytes = [(k, b) for k, _, b in rows]
+    for n, d in stores.items():
+        b = d["build"]
+        if "error" in b:
+            rep.say(f"| synthetic records | bulk load to {n:,} | | | {_failed(b)} | | | | |")
+            continue
+        rep.say(f"| synthetic records | `bulk_ingest`, {b['articles'] // 500 or 1}+ batches, to {n:,} quads | "
+                f"{b['articles']:,} | {b['quads']:,} | {b['quads_per_article']:,.0f} | {_mb(b['bytes'])} | "
+                f"{_mb(b['bytes_per_article'])} | {_mb(b['wal_bytes'])} | {b['build_s']:.0f} |")  # fmt: skip
+        per_quads.append((f"records bulk {n:,}", b["quads_per_article"]))
+        lat = d.get("latency", {})
+        if lat and "error" not in lat:
+            rep.say(f"| synthetic records | `ingest` one at a time into {n:,} quads | {lat['n'] + 1:,} | | "
+                    f"{lat['quads_per_article']:,.0f} | | {_mb(lat['bytes_per_article'])} (growth) | "
+                    f"{_mb(lat['wal_bytes'])} | |")  # fmt: skip
+            per_quads.append((f"records feed {n:,}", lat["quads_per_article"]))
+            per_bytes.append((f"records feed {n:,}", lat["bytes_per_article"]))
+        sus = d.get("sustained", {})
+        if sus and "error" not in sus:
+            rep.say(f"| synthetic text | extracted and ingested one at a time into {n:,} quads | "
+                    f"{sus['articles'] + 1:,} | | {sus['quads_per_article']:,.0f} | | "
+                    f"{_mb(sus['bytes_per_article'])} (growth) | | |")  # fmt: skip
+            per_quads.append((f"text feed {n:,}", sus["quads_per_article"]))
+            per_bytes.append((f"text feed {n:,}", sus["bytes_per_article"]))
+    rep.say("")
+    if per_quads:
+        worst = max(per_quads, key=lambda x: x[1])
+        rep.target(f"≤ {TARGET_QUADS_PER_ARTICLE} quads per article as `build` and `ingest` leave the store",
+                   "; ".join(f"{k} {v:,.0f}" for k, v in per_quads) + f" (most: {worst[0]})",
+                   all(v <= TARGET_QUADS_PER_ARTICLE for _, v in per_quads))  # fmt: skip
+    if per_bytes:
+        rep.target(f"≤ {TARGET_BYTES_PER_ARTICLE // 1000} KB on disk per article as `build` and `ingest` leave "
+                   "the store", "; ".join(f"{k} {_mb(v)}" for k, v in per_bytes),
+                   all(v <= TARGET_BYTES_PER_ARTICLE for _, v in per_bytes))  # fmt: skip
+
+
+def _report_latency(rep: Any, stores: dict[int, dict[str, Any]], big: int, where: str, target: Any) -> None:
+    rep.say("### One article into a big store, and a feed")
+    rep.say("")
+    rep.say("`graph.store.ingest(store, [one new Extraction])` on the on-disk store built above (new documents "
+            "about the same actors), one after another in one process; the first (warm-up) apart. The feed: "
+            "news text files, each read, extracted (default model) and ingested by `corpus.load_corpus([file], "
+            "store)`, what `actorgraph ingest FILE` does after start-up.")  # fmt: skip
+    rep.say("")
+    rep.say("| store | articles | first | p50 | p90 | p99 | max | peak RSS |")
+    rep.say("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for n, d in stores.items():
+        lat = d.get("latency", {"error": "not run"})
+        if "error" in lat:
+            rep.say(f"| {n:,} | {_failed(lat)} | | | | | | |")
+            continue
+        rep.say(f"| {lat['quads_before']:,} | {lat['n']} | {lat['first_ms']:,.0f} ms | {lat['p50_ms']:,.0f} ms | "
+                f"{lat['p90_ms']:,.0f} ms | {lat['p99_ms']:,.0f} ms | {lat['max_ms']:,.0f} ms | "
+                f"{lat['peak_rss_mib']:,.0f} MiB |")  # fmt: skip
+    rep.say("")
+    lat = stores[big].get("latency", {"error": "not run"})
+    if "error" in lat:
+        target(f"one-article ingest at 10M: p50 < {TARGET_INGEST_P50_S} s, p99 < {TARGET_INGEST_P99_S:.0f} s",
+               _failed(lat), False)  # fmt: skip
+    else:
+        measured = f"at {where}: p50 {lat['p50_ms']:,.0f} ms, p99 {lat['p99_ms']:,.0f} ms ({lat['n']} articles)"
+        target(f"one-article ingest into a 10M-quad store: p50 < {TARGET_INGEST_P50_S} s", measured,
+               lat["p50_ms"] < TARGET_INGEST_P50_S * 1000)  # fmt: skip
+        target(f"one-article ingest into a 10M-quad store: p99 < {TARGET_INGEST_P99_S:.0f} s", measured,
+               lat["p99_ms"] < TARGET_INGEST_P99_S * 1000)  # fmt: skip
+    sus = stores[big].get("sustained", {"error": "not run"})
+    if "error" in sus:
+        rep.say(f"Feed: {_failed(sus)}")
+        target(f"a feed of {TARGET_FEED_PER_HOUR:,} articles in under an hour", _failed(sus), False)
+    else:
+        rep.say(f"Feed into {sus['quads_before']:,} quads: {sus['articles']:,} articles in {sus['seconds']:.0f} s, "
+                f"**{sus['per_hour']:,.0f} articles/hour** (extraction {sus['extract_s']:.0f} s, ingest "
+                f"{sus['load_s']:.0f} s, the rest reading and writing the files); per article p50 "
+                f"{sus['p50_ms']:,.0f} ms, p99 {sus['p99_ms']:,.0f} ms, max {sus['max_ms']:,.0f} ms.")  # fmt: skip
+        target(f"a feed of {TARGET_FEED_PER_HOUR:,} articles ingested in under an hour (one at a time)",
+               f"at {where}: {sus['per_hour']:,.0f} articles/hour over {sus['seconds'] / 60:.1f} min "
+               f"({sus['articles']} articles, extraction included)",
+               sus["per_hour"] >= TARGET_FEED_PER_HOUR)  # fmt: skip
+    rep.say("")
+
+
+def _report_commands(rep: Any, stores: dict[int, dict[str, Any]], big: int, where: str, target: Any) -> None:
+    rep.say("### Everyday commands")
+    rep.say("")
+    rep.say("Each a new `actorgraph` process on the on-disk store (start-up included), output discarded; the "
+            "best of two runs, with the lines it printed.")  # fmt: skip
+    rep.say("")
+    sizes = list(stores)
+    rep.say("| command | " + " | ".join(f"{n:,}" for n in sizes) + " |")
+    rep.say("|---|" + "---:|" * len(sizes))
+    names: list[str] = []
+    for d in stores.values():
+        for name in d.get("commands", {}):
+            if name != "error" and name not in names:
+                names.append(name)
+    for name in names:
+        cells = []
+        for d in stores.values():
+            c = d.get("commands", {}).get(name)
+            if c is None:
+                cells.append(_failed(d.get("commands", {"error": "not run"})))
+            elif c["best_s"] is None or not c["ok"]:
+                cells.append(f"failed: {c['error']}")
+            else:
+                cells.append(f"{c['best_s']:.2f} s ({c['lines']:,} lines)")
+        rep.say(f"| `actorgraph {name}` | " + " | ".join(cells) + " |")
+    rep.say("")
+    cmds = stores[big].get("commands", {"error": "not run"})
+    if "error" in cmds:
+        target(f"`actors` and every shipped query < {TARGET_COMMAND_S:.0f} s at 10M", _failed(cmds), False)
+    else:
+        for name in ("actors", "stats"):  # the keys of benchmarks.store.commands
+            c = cmds.get(name, {"best_s": None, "ok": False, "error": "not run"})
+            ok = c["ok"] and c["best_s"] is not None
+            target(f"`{name}` < {TARGET_COMMAND_S:.0f} s at 10M",
+                   f"at {where}: " + (f"{c['best_s']:.2f} s" if ok else f"failed: {c['error']}"),
+                   ok and c["best_s"] < TARGET_COMMAND_S)  # fmt: skip
+        queries = {k: v for k, v in cmds.items() if k.startswith("query")}
+        slow = [k.split("/")[-1] for k, v in queries.items()
+                if not v["ok"] or v["best_s"] is None or v["best_s"] >= TARGET_COMMAND_S]  # fmt: skip
+        worst = max(queries.items(), key=lambda kv: kv[1]["best_s"] or float("inf"))
+        target(f"every shipped query (`queries/*.rq`, {len(queries)}) < {TARGET_COMMAND_S:.0f} s at 10M",
+               f"at {where}: {len(queries) - len(slow)} of {len(queries)} under; slowest {worst[0].split('/')[-1]} "
+               + (f"{worst[1]['best_s']:.2f} s" if worst[1]["best_s"] is not None else "failed")
+               + (f"; over or failed: {', '.join(slow)}" if slow else ""), not slow)  # fmt: skip
+
+
+def _report_ego(rep: Any, stores: dict[int, dict[str, Any]], big: int, where: str, target: Any) -> None:
+    from benchmarks.store import EGO_LIMIT, SAMPLE
+
+    rep.say(f"2-hop ego networks of {SAMPLE} actors drawn at random (seeded) among those with an asserted link: "
+            f"`find_actor_iri` + `ego_network(store, actor, 2, limit={EGO_LIMIT})` once per actor in one process "
+            "(what `actorgraph ego ACTOR --depth 2 --limit 50` does once the store is open), and the command "
+            "itself, start-up included.")  # fmt: skip
+    rep.say("")
+    rep.say("| store | `--limit` bounds the query | call p50 | call p90 | call max | links (median, max) | "
+            "command p50 | command p90 |")  # fmt: skip
+    rep.say("|---:|---|---:|---:|---:|---:|---:|---:|")
+    for n, d in stores.items():
+        e = d.get("ego", {"error": "not run"})
+        if "error" in e:
+            rep.say(f"| {n:,} | {_failed(e)} | | | | | | |")
+            continue
+        cmd = e["command"] or {"p50_ms": float("nan"), "p90_ms": float("nan")}
+        rep.say(f"| {n:,} | {'yes' if e['limit'] else '**no** (`ego_network` takes no limit)'} | "
+                f"{e['call']['p50_ms']:,.0f} ms | {e['call']['p90_ms']:,.0f} ms | {e['call']['max_ms']:,.0f} ms | "
+                f"{e['links_median']:,.0f}, {e['links_max']:,} | {cmd['p50_ms']:,.0f} ms | "
+                f"{cmd['p90_ms']:,.0f} ms |")  # fmt: skip
+    rep.say("")
+    e = stores[big].get("ego", {"error": "not run"})
+    name = f"one-off `ego --depth 2 --limit {EGO_LIMIT}` < {TARGET_EGO_P90_MS:.0f} ms at p90, {SAMPLE} random actors"
+    if "error" in e:
+        target(name, _failed(e), False)
+    else:
+        bounded = "" if e["limit"] else " (**--limit does not bound the query yet**: measured without it)"
+        cmd = e["command"]
+        whole = f"the whole command p90 {cmd['p90_ms']:,.0f} ms" if cmd else "the command failed"
+        target(name, f"at {where}: p90 {e['call']['p90_ms']:,.0f} ms once the store is open{bounded}; {whole}",
+               e["limit"] and e["call"]["p90_ms"] < TARGET_EGO_P90_MS)
