@@ -120,7 +120,7 @@ class Arguments(Titles):
         rule = trig.rule
         if self.not_an_object(trig, hit, after, hi, exclude):
             return None
-        if rule.relation not in trait("concrete-object") and self.g.possessor(hit, after, hi):
+        if not self.concrete(rule.relation) and self.g.possessor(hit, after, hi):
             # "supports Egypt's plan", خطة مصر: the owner of the object; what follows is inside it, but
             # "sanctions on Russia's two largest oil companies, Rosneft and Lukoil" names them after a comma
             return self.apposed(hit.end, hi, rule.types, exclude), True

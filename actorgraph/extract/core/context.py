@@ -114,6 +114,12 @@ class Context:
         """An actor mention that names its actor (not a modifier: "Syrian refugees")."""
         return hit is not None and self.type_of(hit.key) in ACTOR_TYPES and hit.kind != "adjmod"
 
+    def concrete(self, relation: str) -> bool:
+        """Does an owner name the object's actor ("attacked Ukrainian positions")? The ``concrete-object`` trait
+        in every language, and a language's own set ``rel owner objects:cased`` ("rejected a Senegalese peace
+        plan" is Senegal's plan rejected, as event coders read it in English)."""
+        return relation in trait("concrete-object") or relation in self.v.sets("owner objects:cased")
+
     def eligible(self, hit: Hit, types: tuple[str, ...]) -> bool:
         t = self.type_of(hit.key)
         return any(t in TYPE_CLASSES.get(cls, ()) for cls in types)

@@ -297,7 +297,7 @@ class Verbal(Nominal):
         """The passive's patient: the group before the auxiliary, a relative's antecedent ("Trump, who was
         hosted by …"), or the sentence's subject before an apposition ("X, the U.N. rapporteur, was …")."""
         types = trig.rule.types
-        concrete = trig.rule.relation in trait("concrete-object")
+        concrete = self.concrete(trig.rule.relation)
         patients = [
             h
             for h in self.group_ending_before(aux, self.clause_start(aux, lo), 2)

@@ -168,6 +168,11 @@ class MentionIndex:
         return None
 
 
+def _concrete(relation: str) -> bool:
+    """An owner names the object's actor: the ``concrete-object`` trait and English's ``rel owner objects``."""
+    return relation in trait("concrete-object") or relation in profile("en").words("rel owner objects:cased")
+
+
 def _form_fits(verb: Token, rest: tuple[str, ...], adjacent: bool) -> bool:
     if not rest:
         return True
@@ -221,7 +226,7 @@ def _pairs(
     patients = _objects(verb, rule.preps, "that" in rest, direct)
     # A concrete object is an actor through its modifiers ("cut supplies to Ukrainian forces"), as in the rules;
     # a partner is not ("welcomed the U.S. move").
-    owner = rule.relation in trait("concrete-object") and rule.relation not in trait("direct-partner")
+    owner = _concrete(rule.relation) and rule.relation not in trait("direct-partner")
     if not patients:
         # the complement's object is concrete: its verb acts on it ("agreed to release three British sailors")
         patients, owner = _complement_objects(verb, rule.preps), True
