@@ -286,7 +286,7 @@ def watch(folders: tuple[Path, ...], store_spec: str, lang: str, model: str | No
     import threading
 
     from actorgraph.extract import ExtractionError
-    from actorgraph.feed import Feed, Listener, stop_on_signals
+    from actorgraph.feed import Feed, FeedError, Listener, stop_on_signals
     from actorgraph.graph.curation import apply_curation, curation_path
     from actorgraph.graph.store import StoreError
     from actorgraph.parallel import warm_up
@@ -311,7 +311,7 @@ def watch(folders: tuple[Path, ...], store_spec: str, lang: str, model: str | No
         try:
             with stop_on_signals(stop, lambda: say("stopping after the current document")):
                 feed.run_once() if once else feed.run(poll=poll)
-        except (StoreError, OSError, RuntimeError) as err:  # watchfiles' errors are RuntimeErrors
+        except (StoreError, FeedError, OSError, RuntimeError) as err:  # watchfiles' errors are RuntimeErrors
             raise UserError(" ".join(str(err).split())) from None
     n = feed.counts
     say(f"{n['added']} new, {n['replaced']} replaced, {n['unchanged']} unchanged, {n['failed']} failed")

@@ -53,9 +53,14 @@ from actorgraph.sources import (
 
 SETTLE_SECONDS = 1.0  # unchanged size and mtime for this long: the writer is done
 TICK_SECONDS = 0.5  # how often pending files are looked at again when nothing else happens
+RESTARTS = 3  # the watcher's error given up on after this many restarts with no change handled between
 ONCE_MAX_WAIT = 30.0  # --once: a file still being written after this long is left for the next run
 _WANTED = ARTICLE_SUFFIXES | JSONL_SUFFIXES
 _TAIL = 256  # bytes kept from before a JSONL file's read position, to tell an append from a rewrite
+
+
+class FeedError(Exception):
+    """The feed cannot go on (a watched folder is gone): one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +141,7 @@ class Feed:
         self._done: dict[str, tuple[int, int, int]] = {}  # article file -> key of the version handled
         self._jsonl: dict[str, _JsonlPosition] = {}
         self._initial_unchanged = 0
+        self._reported: set[Failure] = set()  # what scans passed over, reported once
         self._warned_tail: dict[str, int] = {}  # JSONL file -> offset of the incomplete last line warned of
 
     # --- what to look at ------------------------------------------------------------------------------
@@ -146,7 +152,9 @@ class Feed:
         for path in collect(self.roots, skipped):
             self._add(str(path), initial=True)
         for failure in skipped:
-            self._emit(Outcome(failure.where, "failed", reason=failure.reason))
+            if failure not in self._reported:  # a scan after a restart names it again
+                self._reported.add(failure)
+                self._emit(Outcome(failure.where, "failed", reason=failure.reason))
 
     def notice(self, changes: Iterable[tuple[int, str]]) -> None:
         """watchfiles' changes: (Change, path). A deleted file is forgotten; a folder that appears (moved
@@ -311,22 +319,53 @@ class Feed:
 
     def run(self, *, poll: float | None = None) -> None:
         """Watch until ``stop`` is set: the start-up scan once the watcher is live (so no file slips in
-        between), then each change as notified, and pending files again every ``TICK_SECONDS``."""
+        between), then each change as notified, and pending files again every ``TICK_SECONDS``.
+
+        The watcher fails on a file name that is not UTF-8 (and on a folder it loses); it is then started
+        again, with a scan, which reports such a name once and passes over it. An error that comes back
+        ``RESTARTS`` times with no change handled in between is raised."""
+        from watchfiles._rust_notify import WatchfilesRustInternalError
+
+        failures = 0
+        while not self.stop.is_set():
+            try:
+                for _ in self._watch(poll):
+                    failures = 0
+            except WatchfilesRustInternalError:
+                failures += 1
+                if failures > RESTARTS:
+                    raise
+
+    def _watch(self, poll: float | None) -> Iterator[None]:
         from watchfiles import watch
 
         changes = watch(*self.roots, watch_filter=None, debounce=1000, step=50, stop_event=self.stop,
                         rust_timeout=int(TICK_SECONDS * 1000), yield_on_timeout=True, raise_interrupt=False,
                         force_polling=True if poll else None, poll_delay_ms=int((poll or 0.3) * 1000),
                         ignore_permission_denied=True)  # fmt: skip
+        roots = self._root_inodes()
         scanned = False
         for batch in changes:
             if not scanned:
                 self.scan()
                 scanned = True
+            if self._root_inodes() != roots:  # a folder moved away and made anew: watch the new one
+                return
             self.notice(batch)
             self.step()
             if self.stop.is_set():
-                break
+                return
+            if batch:
+                yield None
+
+    def _root_inodes(self) -> list[int]:
+        out = []
+        for root in self.roots:
+            try:
+                out.append(root.stat().st_ino)
+            except OSError as err:
+                raise FeedError(f"the watched folder {root} is gone ({err.strerror or err})") from None
+        return out
 
 
 def _key(path: str) -> tuple[int, int, int] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -23,9 +24,9 @@ from click.testing import CliRunner
 
 from actorgraph.cli import main
 from actorgraph.extract import extract_path
-from actorgraph.feed import Feed, Listener, Outcome, held_sha256
+from actorgraph.feed import Feed, FeedError, Listener, Outcome, held_sha256
 from actorgraph.graph.rdf import document_iri
-from actorgraph.graph.store import ingest, open_store
+from actorgraph.graph.store import GraphStore, ingest, open_store
 from actorgraph.ontology.namespace import AG
 
 ARTICLES = {  # one sentence each whose relation the rule path finds
@@ -189,33 +190,89 @@ def test_a_stop_request_ends_between_documents(tmp_path: Path) -> None:
     assert len(statements_per_document(store_dir)) == 5
 
 
+class Threaded:
+    """``Feed.run`` in a thread: its outcomes as they come, the error it ended with, stopped at exit."""
+
+    def __init__(self, folder: Path, store: GraphStore) -> None:
+        self.outcomes: list[Outcome] = []
+        self.error: BaseException | None = None
+        self._new = threading.Condition()
+        self.feed = Feed([folder], store, model="none", settle=0.2, listener=Listener(outcome=self._record))
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _record(self, outcome: Outcome) -> None:
+        with self._new:
+            self.outcomes.append(outcome)
+            self._new.notify_all()
+
+    def _run(self) -> None:
+        try:
+            self.feed.run()
+        except BaseException as err:  # noqa: BLE001 - handed to the test
+            self.error = err
+
+    def wait_for(self, where: Path | str) -> Outcome:
+        with self._new:
+            assert self._new.wait_for(lambda: any(o.where == str(where) for o in self.outcomes), DEADLINE)
+            return next(o for o in self.outcomes if o.where == str(where))
+
+    def __enter__(self) -> Threaded:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.feed.stop.set()
+        self.thread.join(DEADLINE)
+        assert not self.thread.is_alive()
+
+
 def test_the_watcher_in_a_thread_picks_up_a_new_file(tmp_path: Path) -> None:
     feed_dir, store_dir = tmp_path / "feed", tmp_path / "store"
     feed_dir.mkdir()
-    stop = threading.Event()
-    seen: list[Outcome] = []
-    arrived = threading.Event()
+    (feed_dir / "egypt.txt").write_text(ARTICLES["egypt.txt"], encoding="utf-8")
+    with open_store(store_dir) as store, Threaded(feed_dir, store) as run:
+        run.wait_for(feed_dir / "egypt.txt")  # found by the scan, which runs once the watcher is live
+        tmp = feed_dir / "iran.md.tmp"  # not watched: written, then renamed into place
+        tmp.write_text(ARTICLES["iran.md"], encoding="utf-8")
+        tmp.rename(feed_dir / "iran.md")
+        assert run.wait_for(feed_dir / "iran.md").status == "added"
+    assert run.error is None
+    assert [o.status for o in run.outcomes] == ["added", "added"]
+    assert len(statements_per_document(store_dir)) == 2
 
-    def record(outcome: Outcome) -> None:
-        seen.append(outcome)
-        arrived.set()
 
-    with open_store(store_dir) as store:
-        feed = Feed([feed_dir], store, model="none", settle=0.2, stop=stop, listener=Listener(outcome=record))
-        watcher = threading.Thread(target=feed.run, daemon=True)
-        watcher.start()
-        try:
-            time.sleep(1)  # let it start; a file written before the watcher is live is found by its scan anyway
-            tmp = feed_dir / "iran.md.tmp"  # not watched: written, then renamed into place
-            tmp.write_text(ARTICLES["iran.md"], encoding="utf-8")
-            tmp.rename(feed_dir / "iran.md")
-            assert arrived.wait(DEADLINE)
-        finally:
-            stop.set()
-            watcher.join(DEADLINE)
-        assert not watcher.is_alive()
-    assert [(o.where, o.status) for o in seen] == [(str(feed_dir / "iran.md"), "added")]
-    assert len(statements_per_document(store_dir)) == 1
+def test_a_file_name_that_is_not_utf8_is_reported_once_and_the_watch_goes_on(tmp_path: Path) -> None:
+    """watchfiles fails on such a name; the feed starts it again and its scan names the file once."""
+    feed_dir, store_dir = tmp_path / "feed", tmp_path / "store"
+    feed_dir.mkdir()
+    (feed_dir / "egypt.txt").write_text(ARTICLES["egypt.txt"], encoding="utf-8")
+    with open_store(store_dir) as store, Threaded(feed_dir, store) as run:
+        run.wait_for(feed_dir / "egypt.txt")
+        with open(os.path.join(os.fsencode(feed_dir), b"bad\xff.txt"), "wb") as out:
+            out.write(b"Iran met Qatar.\n")
+        (feed_dir / "iran.md").write_text(ARTICLES["iran.md"], encoding="utf-8")
+        assert run.wait_for(feed_dir / "iran.md").status == "added"
+        (feed_dir / "nakatani.txt").write_text(ARTICLES["nakatani.txt"], encoding="utf-8")
+        assert run.wait_for(feed_dir / "nakatani.txt").status == "added"
+    assert run.error is None
+    failed = [o for o in run.outcomes if o.status == "failed"]
+    assert len(failed) == 1 and failed[0].reason == "the file name is not valid UTF-8: rename the file", failed
+    assert len(statements_per_document(store_dir)) == 3
+
+
+def test_a_folder_made_anew_is_watched_and_one_that_is_gone_ends_the_watch(tmp_path: Path) -> None:
+    feed_dir, store_dir = tmp_path / "feed", tmp_path / "store"
+    feed_dir.mkdir()
+    (feed_dir / "egypt.txt").write_text(ARTICLES["egypt.txt"], encoding="utf-8")
+    with open_store(store_dir) as store, Threaded(feed_dir, store) as run:
+        run.wait_for(feed_dir / "egypt.txt")
+        feed_dir.rename(tmp_path / "yesterday")  # rotated away: the watch follows the new folder of that name
+        feed_dir.mkdir()
+        (feed_dir / "iran.md").write_text(ARTICLES["iran.md"], encoding="utf-8")
+        assert run.wait_for(feed_dir / "iran.md").status == "added"
+        shutil.rmtree(feed_dir)
+        run.thread.join(DEADLINE)
+    assert isinstance(run.error, FeedError) and str(run.error).startswith(f"the watched folder {feed_dir} is gone")
 
 
 # --- the command, in its own process ------------------------------------------------------------------
