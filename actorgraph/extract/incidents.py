@@ -305,6 +305,20 @@ def _newsworthy(view: SentenceView, plover: str, country: str, lang: str) -> boo
     return _any_after(view, view.lo, view.hi - view.lo, markers)
 
 
+def _present(view: SentenceView, trig: Trigger, lang: str) -> bool:
+    """Is the trigger a verb in the present tense: its word, read through its proclitic, one of the row's
+    present stems (the row's forms that begin with a present prefix, ``incident:subjunctive-prefixes``)
+    with that prefix or another (yaqtul: taqtul, yaqtulun)?"""
+    prefixes = tuple(_set(lang, "incident:subjunctive-prefixes:cased"))
+    if trig.rule.pos != "verb" or not prefixes:
+        return False
+    normalize = profile(lang).normalize
+    presents = [normalize(f.split()[0]) for f in trig.rule.forms]
+    bases = [f[1:] for f in presents if f.startswith(prefixes)]
+    stems = [key for key, pro in view.keys[trig.start].items() if pro == trig.pro]
+    return any(s.startswith(prefixes) and s[1:].startswith(b) for s in stems for b in bases)
+
+
 def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: str, trig: Trigger,
               actors: list[Placed]) -> Relation | None:  # fmt: skip
     rule, k, end = trig.rule, trig.start, trig.end
@@ -314,8 +328,9 @@ def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: s
         return None  # a question reports nothing: "could Israel be the one who killed Hariri?"
     if agent is not None and patient is None and _any_before(view, k, OCCASION, _set(lang, "incident:occasion-verbs")):
         agent, patient = None, agent  # "X was subjected to an attack", "X survived": X is who it befell
-    if agent is None and patient is None and not _newsworthy(view, rule.plover, country, lang):
-        return None
+    habitual = _present(view, trig, lang) and rule.plover in _set(lang, "incident:habitual-present:cased")
+    if (habitual or agent is None and patient is None) and not _newsworthy(view, rule.plover, country, lang):
+        return None  # nobody named, or an attack told in the present ("they kill on the road"): a habit
     agent = agent or _party(entities, tables, rule.plover, "agent", country, lang)
     patient = patient or _party(entities, tables, rule.plover, "patient", country, lang)
     if agent is None or patient is None or agent.key == patient.key:

@@ -106,3 +106,10 @@ def test_arabic_irrealis_word_behind_a_conjunction() -> None:
 def test_arabic_went_on_strike_is_a_protest_not_a_blow() -> None:
     # adraba as written (a protest row) before the 1st person of yadribu (an assault row)
     assert "ASSAULT" not in _types("أضرب عمال الموانئ في مصر أمس احتجاجا على الأجور.")
+
+
+def test_arabic_attack_told_in_the_present_is_a_habit_without_a_time_or_toll() -> None:
+    assert _incidents("وقال إن العصابات تخطف الجنود العراقيين على الطرق.", "ar") == []  # a habit
+    assert _incidents("وقال إن العصابات خطفت الجنود العراقيين على الطرق.", "ar")  # the past: a report
+    assert _incidents("وقال إن العصابات تخطف الجنود العراقيين على الطرق منذ أمس.", "ar")  # yesterday: news
+    assert _incidents("ويتظاهر أنصار حزب الوفد ضد الحكومة المصرية في القاهرة.", "ar")  # a protest goes on
