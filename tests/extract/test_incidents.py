@@ -113,3 +113,9 @@ def test_arabic_attack_told_in_the_present_is_a_habit_without_a_time_or_toll() -
     assert _incidents("وقال إن العصابات خطفت الجنود العراقيين على الطرق.", "ar")  # the past: a report
     assert _incidents("وقال إن العصابات تخطف الجنود العراقيين على الطرق منذ أمس.", "ar")  # yesterday: news
     assert _incidents("ويتظاهر أنصار حزب الوفد ضد الحكومة المصرية في القاهرة.", "ar")  # a protest goes on
+
+
+def test_arabic_idioms_of_striking_and_snatching_are_no_attack() -> None:
+    assert _incidents("وضربت قوات الأمن حراسة مشددة حول السفارة الأمريكية في بغداد أمس.", "ar") == []  # a guard
+    assert _incidents("وضربت الشرطة طوقا أمنيا حول المبنى في بغداد أمس.", "ar") == []  # a cordon
+    assert _incidents("وخطف الموت الشاعر المصري أحمد فؤاد في القاهرة أمس.", "ar") == []  # death snatched him
