@@ -137,9 +137,11 @@ STORE_HELP = "Oxigraph store directory, 'memory', or the URL of a SPARQL 1.1 ser
 
 
 @contextlib.contextmanager
-def _open_store(spec: str, *, read_only: bool = False, upgrade: bool = False):  # type: ignore[no-untyped-def]
+def _open_store(  # type: ignore[no-untyped-def]
+    spec: str, *, read_only: bool = False, upgrade: bool = False, layout: bool = True
+):
     """The store, open for a with-block; a store that fails to open or while in use (a corrupt block is
-    only found when read) is a one-line error."""
+    only found when read), or (``layout``) one in an older layout, is a one-line error."""
     from actorgraph.graph.store import StoreError, open_store
 
     try:
@@ -148,6 +150,13 @@ def _open_store(spec: str, *, read_only: bool = False, upgrade: bool = False):  
         raise UserError(str(err)) from None
     try:
         with store:
+            problem = store.layout_problem() if layout else ""
+            if problem and upgrade:  # --upgrade converts what an older version wrote, layout included
+                from actorgraph.graph.layout import migrate
+
+                migrate(store)
+            elif problem:
+                raise UserError(problem)
             yield store
     except StoreError as err:
         raise UserError(str(err)) from None
@@ -630,17 +639,38 @@ def ego(actor: str, store_spec: str, depth: int, fmt: str, limit: int, since: st
 @main.command()
 @click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
 def reindex(store_spec: str) -> None:
-    """Rebuild the actor-network index from the documents (stores written by older versions)."""
-    from actorgraph.graph.index import NETWORK_GRAPH, rebuild_update
+    """Rebuild the graph of facts from the documents' asserted statements (after a change by hand)."""
+    from actorgraph.graph.index import FACTS_GRAPH, rebuild_update
     from actorgraph.graph.store import StoreError
 
     with _open_store(store_spec) as store:
         try:
             store.update(rebuild_update())
-            rows = store.select_values(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {NETWORK_GRAPH.n3()} {{ ?s ?p ?o }} }}")
+            rows = store.select_values(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {FACTS_GRAPH.n3()} {{ ?s ?p ?o }} }}")
         except StoreError as err:
             raise UserError(str(err)) from None
-    click.echo(f"actor-network index rebuilt: {rows[0][0] if rows else 0} links")
+    click.echo(f"graph of facts rebuilt: {rows[0][0] if rows else 0} facts")
+
+
+@main.command()
+@click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
+def migrate(store_spec: str) -> None:
+    """Move a store written in the older layout (entities repeated in every document) to the current one,
+    in one transaction. A store in the current layout is left as it is."""
+    from actorgraph.graph.layout import migrate as migrate_store
+    from actorgraph.graph.store import StoreError
+
+    with _open_store(store_spec, layout=False) as store:
+        try:
+            before = store.count()
+            entities = migrate_store(store)
+            after = store.count()
+        except StoreError as err:
+            raise UserError(str(err)) from None
+    if entities:
+        click.echo(f"store {store_spec} migrated: {entities} entities described once; {before} -> {after} quads")
+    else:
+        click.echo(f"store {store_spec} is in the current layout already")
 
 
 # --- curation: fixes to actors kept as data -------------------------------------------------------

@@ -35,7 +35,7 @@ from actorgraph.graph.bulk import (
 )
 from actorgraph.graph.rdf import Quad, document_iri
 from actorgraph.graph.resolve import Resolution
-from actorgraph.graph.store import GraphStore, IngestReport
+from actorgraph.graph.store import GraphStore, IngestReport, StoreError
 from actorgraph.parallel import ChunkResult, extract_chunk
 from actorgraph.sources import Chunk, Failure
 
@@ -156,6 +156,9 @@ def run(
         lights += s.light
         owner += [(p, i) for i in range(len(s.docs))]
     out.documents = len(docs)
+    problem = store.layout_problem()
+    if problem:
+        raise StoreError(problem)
     report, keep = plan_documents(store.documents(), docs)
     out.report = report
     if not keep:

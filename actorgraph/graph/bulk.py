@@ -38,7 +38,7 @@ from actorgraph.extract.records import Document, Entity, Extraction
 # extractions_to_quads does resolution and building in one call; the bulk path needs them apart
 # (resolution over the whole corpus in one place, building where the documents are).
 # tests/scale checks that the result is identical to store.ingest's.
-from actorgraph.graph.index import entity_refresh_update, index_quads, removal_update
+from actorgraph.graph.index import layout_quads, pref_label_clear_update, removal_update
 from actorgraph.graph.rdf import Quad, _document_quads, _entity_quads, _relation_quads, document_iri
 from actorgraph.graph.remote import SparqlHttpStore
 from actorgraph.graph.resolve import KnownEntity, Resolution, resolve_entities
@@ -104,7 +104,8 @@ def slice_resolution(res: Resolution, indices: Sequence[int]) -> Resolution:
 
 
 def document_quads(ex: Extraction, d: int, res: Resolution) -> tuple[URIRef, list[Quad]]:
-    """The named graph of one document, exactly as ``extractions_to_quads`` builds it."""
+    """The named graph of one document and what it adds to the shared graphs, exactly as
+    ``extractions_to_quads`` builds them."""
     g = document_iri(ex.document)
     quads = _document_quads(ex.document, g, len(ex.sentences))
     quads += _entity_quads(ex, d, res, g)
@@ -138,22 +139,22 @@ def write_shard(
             found = cache[t] = to_ox(t)
         return found
 
-    indexed: set[Quad] = set()  # the actor-network index entries written so far (shared by documents)
+    shared: set[Quad] = set()  # facts, entity descriptions and keys written so far (documents share them)
 
     def stream() -> Iterator[ox.Quad]:
         nonlocal written
         for d, ex in enumerate(extractions):
-            _, quads = document_quads(ex, d, res)
+            g, quads = document_quads(ex, d, res)
             for q in quads:
                 if is_commit_quad(q):
                     commit.append(q)
                     continue
+                if q[3] != g:
+                    if q in shared:
+                        continue
+                    shared.add(q)
                 written += 1
                 yield ox.Quad(term(q[0]), term(q[1]), term(q[2]), term(q[3]))
-            for q in index_quads(quads):
-                if q not in indexed:  # not counted: ``written`` is document quads, as in ``store.ingest``
-                    indexed.add(q)
-                    yield ox.Quad(term(q[0]), term(q[1]), term(q[2]), term(q[3]))
 
     ox.serialize(stream(), out, format=ox.RdfFormat.N_QUADS)
     return written, commit
@@ -171,12 +172,13 @@ def load(
 ) -> None:
     """Drop ``graphs`` (documents about to be (re)loaded), bulk-load ``shards``, then add ``commit``.
 
-    Before the drop, the actor-network index forgets what only the dropped graphs said and the entries
-    of ``entities`` (the batch's entities, whose entries the shards write again)."""
+    Before the drop, the shared graphs forget what only the dropped graphs supported, and the preferred
+    labels of ``entities`` (the batch's entities, whose labels the shards write again)."""
     if isinstance(store, OxigraphStore) and store.read_only:
         raise StoreError(f"store {store.description} is open read-only")
-    for op in [*removal_update(graphs), *entity_refresh_update(entities)]:
+    for op in [*removal_update(graphs), *pref_label_clear_update(entities)]:
         store.update(op)
+    commit = [*commit, *layout_quads()]
     if isinstance(store, OxigraphStore):
         db: ox.Store = store._store  # noqa: SLF001 - dropping graphs and the commit use Oxigraph's own API
         for g in graphs:
@@ -213,6 +215,9 @@ def bulk_ingest(
 ) -> IngestReport:
     """``store.ingest`` through an N-Quads file and the bulk loader: same decisions, same quads."""
     docs = [(str(document_iri(ex.document)), ex.document.sha256) for ex in extractions]
+    problem = store.layout_problem()
+    if problem:
+        raise StoreError(problem)
     report, keep = plan_documents(store.documents(), docs)
     if not keep:
         return report

@@ -1,121 +1,144 @@
-"""The actor-network index: two derived named graphs that answer network questions without reading documents.
+"""The store's layout: each fact and each entity once, each document's statements in its own graph.
 
-Document graphs are the record: each repeats the type and labels of every entity it mentions and holds a
-plain ``?s ag:met ?o`` triple per asserted relation occurrence, so the union of a big store repeats a hub's
-label once per article and an edge once per sentence. Network questions (who is within two links of X,
-how many actors of each type) only need each edge and each entity once. Two graphs hold exactly that:
+- ``FACTS_GRAPH``: every asserted relation as one plain triple (``?s ag:met ?o``), however many documents
+  state it, so a query on plain triples returns each pair once;
+- ``ENTITIES_GRAPH``: one description per entity: type, preferred label per language, alternative labels,
+  country, sector and CAMEO codes;
+- ``KEYS_GRAPH``: the entity-resolution lookup keys of each entity (``graph.resolve.name_keys``), so a new
+  article finds the stored entities it may merge with by a few point lookups;
+- ``META_GRAPH``: the layout version;
+- one graph per document: its description and its ``ag:RelationStatement`` nodes with their evidence; an
+  entity the document names but relates to nothing is linked by ``ag:mentions``.
 
-- ``NETWORK_GRAPH``: every distinct asserted relation triple once, however many documents assert it;
-- ``ENTITIES_GRAPH``: per entity its type, its preferred label in each language and its country and CAMEO
-  codes, as the latest ingest of a document mentioning it resolved them.
-
-They are kept in the same SPARQL Update request as the document graph they derive from (see
-``GraphStore.put_document``), so after a crash they match the documents. The bulk path writes them into its
-shards (:func:`index_quads`). ``actorgraph reindex`` rebuilds both from the documents (:func:`rebuild`), for
-stores written by an older version or changed by hand.
+A document graph supports the facts its asserted statements state and the entities it refers to. Dropping
+or replacing it removes what it alone supported (:func:`removal_update`), in the same SPARQL Update request
+as the drop (``GraphStore.put_document``), so after a crash the shared graphs match the documents.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from rdflib import RDF, SKOS, URIRef
-from rdflib.namespace import PROV
+from rdflib import Literal, URIRef
+from rdflib.namespace import PROV, SKOS
 
-from actorgraph.graph.rdf import Quad, values_blocks
 from actorgraph.ontology.namespace import AG, AGR, RELATIONS
 
 __all__ = [
     "DERIVED_GRAPHS",
     "ENTITIES_GRAPH",
+    "FACTS_GRAPH",
+    "KEYS_GRAPH",
+    "LAYOUT_VERSION",
+    "META_GRAPH",
     "NETWORK_GRAPH",
-    "entity_refresh_update",
-    "index_quads",
+    "SHARED_GRAPHS",
+    "label_refresh_update",
+    "pref_label_clear_update",
+    "layout_quads",
     "rebuild_update",
     "removal_update",
 ]
 
-NETWORK_GRAPH = AGR["graph/actor-network"]
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+FACTS_GRAPH = AGR["graph/facts"]
+NETWORK_GRAPH = FACTS_GRAPH  # the name older code used for the graph of asserted links
 ENTITIES_GRAPH = AGR["graph/entities"]
-DERIVED_GRAPHS = (NETWORK_GRAPH, ENTITIES_GRAPH)
+KEYS_GRAPH = AGR["graph/resolution-keys"]
+META_GRAPH = AGR["graph/meta"]
+STORE_NODE = AGR["store"]
+LAYOUT_VERSION = 2
+DERIVED_GRAPHS = (FACTS_GRAPH, ENTITIES_GRAPH)
+SHARED_GRAPHS = (FACTS_GRAPH, ENTITIES_GRAPH, KEYS_GRAPH, META_GRAPH)
+OLD_NETWORK_GRAPH = AGR["graph/actor-network"]  # layout 1's index of links
 
 RELATION_IRIS = frozenset(AG[r] for r in RELATIONS)
-ENTITY_PROPERTIES = (RDF.type, SKOS.prefLabel, AG.countryCode, AG.cameoCode)
-_NOT_ENTITY_TYPES = frozenset({AG.RelationStatement, AG.SourceDocument, PROV.Entity})
-
 _RELS = ", ".join(p.n3() for p in sorted(RELATION_IRIS))
-_PROPS = " ".join(p.n3() for p in ENTITY_PROPERTIES)
-_NOT_TYPES = ", ".join(t.n3() for t in sorted(_NOT_ENTITY_TYPES))
-_DERIVED = ", ".join(g.n3() for g in DERIVED_GRAPHS)
-_NETWORK, _ENTITIES = NETWORK_GRAPH.n3(), ENTITIES_GRAPH.n3()
+_SHARED = ", ".join(g.n3() for g in SHARED_GRAPHS)
+_FACTS, _ENTITIES, _KEYS = FACTS_GRAPH.n3(), ENTITIES_GRAPH.n3(), KEYS_GRAPH.n3()
+_ASSERTED = Literal("asserted").n3()
 
 
-def entities_of(quads: Iterable[Quad]) -> set[URIRef]:
-    """The entities a document graph describes: subjects typed with one of our entity classes."""
-    return {
-        q[0]
-        for q in quads
-        if q[1] == RDF.type and isinstance(q[2], URIRef) and q[2] not in _NOT_ENTITY_TYPES and q[0] != q[3]
-    }
-
-
-def index_quads(quads: Sequence[Quad], entities: set[URIRef] | None = None) -> list[Quad]:
-    """The derived quads one document graph contributes to ``NETWORK_GRAPH`` and ``ENTITIES_GRAPH``
-    (``entities``: its :func:`entities_of`, when the caller has them already)."""
-    entities = entities_of(quads) if entities is None else entities
-    out: list[Quad] = []
-    for s, p, o, _ in quads:
-        if p in RELATION_IRIS and isinstance(o, URIRef):
-            out.append((s, p, o, NETWORK_GRAPH))
-        elif s in entities and p in ENTITY_PROPERTIES:
-            out.append((s, p, o, ENTITIES_GRAPH))
-    return out
+def layout_quads() -> list[Quad]:
+    """The quad that marks a store as written in this layout."""
+    return [(STORE_NODE, AG.layoutVersion, Literal(LAYOUT_VERSION), META_GRAPH)]
 
 
 def removal_update(graphs: Iterable[str]) -> list[str]:
-    """Update operations to run before ``graphs`` are dropped or replaced: the network edges that no other
-    document graph asserts and the entity entries that no other document graph mentions go."""
+    """Update operations to run before document ``graphs`` are dropped or replaced: the facts no other
+    document asserts, and the entities (description and keys) no other document refers to, go."""
     listed = sorted(set(graphs))
     if not listed:
         return []
-    excluded = ", ".join([*(URIRef(g).n3() for g in listed), _DERIVED])
     ops = []
-    for values in values_blocks(listed):
-        ops.append(f"""DELETE {{ GRAPH {_NETWORK} {{ ?s ?p ?o }} }} WHERE {{
+    for k in range(0, len(listed), 1000):
+        block = [URIRef(g).n3() for g in listed[k : k + 1000]]
+        values, excluded = " ".join(block), ", ".join([*block, _SHARED])
+        ops.append(f"""DELETE {{ GRAPH {_FACTS} {{ ?s ?p ?o }} }} WHERE {{
   VALUES ?g {{ {values} }}
-  GRAPH ?g {{ ?s ?p ?o FILTER(?p IN ({_RELS})) }}
-  FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h NOT IN ({excluded})) }}
+  GRAPH ?g {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ag:modality {_ASSERTED} }}
+  FILTER NOT EXISTS {{
+    GRAPH ?h {{ ?other rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; ag:modality {_ASSERTED} }}
+    FILTER(?h NOT IN ({excluded}))
+  }}
 }}""")
-        ops.append(f"""DELETE {{ GRAPH {_ENTITIES} {{ ?e ?q ?v }} }} WHERE {{
-  VALUES ?g {{ {values} }}
-  GRAPH ?g {{ ?e a ?t FILTER(?t NOT IN ({_NOT_TYPES})) }}
-  FILTER NOT EXISTS {{ GRAPH ?h {{ ?e a ?t2 }} FILTER(?h NOT IN ({excluded})) }}
-  GRAPH {_ENTITIES} {{ ?e ?q ?v }}
+        for graph in (_ENTITIES, _KEYS):
+            ops.append(f"""DELETE {{ GRAPH {graph} {{ ?e ?q ?v }} }} WHERE {{
+  {{ SELECT DISTINCT ?e WHERE {{
+    VALUES ?g {{ {values} }}
+    GRAPH ?g {{ ?x ?r ?e FILTER(isIRI(?e) && ?e != ?g) }}
+    FILTER NOT EXISTS {{ GRAPH ?h {{ ?y ?r2 ?e }} FILTER(?h NOT IN ({excluded})) }}
+  }} }}
+  GRAPH {graph} {{ ?e ?q ?v }}
 }}""")
     return ops
 
 
-def entity_refresh_update(entities: Iterable[str]) -> list[str]:
-    """Update operations that clear the entity entries about to be written again (new labels replace old)."""
+def label_refresh_update(quads: Sequence[Quad]) -> list[str]:
+    """Update operations that clear the preferred labels ``quads`` are about to write again: an entity has
+    one per language, the one its latest resolution chose."""
+    pairs = sorted(
+        {(str(q[0]), q[2].language or "") for q in quads
+         if q[3] == ENTITIES_GRAPH and q[1] == SKOS.prefLabel and isinstance(q[2], Literal)}
+    )  # fmt: skip
+    ops = []
+    for k in range(0, len(pairs), 1000):
+        rows = " ".join(f"({URIRef(e).n3()} {Literal(lang).n3()})" for e, lang in pairs[k : k + 1000])
+        ops.append(
+            f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }} WHERE {{ VALUES (?e ?lang) {{ {rows} }} "
+            f"GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} FILTER(LANG(?l) = ?lang) }}"
+        )
+    return ops
+
+
+def pref_label_clear_update(entities: Iterable[str]) -> list[str]:
+    """Update operations that clear the preferred labels of ``entities`` (a bulk load writes them again)."""
     return [
-        f"DELETE {{ GRAPH {_ENTITIES} {{ ?e ?q ?v }} }} WHERE {{ VALUES ?e {{ {values} }} "
-        f"GRAPH {_ENTITIES} {{ ?e ?q ?v }} }}"
-        for values in values_blocks(entities)
+        f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }} WHERE {{ VALUES ?e {{ {values} }} "
+        f"GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }}"
+        for values in _iri_blocks(entities)
     ]
 
 
+def _iri_blocks(iris: Iterable[str], size: int = 1000) -> list[str]:
+    ordered = sorted({str(i) for i in iris})
+    return [" ".join(URIRef(i).n3() for i in ordered[k : k + size]) for k in range(0, len(ordered), size)]
+
+
 def rebuild_update() -> str:
-    """One SPARQL Update request that rebuilds both derived graphs from every document graph."""
-    return f"""DROP SILENT GRAPH {_NETWORK} ;
-DROP SILENT GRAPH {_ENTITIES} ;
-INSERT {{ GRAPH {_NETWORK} {{ ?s ?p ?o }} }} WHERE {{
-  SELECT DISTINCT ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o FILTER(?p IN ({_RELS}) && isIRI(?o)) }} }}
-}} ;
-INSERT {{ GRAPH {_ENTITIES} {{ ?e ?q ?v }} }} WHERE {{
-  SELECT DISTINCT ?e ?q ?v WHERE {{
-    GRAPH ?g {{ ?e a ?t FILTER(?t NOT IN ({_NOT_TYPES}) && isIRI(?t)) }}
-    FILTER(?g != ?e && ?g NOT IN ({_DERIVED}))
-    VALUES ?q {{ {_PROPS} }}
-    GRAPH ?g {{ ?e ?q ?v }}
+    """One SPARQL Update request that rebuilds the facts graph from the asserted statements of every
+    document graph (after a change by hand, or a curation fix)."""
+    return f"""DROP SILENT GRAPH {_FACTS} ;
+INSERT {{ GRAPH {_FACTS} {{ ?s ?p ?o }} }} WHERE {{
+  SELECT DISTINCT ?s ?p ?o WHERE {{
+    GRAPH ?g {{ ?st a ag:RelationStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+                    ag:modality {_ASSERTED} }}
+    FILTER(?p IN ({_RELS}))
   }}
 }}"""
+
+
+# Properties of an entity description (the entities graph).
+ENTITY_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, AG.countryCode, AG.sectorCode, AG.cameoCode)
+NOT_ENTITY_TYPES = (AG.RelationStatement, AG.SourceDocument, PROV.Entity)

@@ -1,13 +1,15 @@
-"""Extraction → RDF quads: one named graph per source document, a statement node per relation occurrence.
-
-The shape (docs/provenance.md explains it with queries):
+"""Extraction → RDF quads: a named graph per source document with a statement node per relation occurrence,
+and the facts and entities it supports in the shared graphs (``graph.index`` describes the layout;
+docs/provenance.md explains it with queries):
 
 - the document ``agr:doc-<hash>`` is an ``ag:SourceDocument`` and a ``prov:Entity``; its IRI hashes its
   location (path or URL), so a changed article keeps its IRI and its named graph is replaced;
-- each relation occurrence is an ``ag:RelationStatement`` (an ``rdf:Statement``) with its evidence;
-- the plain triple ``?s ag:met ?o`` is written only when the statement's modality is ``asserted``;
-- entity type and label triples go in every document graph that mentions the entity, so dropping one
-  document's graph leaves the others whole.
+- each relation occurrence is an ``ag:RelationStatement`` (an ``rdf:Statement``) with its evidence, in the
+  document's graph;
+- the plain triple ``?s ag:met ?o`` goes in the facts graph, only when the statement's modality is
+  ``asserted``;
+- each entity's type, labels and codes go in the entities graph, and its resolution keys in the keys graph;
+  a document links an entity it names but relates to nothing with ``ag:mentions``.
 """
 
 from __future__ import annotations
@@ -15,15 +17,16 @@ from __future__ import annotations
 import hashlib
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
-from actorgraph.extract.records import ACTOR_TYPES, Document, Extraction, Relation
-from actorgraph.graph.resolve import KnownEntity, Resolution, resolve_entities
+from actorgraph.extract.records import ACTOR_TYPES, Document, Entity, Extraction, Relation
+from actorgraph.graph.index import ENTITIES_GRAPH, FACTS_GRAPH, KEYS_GRAPH, Quad
+from actorgraph.graph.resolve import KnownEntity, Resolution, name_keys, resolve_entities
 from actorgraph.ontology.namespace import AG, AGR, AGR_IRI, RELATIONS
 
 __all__ = [
@@ -37,8 +40,6 @@ __all__ = [
     "statement_iri",
     "values_blocks",
 ]
-
-Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
 
 def values_blocks(iris: Iterable[object], size: int = 1000) -> list[str]:
@@ -132,27 +133,41 @@ def _document_quads(doc: Document, g: URIRef, n_sentences: int) -> list[Quad]:
 
 
 def _entity_quads(ex: Extraction, d: int, res: Resolution, g: URIRef) -> list[Quad]:
+    """The description of each entity the document names, in the entities graph (``g``: the document,
+    which gets an ``ag:mentions`` link for an entity none of its statements refers to), and its keys."""
     out: list[Quad] = []
+    related = {k for r in ex.relations for k in (r.subject, r.object, r.place)}
     for e in ex.entities.values():
         s = URIRef(res.iri(d, e.key))
-        out.append((s, RDF.type, AG[e.type], g))
-        pref_en, pref_ar = res.label_en.get(str(s), ""), res.label_ar.get(str(s), "")
-        # One prefLabel per language across all graphs (the cluster's); this record's own names are alts.
-        if pref_en:
-            out.append((s, SKOS.prefLabel, Literal(pref_en, lang="en"), g))
-        if pref_ar:
-            out.append((s, SKOS.prefLabel, Literal(pref_ar, lang="ar"), g))
-        for name in (e.label_en, e.label_ar, *e.aliases):
-            if name and name not in (pref_en, pref_ar):
-                lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in name) else "en"
-                out.append((s, SKOS.altLabel, Literal(name, lang=lang), g))
-        if e.country:
-            out.append((s, AG.countryCode, Literal(e.country), g))
-        if e.sector:
-            out.append((s, AG.sectorCode, Literal(e.sector), g))
-        cameo = e.cameo or (e.country + e.sector if e.country else "")  # a sector alone is no CAMEO code
-        if cameo and e.type in ACTOR_TYPES:
-            out.append((s, AG.cameoCode, Literal(cameo), g))
+        if e.key not in related:
+            out.append((g, AG.mentions, s, g))
+        names = [n for n in (e.label_en, e.label_ar, *e.aliases) if n]
+        out += [(s, AG.nameKey, Literal(k), KEYS_GRAPH) for k in sorted(name_keys(e.type, names))]
+        out += _description(e, s, res)
+    return out
+
+
+def _description(e: Entity, s: URIRef, res: Resolution) -> list[Quad]:
+    g = ENTITIES_GRAPH
+    out: list[Quad] = [(s, RDF.type, AG[e.type], g)]
+    pref_en, pref_ar = res.label_en.get(str(s), ""), res.label_ar.get(str(s), "")
+    # One prefLabel per language (the cluster's, see graph.index.label_refresh_update); this record's own
+    # names are alternative labels.
+    if pref_en:
+        out.append((s, SKOS.prefLabel, Literal(pref_en, lang="en"), g))
+    if pref_ar:
+        out.append((s, SKOS.prefLabel, Literal(pref_ar, lang="ar"), g))
+    for name in (e.label_en, e.label_ar, *e.aliases):
+        if name and name not in (pref_en, pref_ar):
+            lang = "ar" if any("\u0600" <= c <= "\u06ff" for c in name) else "en"
+            out.append((s, SKOS.altLabel, Literal(name, lang=lang), g))
+    if e.country:
+        out.append((s, AG.countryCode, Literal(e.country), g))
+    if e.sector:
+        out.append((s, AG.sectorCode, Literal(e.sector), g))
+    cameo = e.cameo or (e.country + e.sector if e.country else "")  # a sector alone is no CAMEO code
+    if cameo and e.type in ACTOR_TYPES:
+        out.append((s, AG.cameoCode, Literal(cameo), g))
     return out
 
 
@@ -167,7 +182,7 @@ def _relation_quads(ex: Extraction, d: int, res: Resolution, g: URIRef) -> list[
             continue
         s, p, o = URIRef(res.iri(d, rel.subject)), AG[rel.relation], URIRef(res.iri(d, rel.object))
         if rel.modality == "asserted":
-            out.append((s, p, o, g))
+            out.append((s, p, o, FACTS_GRAPH))
         st = statement_iri(g, rel)
         sentence = sentences.get(rel.sentence)
         text = sentence.text if sentence else ex.document.text[rel.start : rel.end]
@@ -210,10 +225,13 @@ def _event_quads(ex: Extraction, rel: Relation, st: URIRef, res: Resolution, d: 
 
 
 def extractions_to_quads(
-    extractions: Sequence[Extraction], known: Iterable[KnownEntity] = ()
+    extractions: Sequence[Extraction],
+    known: Iterable[KnownEntity] = (),
+    taken: Callable[[list[str]], set[str]] | None = None,
 ) -> dict[URIRef, list[Quad]]:
-    """Quads per document graph, entities resolved across all ``extractions`` and ``known``."""
-    res = resolve_entities(extractions, known, base=AGR_IRI)
+    """Per document graph, its quads and those it adds to the shared graphs (facts, entities, keys), entities
+    resolved across all ``extractions`` and ``known`` (``taken``: see ``resolve_entities``)."""
+    res = resolve_entities(extractions, known, base=AGR_IRI, taken=taken)
     graphs: dict[URIRef, list[Quad]] = {}
     for d, ex in enumerate(extractions):
         g = document_iri(ex.document)

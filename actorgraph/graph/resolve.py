@@ -104,6 +104,42 @@ def slugify(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
+def name_keys(type_: str, names: Iterable[str]) -> set[str]:
+    """The lookup keys under which resolution files an entity of ``type_`` named ``names``: one per normalised
+    name and per consonant skeleton that may merge (the buckets of :func:`resolve_entities`), and a person's
+    last-name skeleton. Stored beside each entity, they let a new article find the few stored entities it may
+    merge with without reading them all."""
+    fam = _FAMILIES.get(type_, type_)
+    needs_two_words = fam not in ("person", "state", "city")
+    keys: set[str] = set()
+    for name in names:
+        norm = normalize_name(name)
+        if norm and (not needs_two_words or " " in norm):
+            keys.add(f"n:{fam}:{norm}")
+        s = skeleton(name)
+        joined = "".join(s)
+        if len(joined) >= MIN_SKELETON and (not needs_two_words or len(s) > 1):
+            keys.add(f"s:{fam}:{joined}")
+            if len(s) > 1 and fam == "person":
+                keys.add(f"l:{fam}:{s[-1]}")
+    return keys
+
+
+def lookup_keys(type_: str, names: Iterable[str]) -> set[str]:
+    """The stored keys a new entity may merge through: its own, and for a person the keys that pair a bare
+    surname with a full name (a full name looks for a stored bare surname, a bare surname for full names)."""
+    names = list(names)
+    keys = name_keys(type_, names)
+    if _FAMILIES.get(type_) == "person":
+        for name in names:
+            s = skeleton(name)
+            if len(s) > 1 and len(s[-1]) >= MIN_SKELETON:
+                keys.add(f"s:person:{s[-1]}")
+            elif len(s) == 1 and len(s[0]) >= MIN_SKELETON:
+                keys.add(f"l:person:{s[0]}")
+    return keys
+
+
 @dataclass(slots=True)
 class KnownEntity:
     """An entity already in the store, that new documents may resolve to."""
@@ -197,6 +233,7 @@ def resolve_entities(
     known: Iterable[KnownEntity] = (),
     *,
     base: str = "https://w3id.org/actorgraph/id/",
+    taken: Callable[[list[str]], set[str]] | None = None,
 ) -> Resolution:
     """Give every entity of every extraction an IRI, merging the ones that name the same thing.
 
@@ -205,9 +242,12 @@ def resolve_entities(
     consonant skeletons are equal or close (ratio >= FUZZY_RATIO), or one is a bare surname whose
     skeleton matches the last word of exactly one multi-word name. Names of documents, events and
     organisations need two words to merge: "the law" in two articles is rarely the same law.
+
+    ``taken`` (IRIs → those of them already in use) is asked before a new IRI is minted, when ``known`` holds
+    only the store's entities that may merge (see :func:`lookup_keys`), not all of them.
     """
     with _cyclic_gc_paused():
-        return _resolve(extractions, known, base)
+        return _resolve(extractions, known, base, taken)
 
 
 @contextlib.contextmanager
@@ -224,7 +264,12 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _resolve(extractions: Sequence[Extraction], known: Iterable[KnownEntity], base: str) -> Resolution:
+def _resolve(
+    extractions: Sequence[Extraction],
+    known: Iterable[KnownEntity],
+    base: str,
+    taken: Callable[[list[str]], set[str]] | None,
+) -> Resolution:
     nodes: list[_Node] = []
     fixed_index: dict[str, int] = {}
     for k in known:
@@ -316,7 +361,7 @@ def _resolve(extractions: Sequence[Extraction], known: Iterable[KnownEntity], ba
             if len(found) == 1:
                 try_union(i, next(iter(found.values())))
 
-    return _name_clusters(nodes, clusters, len(extractions), base)
+    return _name_clusters(nodes, clusters, len(extractions), base, taken)
 
 
 def _merge_bucket(bucket: list[int], stored: int, nodes: list[_Node], clusters: _Clusters) -> None:
@@ -357,7 +402,13 @@ def _representatives(bucket: list[int], clusters: _Clusters, trait: Callable[[in
     return out
 
 
-def _name_clusters(nodes: list[_Node], clusters: _Clusters, n_docs: int, base: str) -> Resolution:
+_PROBE = 32  # minted IRIs asked of the store at once: the stem and its next suffixes
+
+
+def _name_clusters(
+    nodes: list[_Node], clusters: _Clusters, n_docs: int, base: str,
+    in_use: Callable[[list[str]], set[str]] | None,
+) -> Resolution:  # fmt: skip
     members: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         members[clusters.find(i)].append(i)
@@ -366,6 +417,7 @@ def _name_clusters(nodes: list[_Node], clusters: _Clusters, n_docs: int, base: s
     label_en: dict[str, str] = {}
     label_ar: dict[str, str] = {}
     next_suffix: dict[str, int] = {}
+    probed: set[str] = set()  # asked of ``in_use`` already
     # Deterministic: clusters in order of their first member, so the same input mints the same IRIs.
     for root in sorted(members, key=lambda r: min(members[r])):
         group = [nodes[i] for i in members[root]]
@@ -380,7 +432,13 @@ def _name_clusters(nodes: list[_Node], clusters: _Clusters, n_docs: int, base: s
         else:
             iri = stem = _mint(ranked[0], best_en or best_ar, base)
             suffix = next_suffix.get(stem, 2)  # the ones below are taken already, and stay taken
-            while iri in taken:
+            while True:
+                if in_use is not None and iri not in taken and iri not in probed:
+                    probe = [iri, *(f"{stem}-{k}" for k in range(suffix, suffix + _PROBE))]
+                    probed.update(probe)
+                    taken.update(in_use(probe))
+                if iri not in taken:
+                    break
                 iri, suffix = f"{stem}-{suffix}", suffix + 1
             next_suffix[stem] = suffix
         taken.add(iri)

@@ -32,9 +32,16 @@ from rdflib.term import Node
 
 from actorgraph.extract.records import Extraction
 from actorgraph.graph.guard import uses_service
-from actorgraph.graph.index import ENTITIES_GRAPH, entities_of, entity_refresh_update, index_quads, removal_update
-from actorgraph.graph.rdf import BIND_PREFIXES, Quad, document_iri, extractions_to_quads
-from actorgraph.graph.resolve import KnownEntity
+from actorgraph.graph.index import (
+    ENTITIES_GRAPH,
+    KEYS_GRAPH,
+    label_refresh_update,
+    layout_quads,
+    removal_update,
+)
+from actorgraph.graph.layout import layout_problem
+from actorgraph.graph.rdf import BIND_PREFIXES, Quad, document_iri, extractions_to_quads, values_blocks
+from actorgraph.graph.resolve import KnownEntity, lookup_keys
 from actorgraph.graph.versions import needs_upgrade, version_message
 
 PREFIXES: dict[str, str] = {
@@ -50,6 +57,7 @@ _UPDATE = re.compile(
     re.I,
 )
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_KNOWN_PROPS = "skos:prefLabel skos:altLabel ag:countryCode"  # what resolution reads of a stored entity
 
 
 
@@ -163,17 +171,19 @@ class GraphStore(ABC):
         """Every quad of every named graph."""
 
     def put_document(self, graph: str, quads: Sequence[Quad]) -> None:
-        """Replace document graph ``graph`` with ``quads`` and keep the actor-network index in step
-        (``graph.index``), in ONE SPARQL Update request: one transaction on Oxigraph and on servers that
-        apply a request atomically, so a run killed here leaves the old document and index or the new."""
-        entities = entities_of(quads)
-        ops = [
-            *removal_update([graph]),
-            *entity_refresh_update(str(e) for e in entities),
-            f"DROP SILENT GRAPH {URIRef(graph).n3()}",
-            f"INSERT DATA {{\n{self._data(list(quads) + index_quads(quads, entities))}\n}}",
-        ]
+        """Write document graph ``graph`` and what it adds to the shared graphs (``quads`` holds both),
+        replacing an older version of the document, in ONE SPARQL Update request: one transaction on Oxigraph
+        and on servers that apply a request atomically, so a run killed here leaves the old document or the
+        new, with the facts and entities each supports (``graph.index``)."""
+        ops = []
+        if self.has_graph(graph):
+            ops += [*removal_update([graph]), f"DROP SILENT GRAPH {URIRef(graph).n3()}"]
+        ops += label_refresh_update(quads)
+        ops.append(f"INSERT DATA {{\n{self._data([*quads, *layout_quads()])}\n}}")
         self.update(" ;\n".join(ops))
+
+    def has_graph(self, graph: str) -> bool:
+        return bool(self.query(f"ASK {{ GRAPH {URIRef(graph).n3()} {{ ?s ?p ?o }} }}").boolean)
 
     def _data(self, quads: Sequence[Quad]) -> str:
         """``quads`` as the body of INSERT DATA, terms written by rdflib's n3() (escaped)."""
@@ -207,50 +217,69 @@ class GraphStore(ABC):
         rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
         return int(rows[0]["n"].toPython()) if rows else 0  # type: ignore[union-attr]
 
-    def documents(self) -> dict[str, str]:
-        """Document IRI → content sha256 of every ingested source document."""
-        rows = self.select_values("SELECT ?d ?sha WHERE { GRAPH ?d { ?d a ag:SourceDocument ; ag:sha256 ?sha } }")
-        return {d: sha for d, sha in rows}
+    def documents(self, iris: Iterable[str] | None = None) -> dict[str, str]:
+        """Document IRI → content sha256 of every ingested source document (of ``iris`` only, when given:
+        point lookups, for ingesting a few documents into a big store)."""
+        if iris is None:
+            rows = self.select_values("SELECT ?d ?sha WHERE { GRAPH ?d { ?d a ag:SourceDocument ; ag:sha256 ?sha } }")
+            return {d: sha for d, sha in rows}
+        held: dict[str, str] = {}
+        for values in values_blocks(iris):
+            query = f"SELECT ?d ?sha WHERE {{ VALUES ?d {{ {values} }} GRAPH ?d {{ ?d ag:sha256 ?sha }} }}"
+            rows = self.select_values(query)
+            held.update((d, sha) for d, sha in rows)
+        return held
 
-    def known_entities(self) -> list[KnownEntity]:
-        """Entities already in the store, for resolving the entities of new documents against them.
+    def layout_problem(self) -> str:
+        """A one-line message when the store holds documents in an older layout, else ""."""
+        return layout_problem(self)
 
-        One DISTINCT query per property, joined here: the union of named graphs repeats an entity's
-        triples once per document that mentions it, so one query with an OPTIONAL per property would
-        multiply those repeats (documents to the fifth power rows per entity) and never finish.
-        """
-        # Plain strings, not rdflib terms (select_values): 13.7 s -> 5 s at 10M quads. The types present are
-        # found first, so the filter reads each type's name once rather than once per typed resource.
-        types = self.select_values(
-            """SELECT DISTINCT ?e ?type WHERE {
-                 { SELECT DISTINCT ?type WHERE { ?x a ?type } }
-                 FILTER(?type NOT IN (ag:RelationStatement, ag:SourceDocument) && STRSTARTS(STR(?type), STR(ag:)))
-                 ?e a ?type
-               }"""
-        )
-        pref: dict[tuple[str, str], str] = {}
-        for e, label, lang in self.select_values(
-            "SELECT DISTINCT ?e ?l (LANG(?l) AS ?lang) WHERE { ?e skos:prefLabel ?l }"
-        ):
-            key = (e, lang.lower().split("-")[0])
-            pref[key] = min(pref.get(key, label), label)  # one, the same every time
-        alts: dict[str, set[str]] = {}
-        for e, label in self.select_values("SELECT DISTINCT ?e ?l WHERE { ?e skos:altLabel ?l }"):
-            alts.setdefault(e, set()).add(label)
-        country: dict[str, str] = {}
-        for e, cc in self.select_values("SELECT DISTINCT ?e ?cc WHERE { ?e ag:countryCode ?cc }"):
-            country[e] = min(country.get(e, cc), cc)
-        return [
-            KnownEntity(
-                iri=e,
-                type=t.rsplit("#", 1)[-1],
-                label_en=pref.get((e, "en"), ""),
-                label_ar=pref.get((e, "ar"), ""),
-                labels=sorted(a for a in alts.get(e, ()) if a),
-                country=country.get(e, ""),
+    def entities_in_use(self, iris: list[str]) -> set[str]:
+        """Those of ``iris`` that name an entity of the store (resolution asks before minting an IRI)."""
+        used: set[str] = set()
+        for values in values_blocks(iris):
+            ent = ENTITIES_GRAPH.n3()
+            rows = self.select_values(
+                f"SELECT ?e WHERE {{ VALUES ?e {{ {values} }} FILTER EXISTS {{ GRAPH {ent} {{ ?e ?p ?v }} }} }}"
             )
-            for e, t in sorted(types)
-        ]
+            used.update(r[0] for r in rows)
+        return used
+
+    def known_entities(self, keys: Iterable[str] | None = None) -> list[KnownEntity]:
+        """Entities already in the store, for resolving the entities of new documents against them: all of
+        them, or (``keys``) those filed under one of the resolution keys (``graph.resolve.lookup_keys``),
+        found by point lookups in the keys graph."""
+        ent = ENTITIES_GRAPH.n3()
+        if keys is None:
+            selections = [f"GRAPH {ent} {{ ?e a ?type }}"]
+        else:
+            literals = sorted({RLiteral(k).n3() for k in keys})
+            selections = [
+                f"{{ SELECT DISTINCT ?e WHERE {{ VALUES ?k {{ {' '.join(literals[i : i + 1000])} }} "
+                f"GRAPH {KEYS_GRAPH.n3()} {{ ?e ag:nameKey ?k }} }} }} GRAPH {ent} {{ ?e a ?type }}"
+                for i in range(0, len(literals), 1000)
+            ]
+        found: dict[str, KnownEntity] = {}
+        for where in selections:
+            rows = self.select_values(
+                f"""SELECT ?e ?type ?p ?v (LANG(?v) AS ?lang) WHERE {{ {where}
+                    OPTIONAL {{ GRAPH {ent} {{ ?e ?p ?v }} VALUES ?p {{ {_KNOWN_PROPS} }} }}
+                }}"""
+            )
+            for e, t, p, v, lang in rows:
+                k = found.setdefault(e, KnownEntity(iri=e, type=t.rsplit("#", 1)[-1]))
+                if p.endswith("prefLabel"):
+                    if lang.lower().startswith("ar"):
+                        k.label_ar = min(k.label_ar, v) if k.label_ar else v
+                    else:
+                        k.label_en = min(k.label_en, v) if k.label_en else v
+                elif p.endswith("altLabel") and v not in k.labels:
+                    k.labels.append(v)
+                elif p.endswith("countryCode"):
+                    k.country = min(k.country, v) if k.country else v
+        for k in found.values():
+            k.labels.sort()
+        return [found[e] for e in sorted(found)]
 
     def union_graph(self) -> Graph:
         """All named graphs merged into one rdflib Graph (for SHACL, rendering, small exports)."""
@@ -447,27 +476,9 @@ class OxigraphStore(GraphStore):
         with self._guard():
             self._store.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{\n{self._data(quads)}\n}}")
 
-    def put_document(self, graph: str, quads: Sequence[Quad]) -> None:
-        # A new document (the usual case) goes in with its index entries in one `extend` transaction, about
-        # twice as fast as parsing them as SPARQL. Index entries of its entities that the new ones replace
-        # (an older label) are removed after, in a second transaction: a run killed between the two leaves
-        # an entity with its old label beside the new one until a document naming it is ingested again.
-        if self.read_only:
-            raise StoreError(f"store {self.description} is open read-only")
+    def has_graph(self, graph: str) -> bool:
         with self._guard():
-            exists = self._store.contains_named_graph(ox.NamedNode(graph))
-        if exists:
-            super().put_document(graph, quads)  # replacing: one update request (see GraphStore)
-            return
-        entities = entities_of(quads)
-        entries = [ox.Quad(*(to_ox(t) for t in q)) for q in index_quads(quads, entities)]
-        ent = to_ox(ENTITIES_GRAPH)
-        with self._guard():
-            held = {q for e in entities for q in self._store.quads_for_pattern(to_ox(e), None, None, ent)}
-            self._store.extend([*_ox_quads(quads), *entries])
-        stale = held - set(entries)
-        if stale:
-            self.update(f"DELETE DATA {{\n{_quad_block(stale)}\n}}")
+            return bool(self._store.contains_named_graph(ox.NamedNode(graph)))
 
     def _data(self, quads: Sequence[Quad]) -> str:
         return _quad_block(_ox_quads(quads))
@@ -654,11 +665,18 @@ def ingest(store: GraphStore, extractions: Sequence[Extraction]) -> IngestReport
     two documents, so editing one never takes the other's statements with it. Only a text without a
     location (a JSONL record without a URL) is identified by its content alone."""
     docs = [(str(document_iri(ex.document)), ex.document.sha256) for ex in extractions]
-    report, keep = plan_documents(store.documents(), docs)
+    problem = store.layout_problem()
+    if problem:
+        raise StoreError(problem)
+    report, keep = plan_documents(store.documents(iri for iri, _ in docs), docs)
     todo = [extractions[i] for i in keep]
     if not todo:
         return report
-    for graph, quads in extractions_to_quads(todo, store.known_entities()).items():
+    # Only the stored entities these documents may merge with are read: point lookups by resolution key.
+    keys = {k for ex in todo for e in ex.entities.values()
+            for k in lookup_keys(e.type, [n for n in (e.label_en, e.label_ar, *e.aliases) if n])}  # fmt: skip
+    known = store.known_entities(keys) if keys else []
+    for graph, quads in extractions_to_quads(todo, known, taken=store.entities_in_use).items():
         store.put_document(str(graph), quads)
         report.quads += len(quads)
     return report

@@ -1,11 +1,12 @@
-"""The actor-network index (graph/index.py) and the ego-network query that reads it (graph/query.py)."""
+"""The store layout (graph/index.py): each fact and entity once, what a document alone supports goes with it;
+and the ego-network query that reads the facts graph (graph/query.py)."""
 
 from __future__ import annotations
 
 import pytest
 from rdflib import RDF, SKOS, Literal, URIRef
 
-from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH, rebuild_update
+from actorgraph.graph.index import ENTITIES_GRAPH, FACTS_GRAPH, NETWORK_GRAPH, rebuild_update
 from actorgraph.graph.query import NotFound, ego_network, find_actor_iri
 from actorgraph.graph.rdf import Quad
 from actorgraph.graph.store import GraphStore, open_store
@@ -18,8 +19,8 @@ NAMES = {HUB: "Hub", A: "Alpha", B: "Bravo", C: "Charlie", D: "Delta"}
 
 def document(name: str, edges: list[tuple[URIRef, str, URIRef]], *, hedged: bool = False,
              label: dict[URIRef, str] | None = None) -> tuple[str, list[Quad]]:  # fmt: skip
-    """A document graph in our shape: entity types and labels, a statement node and (when asserted) the
-    plain triple for each edge."""
+    """A document in our layout: its graph with a statement node per edge, the plain triple of each asserted
+    edge in the facts graph, and the type and label of each entity in the entities graph."""
     g = AGR[f"doc-{name}"]
     quads: list[Quad] = [(g, RDF.type, AG.SourceDocument, g), (g, AG.sha256, Literal(name), g)]
     for k, (s, rel, o) in enumerate(edges):
@@ -28,10 +29,11 @@ def document(name: str, edges: list[tuple[URIRef, str, URIRef]], *, hedged: bool
         quads += [(st, RDF.type, AG.RelationStatement, g), (st, RDF.subject, s, g), (st, RDF.predicate, AG[rel], g),
                   (st, RDF.object, o, g), (st, AG.modality, modality, g)]  # fmt: skip
         if not hedged:
-            quads.append((s, AG[rel], o, g))
+            quads.append((s, AG[rel], o, FACTS_GRAPH))
         for e in (s, o):
-            quads += [(e, RDF.type, AG.Person, g),
-                      (e, SKOS.prefLabel, Literal((label or {}).get(e, NAMES[e]), lang="en"), g)]  # fmt: skip
+            quads += [(e, RDF.type, AG.Person, ENTITIES_GRAPH),
+                      (e, SKOS.prefLabel, Literal((label or {}).get(e, NAMES[e]), lang="en"),
+                       ENTITIES_GRAPH)]  # fmt: skip
     return str(g), list(dict.fromkeys(quads))
 
 
@@ -78,12 +80,20 @@ def test_the_latest_document_gives_the_label(store: GraphStore) -> None:
     assert labels == {"The Hub"}
 
 
-def test_rebuilding_gives_the_same_index(store: GraphStore) -> None:
-    before = graph(store, NETWORK_GRAPH), graph(store, ENTITIES_GRAPH)
-    store.update(f"DROP GRAPH <{NETWORK_GRAPH}> ; DROP GRAPH <{ENTITIES_GRAPH}>")
-    assert graph(store, NETWORK_GRAPH) == set()
+def test_rebuilding_gives_the_same_facts(store: GraphStore) -> None:
+    before = graph(store, FACTS_GRAPH)
+    store.update(f"DROP GRAPH <{FACTS_GRAPH}>")
+    assert graph(store, FACTS_GRAPH) == set()
     store.update(rebuild_update())
-    assert (graph(store, NETWORK_GRAPH), graph(store, ENTITIES_GRAPH)) == before
+    assert graph(store, FACTS_GRAPH) == before
+
+
+def test_each_fact_and_each_entity_once_in_the_union(store: GraphStore) -> None:
+    """HUB met A is said by two documents: one row; each label once however many documents name it."""
+    rows = store.select_values("SELECT ?a ?b WHERE { ?a ag:met ?b }")
+    assert sorted(rows) == sorted({(str(HUB), str(A)), (str(B), str(C))})
+    labels = store.select_values("SELECT ?e ?l WHERE { ?e skos:prefLabel ?l }")
+    assert len(labels) == len(set(labels)) == len(NAMES)
 
 
 def test_ego_network_walks_the_index_hop_by_hop(store: GraphStore) -> None:
@@ -114,12 +124,6 @@ def test_an_actor_is_found_by_label_iri_or_prefixed_name(store: GraphStore) -> N
         find_actor_iri(store, "Zulu")
 
 
-def test_a_store_without_the_index_says_to_reindex(store: GraphStore) -> None:
-    store.update(f"DROP GRAPH <{NETWORK_GRAPH}> ; DROP GRAPH <{ENTITIES_GRAPH}>")
-    with pytest.raises(NotFound, match="reindex"):
-        ego_network(store, str(A))
-
-
 def test_ego_links_in_memory_answer_what_the_store_answers(store: GraphStore) -> None:
     """network.ego_links walks a networkx projection (from the index, or evidence-complete from the
     documents) and gives what query.ego_network reads from the store, for every actor and depth."""
@@ -141,18 +145,15 @@ def test_ego_links_in_memory_answer_what_the_store_answers(store: GraphStore) ->
     assert any(d["modality"] == "hedged" for _, _, d in from_documents.edges(data=True))
 
 
-def test_index_network_needs_the_index(store: GraphStore) -> None:
+def test_index_network_of_an_unknown_actor(store: GraphStore) -> None:
     from actorgraph.graph.network import ActorNotFound, ego_links, index_network
 
     with pytest.raises(ActorNotFound, match="no actor"):
         ego_links(index_network(store), "https://example.org/nobody")
-    store.update(f"DROP GRAPH <{NETWORK_GRAPH}> ; DROP GRAPH <{ENTITIES_GRAPH}>")
-    with pytest.raises(ActorNotFound, match="reindex"):
-        index_network(store)
 
 
-def test_actor_lists_and_lookups_read_the_index_and_answer_as_the_documents_do(en_extraction, ar_extraction) -> None:
-    """list_actors and find_entities give the same answers from the index as from the documents alone."""
+def test_actor_lists_and_lookups_read_the_entities_graph(en_extraction, ar_extraction) -> None:
+    """list_actors and find_entities answer from the entities and facts graphs, and hostile text is text."""
     from actorgraph.graph.query import find_entities, list_actors
     from actorgraph.graph.store import ingest
 
@@ -166,12 +167,7 @@ def test_actor_lists_and_lookups_read_the_index_and_answer_as_the_documents_do(e
         lists = [list_actors(store, q, all_entities=every) for q in queries for every in (False, True)]
         return lists, [find_entities(store, name) for name in lookups]
 
-    assert store.has_index()
-    with_index = answers()
-    store.update(f"DROP GRAPH <{NETWORK_GRAPH}> ; DROP GRAPH <{ENTITIES_GRAPH}>")
-    assert not store.has_index()
-    assert answers() == with_index
-    lists, found = with_index
+    lists, found = answers()
     japan = [row for row in lists[2] if row.label_en == "Japan"]  # "japan", actors only
     assert len(japan) == 1 and japan[0].statements > 0 and japan[0].country == "JPN"
     assert any(row.alt_labels for rows in lists for row in rows)  # alternative labels come through too

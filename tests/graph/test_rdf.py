@@ -7,6 +7,7 @@ from rdflib import RDF, SKOS, XSD, Dataset, Literal, URIRef
 from rdflib.namespace import PROV
 
 from actorgraph.corpus import validate
+from actorgraph.graph.index import ENTITIES_GRAPH, FACTS_GRAPH, KEYS_GRAPH
 from actorgraph.graph.rdf import document_iri, extraction_to_dataset
 from actorgraph.ontology.namespace import AG, AGR
 
@@ -27,7 +28,8 @@ def test_one_named_graph_per_document_named_by_the_document() -> None:
     en, ar = make_en(), make_ar()
     ds = extraction_to_dataset([en, ar])
     graphs = {str(c.identifier) for c in ds.graphs() if len(c)}
-    assert graphs == {str(document_iri(en.document)), str(document_iri(ar.document))}
+    shared = {str(FACTS_GRAPH), str(ENTITIES_GRAPH), str(KEYS_GRAPH)}
+    assert graphs == {str(document_iri(en.document)), str(document_iri(ar.document))} | shared
     g = ds.graph(document_iri(en.document))
     doc = document_iri(en.document)
     assert (doc, RDF.type, AG.SourceDocument) in g and (doc, RDF.type, PROV.Entity) in g
@@ -85,13 +87,20 @@ def test_statement_carries_its_evidence() -> None:
     assert g.value(st, PROV.wasDerivedFrom) == document_iri(en.document)
 
 
-def test_entity_triples_are_repeated_in_each_document_graph() -> None:
+def test_each_entity_is_described_once_and_each_fact_stated_once() -> None:
+    """Two documents name Hegseth and state that Nakatani met him: one description, one plain triple in
+    the shared graphs; each document keeps its own statement."""
     en, ar = make_en(), make_ar()
     ds = extraction_to_dataset([en, ar])
+    entities = ds.graph(ENTITIES_GRAPH)
+    assert (HEGSETH, RDF.type, AG.Person) in entities
+    assert (HEGSETH, SKOS.prefLabel, Literal("Pete Hegseth", lang="en")) in entities
     for ex in (en, ar):
         g = ds.graph(document_iri(ex.document))
-        assert (HEGSETH, RDF.type, AG.Person) in g
-        assert (HEGSETH, SKOS.prefLabel, Literal("Pete Hegseth", lang="en")) in g
+        assert (HEGSETH, RDF.type, AG.Person) not in g and (NAKATANI, AG.met, HEGSETH) not in g
+        assert any(g.subjects(RDF.object, HEGSETH))  # its statements refer to him
+    assert (NAKATANI, AG.met, HEGSETH) in ds.graph(FACTS_GRAPH)
+    assert any(ds.graph(KEYS_GRAPH).objects(HEGSETH, AG.nameKey))
 
 
 def test_the_graph_conforms_to_the_shapes() -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from click.testing import CliRunner, Result
+from rdflib import RDF
 
 from actorgraph.cli import main
 from actorgraph.extract.records import Document, Entity, Extraction, Relation, Sentence
-from actorgraph.graph.index import DERIVED_GRAPHS
+from actorgraph.graph.index import ENTITIES_GRAPH, FACTS_GRAPH, SHARED_GRAPHS
 from actorgraph.ontology.namespace import AG, RELATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,26 +26,36 @@ ARTICLE_AR = "التقى وزير الخارجية الأمريكي ماركو �
 MET_EN = ("Gen Nakatani", "met", "Pete Hegseth")
 MET_AR = ("Marco Rubio", "met", "Wang Yi")
 
-Snapshot = dict[str, frozenset[tuple[str, str, str]]]
-INDEX_GRAPHS = frozenset(f"<{g}>" for g in DERIVED_GRAPHS)  # the actor-network index, as snapshot keys
-_RELATIONS = frozenset(f"<{AG[r]}>" for r in RELATIONS)
-_NOT_ENTITIES = frozenset(f"<{t}>" for t in (AG.RelationStatement, AG.SourceDocument))
 _TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+Snapshot = dict[str, frozenset[tuple[str, str, str]]]
+INDEX_GRAPHS = frozenset(f"<{g}>" for g in SHARED_GRAPHS)  # facts, entities, keys, layout: as snapshot keys
+_RELATIONS = frozenset(f"<{AG[r]}>" for r in RELATIONS)
+_STATEMENT = {f"<{RDF.subject}>": "s", f"<{RDF.predicate}>": "p", f"<{RDF.object}>": "o", f"<{AG.modality}>": "m"}
 
 
 def documents_of(snap: Snapshot) -> Snapshot:
-    """The document graphs of a snapshot (without the actor-network index)."""
+    """The document graphs of a snapshot (without the shared graphs of facts and entities)."""
     return {g: t for g, t in snap.items() if g not in INDEX_GRAPHS}
 
 
 def index_is_consistent(snap: Snapshot) -> bool:
-    """The index says what the documents say: each asserted link of a document graph and nothing else,
-    an entry for each entity a document graph types and for no other."""
+    """The shared graphs say what the documents say: the facts graph holds the triple of each asserted
+    statement of a document graph and nothing else, the entities graph describes each entity a document
+    graph refers to and no other."""
     docs = documents_of(snap).items()
-    links = {t for _, ts in docs for t in ts if t[1] in _RELATIONS and t[2].startswith("<")}
-    entities = {s for g, ts in docs for s, p, o in ts if p == _TYPE and o not in _NOT_ENTITIES and s != g}
-    network, entries = (snap.get(f"<{g}>", frozenset()) for g in DERIVED_GRAPHS)
-    return set(network) == links and {s for s, _, _ in entries} == entities
+    fields: dict[str, dict[str, str]] = {}
+    referred: set[str] = set()
+    for _, ts in docs:
+        for s, p, o in ts:
+            if p in _STATEMENT:
+                fields.setdefault(s, {})[_STATEMENT[p]] = o
+            if o.startswith("<") and p != _TYPE:
+                referred.add(o)
+    links = {(f["s"], f["p"], f["o"]) for f in fields.values() if f.get("m") == '"asserted"'}
+    facts, entries = (snap.get(f"<{g}>", frozenset()) for g in (FACTS_GRAPH, ENTITIES_GRAPH))
+    described = {s for s, _, _ in entries}
+    return set(facts) == links and described <= referred and described >= {o for _, p, o in facts} | {
+        s for s, _, _ in facts}
 
 
 def actorgraph_command() -> list[str]:
