@@ -97,6 +97,8 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
             if done:
                 return done
         n_end, kind = self.rules.adjective_kind(self, i, n_end, end, payload.kind, payloads)
+        if not kind:
+            return n_end  # the words name no actor here ("ethnic Albanians" are not Albania's people)
         hit = Hit(i, n_end, payload.key, entry.type, kind, coord=self.coord(i, pro), alternatives=alternatives)
         self.add(hit)
         return n_end

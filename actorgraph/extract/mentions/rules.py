@@ -45,7 +45,8 @@ class MentionRules:
     country_anaphor_at: Callable[[MentionFinder, int], int | None]
     """A noun standing for a state named before (his country, biladuhu, al-mamlaka)."""
     adjective_kind: Callable[[MentionFinder, int, int, int, str, list[NameHit]], tuple[int, str]]
-    """A state name or adjective: (its end, its kind), "adjmod" when it only describes a noun."""
+    """A state name or adjective: (its end, its kind), "adjmod" when it only describes a noun, "" when the words
+    name no actor ("ethnic Albanians")."""
     courtesy: Callable[[MentionFinder, int], bool]
     """A word between a title and a name that leaves the office unchanged (Sheikh, al-amir, al-mustaqilla)."""
     stacked_title: Callable[[MentionFinder, int, int, int, Office, str], int | None]

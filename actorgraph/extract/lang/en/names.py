@@ -56,9 +56,15 @@ def country_anaphor_at(f: MentionFinder, i: int) -> int | None:
 def adjective_kind(
     f: MentionFinder, i: int, n_end: int, end: int, kind: str, payloads: list[NameHit]
 ) -> tuple[int, str]:
-    """ "Russian forces" acts for Russia; "a Japanese lawmaker's visit" does not."""
+    """ "Russian forces" acts for Russia; "a Japanese lawmaker's visit" does not. A plural demonym names the
+    state's people ("the Palestinians rejected", as event coders read it), but not an ethnic group of another
+    state ("ethnic Albanians in Serbia": word set "ethnic words" before it), and is then no mention at all (kind "")."""
     if kind != "adj":
         return n_end, kind
+    last = f.toks[n_end - 1].text
+    if last[:1].isupper() and last.endswith("s") and not last.endswith("ss"):
+        ethnic = i > 0 and f.toks[i - 1].text.lower() in f.words("ethnic words")
+        return n_end, "" if ethnic else kind
     agentive = f.words("agentive")
     if n_end < end and f.toks[n_end].text.lower() in agentive:
         return n_end + 1, kind
