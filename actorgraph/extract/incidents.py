@@ -181,7 +181,7 @@ def _reported(rule: TriggerRule, view: SentenceView, k: int, end: int, pro: str,
     subjunctive = tuple(_set(lang, "incident:subjunctive-prefixes:cased"))
     if k > view.lo and words[k - 1] in _set(lang, "incident:subjunctive") and words[k].startswith(subjunctive):
         return False  # a present verb right after its particle: "to attack", no event
-    if _refers_back(rule, view, k, pro, lang):
+    if _refers_back(rule, view, k, pro, lang) or _long_ago(view, lang):
         return False
     outcome = _any_after(view, end, OCCASION, _set(lang, "incident:outcome-verbs"))
     governed = _governed(view, k, pro, lang)
@@ -189,6 +189,20 @@ def _reported(rule: TriggerRule, view: SentenceView, k: int, end: int, pro: str,
         return True  # a verb form after an article is a noun ("an arrest warrant", "a possible attack")
     occasion = before & p.words("incident:occasion-preps") or set(pro) & p.words("incident:occasion-proclitics:cased")
     return bool(outcome or occasion or _any_before(view, k, OCCASION, _set(lang, "incident:noun-reporters")))
+
+
+def _long_ago(view: SentenceView, lang: str) -> bool:
+    """Does the sentence tell its act as years old: a decade (``incident:long-ago``: the nineties) or "ago" with a
+    count of years (``incident:ago`` then ``incident:years`` within three words: qabla arba'at a'wam)?"""
+    ago, years = _set(lang, "incident:ago"), _set(lang, "incident:years")
+    for m in range(view.lo, view.hi):
+        if _reads(view.keys[m], view.words[m], _set(lang, "incident:long-ago")):
+            return True
+        if _reads(view.keys[m], view.words[m], ago) and any(
+            _reads(view.keys[j], view.words[j], years) for j in range(m + 1, min(view.hi, m + 4))
+        ):
+            return True
+    return False
 
 
 def _noun_reading(rule: TriggerRule, pro: str, lang: str) -> bool:

@@ -119,3 +119,9 @@ def test_arabic_idioms_of_striking_and_snatching_are_no_attack() -> None:
     assert _incidents("وضربت قوات الأمن حراسة مشددة حول السفارة الأمريكية في بغداد أمس.", "ar") == []  # a guard
     assert _incidents("وضربت الشرطة طوقا أمنيا حول المبنى في بغداد أمس.", "ar") == []  # a cordon
     assert _incidents("وخطف الموت الشاعر المصري أحمد فؤاد في القاهرة أمس.", "ar") == []  # death snatched him
+
+
+def test_arabic_an_act_told_as_years_old_is_no_news() -> None:
+    assert _incidents("وقتل ثلاثة جنود في هجوم انتحاري في بغداد قبل أربعة أعوام.", "ar") == []  # years ago
+    assert _incidents("وقتل ثلاثة جنود في هجوم انتحاري في بغداد في أواخر التسعينات.", "ar") == []  # a decade
+    assert _incidents("وقتل ثلاثة جنود في هجوم انتحاري في بغداد قبل أربعة أيام.", "ar")  # days ago: news
