@@ -599,10 +599,11 @@ def explain(subject: str, relation: str, obj: str, store_spec: str) -> None:
 @click.option("--depth", default=2, show_default=True, type=click.IntRange(min=1), help="Links from ACTOR.")
 @click.option("--format", "fmt", type=click.Choice(["table", "tsv", "json"]), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=0), default=50, show_default=True,
-              help="Links listed in the table (0: all); tsv and json give all.")
+              help="At each hop keep the actors with the most facts linking them to the hop before (0: all).")
 @_period_options
 def ego(actor: str, store_spec: str, depth: int, fmt: str, limit: int, since: str | None, until: str | None) -> None:
-    """The actors within --depth links of ACTOR and the asserted links between them (label or IRI)."""
+    """The actors within --depth links of ACTOR and the asserted links between them (label or IRI); the
+    strongest --limit at each hop, and how many there are in all."""
     import dataclasses
     import json
 
@@ -612,7 +613,8 @@ def ego(actor: str, store_spec: str, depth: int, fmt: str, limit: int, since: st
     with _open_store(store_spec, read_only=True) as store:
         try:
             iri = find_actor_iri(store, actor)
-            found = period_ego(store, iri, depth, since, until) if since or until else ego_network(store, iri, depth)
+            found = (period_ego(store, iri, depth, since, until) if since or until
+                     else ego_network(store, iri, depth, limit=limit))  # fmt: skip
         except NotFound as err:
             raise UserError(str(err)) from None
     name = {iri: found.labels.get(iri) or short(_uri(iri)) for iri in found.distance}
@@ -626,14 +628,15 @@ def ego(actor: str, store_spec: str, depth: int, fmt: str, limit: int, since: st
         for s, rel, o in links:
             click.echo(f"{s}\t{rel}\t{o}\t{name[s]}\t{name[o]}")
         return
-    within = len(found.distance) - 1
-    click.echo(f"{name[found.actor]}: {within} actors within {depth} link{'s' if depth > 1 else ''}, "
-               f"{len(links)} links")  # fmt: skip
-    shown = links if limit == 0 else links[:limit]
-    body = [[name[s], rel, name[o], str(min(found.distance[s], found.distance[o]) + 1)] for s, rel, o in shown]
+    kept, plural = len(found.distance) - 1, "s" if depth > 1 else ""
+    if found.within > kept:
+        click.echo(f"{name[found.actor]}: {found.within} actors within {depth} link{plural}; {kept} shown, at each "
+                   f"hop the {found.limit} with the most facts linking them to the hop before (--limit 0: all); "
+                   f"{len(links)} links among them")  # fmt: skip
+    else:
+        click.echo(f"{name[found.actor]}: {kept} actors within {depth} link{plural}, {len(links)} links")
+    body = [[name[s], rel, name[o], str(min(found.distance[s], found.distance[o]) + 1)] for s, rel, o in links]
     click.echo(table(["subject", "relation", "object", "hop"], body), nl=False)
-    if len(shown) < len(links):
-        click.echo(f"... {len(links) - len(shown)} more (--limit 0, or --format tsv)")
 
 
 @main.command()

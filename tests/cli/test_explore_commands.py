@@ -117,9 +117,17 @@ def test_ego_lists_the_asserted_links_within_depth(store_dir: str) -> None:
     assert len(tsv) == 4
 
 
-def test_ego_limits_the_table_and_says_what_it_left_out(store_dir: str) -> None:
-    out = invoke("ego", "Gen Nakatani", "--store", store_dir, "--limit", "1").output
-    assert "(1 row)" in out and "... 2 more" in out
+def test_ego_limit_keeps_the_strongest_at_each_hop_and_counts_them_all(store_dir: str) -> None:
+    # Nakatani: Hegseth (he met Nakatani, Nakatani met and agreed with him: 3 facts, 2 links) and the Shangri-La
+    # Dialogue (attended: 1) one link away, no one two links away. --limit 1 keeps Hegseth and says there were 2.
+    out = invoke("ego", "Gen Nakatani", "--store", store_dir, "--limit", "1").output.splitlines()
+    assert out[0].startswith("Gen Nakatani: 2 actors within 2 links; 1 shown, at each hop the 1 with the most facts")
+    assert out[0].endswith("; 2 links among them") and "(2 rows)" in out
+    assert not any("Shangri-La" in line for line in out)
+    found = json.loads(invoke("ego", "Gen Nakatani", "--store", store_dir, "--limit", "1", "--format", "json").output)
+    assert (found["total"], found["limit"], list(found["weights"].values())) == (2, 1, [3])
+    everyone = invoke("ego", "Gen Nakatani", "--store", store_dir, "--limit", "0").output.splitlines()
+    assert everyone[0] == "Gen Nakatani: 2 actors within 2 links, 3 links"
 
 
 def test_ego_of_an_unknown_actor_is_a_clear_error(store_dir: str) -> None:
@@ -135,10 +143,9 @@ def test_reindex_rebuilds_what_ingest_kept(tmp_path: Path, store_dir: str) -> No
     shutil.copytree(store_dir, copy)
     before = invoke("ego", "Japan", "--store", str(copy), "--format", "json").output
     with open_store(copy) as store:
-        store.update("DROP GRAPH <https://w3id.org/actorgraph/id/graph/actor-network> ; "
-                     "DROP GRAPH <https://w3id.org/actorgraph/id/graph/entities>")  # fmt: skip
+        store.update("DROP GRAPH <https://w3id.org/actorgraph/id/graph/facts>")
     stale = invoke("ego", "Japan", "--store", str(copy))
-    assert stale.exit_code == 1 and "reindex" in stale.output
+    assert stale.exit_code == 0 and stale.output.startswith("Japan: 0 actors within 2 links, 0 links")
     result = invoke("reindex", "--store", str(copy))
-    assert result.exit_code == 0 and "rebuilt: 8 links" in result.output
+    assert result.exit_code == 0 and "rebuilt: 8 facts" in result.output
     assert invoke("ego", "Japan", "--store", str(copy), "--format", "json").output == before

@@ -1,4 +1,5 @@
-"""Small named RDF graphs in the shape the graph layer writes (one named graph per document).
+"""Small named RDF graphs in the shape the graph layer writes (``graph.index``: entities described once in
+the entities graph, each asserted fact once in the facts graph, statements in one graph per document).
 
 Shared by the network, render and browser tests. Built by hand so these tests do not depend on
 extraction: each statement is an ``ag:RelationStatement`` with its provenance, plus the plain
@@ -11,6 +12,7 @@ from itertools import count
 
 from rdflib import RDF, SKOS, XSD, Dataset, Literal, Namespace, URIRef
 
+from actorgraph.graph.index import ENTITIES_GRAPH, FACTS_GRAPH
 from actorgraph.ontology.namespace import AG, AGR
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -44,7 +46,7 @@ class GraphWriter:
     def entity(
         self, iri: URIRef, type_: str, en: str, ar: str = "", *, country: str = "", alt: tuple[str, ...] = ()
     ) -> URIRef:
-        g = self.ds.graph(AGR["gazetteer"])
+        g = self.ds.graph(ENTITIES_GRAPH)
         g.add((iri, RDF.type, AG[type_]))
         g.add((iri, SKOS.prefLabel, Literal(en, lang="en")))
         if ar:
@@ -90,7 +92,7 @@ class GraphWriter:
             g.add((st, AG.eventDate, Literal(date, datatype=XSD.date)))
         g.add((st, PROV.wasDerivedFrom, doc_iri))
         if modality == "asserted":
-            g.add((s, AG[relation], o))
+            self.ds.graph(FACTS_GRAPH).add((s, AG[relation], o))
         return st
 
 
@@ -112,7 +114,7 @@ def tokyo_washington() -> Dataset:
     w.entity(NAKATANI, "Person", "Gen Nakatani", "جين ناكاتاني", country="JPN")
     w.entity(HEGSETH, "Person", "Pete Hegseth", "بيت هيجسيث", country="USA")
     w.entity(SHANGRI_LA, "Summit", "Shangri-La Dialogue", "حوار شانغريلا")
-    w.ds.graph(AGR["gazetteer"]).add((SHANGRI_LA, RDF.type, AG.Event))  # types pile up: Summit wins
+    w.ds.graph(ENTITIES_GRAPH).add((SHANGRI_LA, RDF.type, AG.Event))  # types pile up: Summit wins
     w.entity(HOSTILE, "ArmedGroup", SCRIPT_LABEL, alt=(ATTRIBUTE_LABEL,))
     w.entity(JS_ACTOR, "ArmedGroup", JAVASCRIPT_LABEL)
 
