@@ -351,8 +351,9 @@ class EgoNetwork:
     (met, agreedWith ...) stated both ways is one link, its ends in IRI order.
 
     With a ``limit``, each hop keeps only the ``limit`` actors with the most facts linking them to the actors
-    kept one hop closer (``weights``), and the walk goes on from those alone; ``total`` still counts every
-    actor within ``depth`` links."""
+    kept one hop closer (``weights``), and the walk goes on from those alone; ``edges`` are then the links
+    that bring each kept actor in (to the actors kept one hop closer; links between two actors of one hop are
+    left out), and ``total`` still counts every actor within ``depth`` links."""
 
     actor: str
     depth: int
@@ -391,11 +392,11 @@ def ego_network(store: GraphStore, actor: str, depth: int = 2, *, labels: bool =
 
     ``limit`` > 0 bounds it (see :class:`EgoNetwork`): at each hop the ``limit`` actors with the most facts
     linking them to the actors kept at the hop before, ties in the store's order (the same for the same
-    data), and the links among the actors kept. An actor's weight is that number of facts: triples of the
-    facts graph, each relation and direction once however many sentences state it ("A met B" and "B met A"
-    are two facts but one link); ``total`` counts every actor within ``depth`` links in the
-    store, without reading them. The cost follows what is kept, not the neighbourhood: at 10M quads a
-    2-hop walk from a hub reaches every actor of the store."""
+    data), and the links from each kept actor to those kept at the hop before. An actor's weight is that
+    number of facts: triples of the facts graph, each relation and direction once however many sentences
+    state it ("A met B" and "B met A" are two facts but one link). ``total`` counts every actor within
+    ``depth`` links in the store, without reading them. The cost follows what is kept, not the
+    neighbourhood: at 10M quads a 2-hop walk from a hub reaches every actor of the store."""
     if depth < 1:
         raise ValueError("depth must be at least 1")
     if limit < 0:
@@ -404,8 +405,8 @@ def ego_network(store: GraphStore, actor: str, depth: int = 2, *, labels: bool =
     if not store.select_values(f"SELECT ?q WHERE {{ GRAPH {_ENTITIES} {{ <{iri}> ?q ?v }} }} LIMIT 1"):
         raise NotFound(f"no entity <{iri}> in the store")
     if limit:
-        distance, weights = _top_walk(store, iri, depth, limit)
-        edges = _links_among(store, distance, depth)
+        distance, weights, pairs = _top_walk(store, iri, depth, limit)
+        edges = _links_between(store, pairs)
         total: int | None = _count_within(store, iri, depth)
     else:
         distance, edges, weights = _walk(store, iri, depth)
@@ -477,26 +478,33 @@ def _count_within(store: GraphStore, iri: str, depth: int) -> int:
     return int(rows[0][0]) if rows else 0
 
 
-def _top_walk(store: GraphStore, iri: str, depth: int, limit: int) -> tuple[dict[str, int], dict[str, int]]:
+def _top_walk(
+    store: GraphStore, iri: str, depth: int, limit: int
+) -> tuple[dict[str, int], dict[str, int], list[tuple[str, str]]]:
     """The breadth-first walk that keeps, at each hop, the ``limit`` actors with the most facts linking them
-    to the actors kept at the hop before (not nearer to ``iri`` by another way), and goes on from those."""
+    to the actors kept at the hop before (not nearer to ``iri`` by another way), and goes on from those; with
+    each kept actor's weight and the pairs (actor kept at the hop before, kept actor) that facts link."""
     distance, weights = {iri: 0}, {}
+    pairs: list[tuple[str, str]] = []
     frontier = [iri]
     for hop in range(1, depth + 1):
-        values = " ".join(f"<{n}>" for n in frontier)
+        values = " ".join(f"(<{n}> {i})" for i, n in enumerate(frontier))
         # MINUS takes out the nearer ones as one set: a FILTER NOT EXISTS per candidate took seconds.
         nearer = f"FILTER(?c != <{iri}>)" if hop == 1 else f"MINUS {{ {_within(iri, hop - 1, '?c')} }}"
         # Ordered by weight alone: ordering by IRI too reads every candidate's IRI back (0.6 s from a hub).
-        rows = store.select_values(f"""SELECT ?c (COUNT(*) AS ?w) WHERE {{
-          VALUES ?b {{ {values} }} GRAPH {_FACTS} {{ {{ ?b ?p ?c }} UNION {{ ?c ?p ?b }} }} {nearer}
+        # Which of the frontier each candidate is linked to comes as their numbers, no IRI read back.
+        rows = store.select_values(f"""SELECT ?c (COUNT(*) AS ?w) (GROUP_CONCAT(DISTINCT STR(?i)) AS ?from) WHERE {{
+          VALUES (?b ?i) {{ {values} }} GRAPH {_FACTS} {{ {{ ?b ?p ?c }} UNION {{ ?c ?p ?b }} }} {nearer}
         }} GROUP BY ?c ORDER BY DESC(?w) LIMIT {int(limit)}""")  # fmt: skip
-        frontier = []
-        for c, w in rows:
+        kept = []
+        for c, w, linked in rows:
             distance[c], weights[c] = hop, int(w)
-            frontier.append(c)
+            pairs += [(frontier[int(i)], c) for i in linked.split()]
+            kept.append(c)
+        frontier = kept
         if not frontier:
             break
-    return distance, weights
+    return distance, weights, pairs
 
 
 # Relation → a bit, so the store sums a pair's relations into one number instead of reading each back.
@@ -504,23 +512,20 @@ _BITS = {f"{AG_IRI}{r}": 1 << i for i, r in enumerate(RELATIONS)}
 _BIT_VALUES = " ".join(f"(<{p}> {bit})" for p, bit in _BITS.items())
 
 
-def _links_among(store: GraphStore, distance: dict[str, int], depth: int) -> list[tuple[str, str, str]]:
-    """The facts between kept actors that a breadth-first walk meets (not between two at the last hop), by
-    pairs of actors at most one hop apart: a point look-up each, where reading every fact of a hub among
-    them and keeping those to the others read tens of thousands."""
-    nodes = sorted(distance, key=lambda n: (distance[n], n))
-    pairs = [(i, j) for i, a in enumerate(nodes) for j, b in enumerate(nodes)
-             if abs(distance[a] - distance[b]) <= 1 and min(distance[a], distance[b]) < depth]  # fmt: skip
+def _links_between(store: GraphStore, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """The facts between the actors of each pair, either way: a point look-up each, where reading every fact
+    of a hub among them and keeping those to the others read tens of thousands."""
+    ordered = sorted({(a, b) for x, y in pairs for a, b in ((x, y), (y, x))})
     edges: dict[tuple[str, str, str], None] = {}
     relations = {bit: p for p, bit in _BITS.items()}
-    for k in range(0, len(pairs), 2000):
-        block = " ".join(f"(<{nodes[i]}> <{nodes[j]}> {i * len(nodes) + j})" for i, j in pairs[k : k + 2000])
+    for k in range(0, len(ordered), 2000):
+        block = " ".join(f"(<{a}> <{b}> {i})" for i, (a, b) in enumerate(ordered[k : k + 2000], k))
         rows = store.select_values(f"""SELECT ?k (SUM(?bit) AS ?mask) WHERE {{
           {{ SELECT ?k ?p WHERE {{ VALUES (?a ?b ?k) {{ {block} }} GRAPH {_FACTS} {{ ?a ?p ?b }} }} }}
           VALUES (?p ?bit) {{ {_BIT_VALUES} }}
         }} GROUP BY ?k""")  # fmt: skip
         for key, mask in rows:
-            a, b = nodes[int(key) // len(nodes)], nodes[int(key) % len(nodes)]
+            a, b = ordered[int(key)]
             bits = int(mask)
             for bit, p in relations.items():
                 if bits & bit:

@@ -316,11 +316,12 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     ("actorgraph/graph/query.py", "_top_walk"): {
         "iri": "checked by _valid_iri", "n": "IRIs read from the store, or that one", "values": "built from those",
         "_FACTS": "constant (n3)", "nearer": "a constant pattern with iri, or _within", "int(limit)": "an int",
+        "i": "an int",
     },
     ("actorgraph/graph/query.py", ""): {"p": "relation IRIs of the ontology (constants)", "bit": "an int"},
-    ("actorgraph/graph/query.py", "_links_among"): {
-        "nodes[i]": "IRIs read from the store, or checked by _valid_iri", "nodes[j]": "the same",
-        "i * len(nodes) + j": "an int", "block": "built from those", "_FACTS": "constant (n3)",
+    ("actorgraph/graph/query.py", "_links_between"): {
+        "a": "IRIs read from the store, or checked by _valid_iri", "b": "the same", "i": "an int",
+        "block": "built from those", "_FACTS": "constant (n3)",
         "_BIT_VALUES": "relation IRIs of the ontology and ints",
     },
     ("actorgraph/graph/query.py", "_index_labels"): {
