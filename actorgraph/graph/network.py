@@ -40,7 +40,7 @@ import networkx as nx
 from rdflib import RDF, SKOS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS
 
-from actorgraph.graph.index import ENTITIES_GRAPH, NETWORK_GRAPH
+from actorgraph.graph.index import ENTITIES_GRAPH, FACTS_GRAPH
 from actorgraph.graph.query import EgoNetwork, actor_class
 from actorgraph.graph.rdf import values_blocks
 from actorgraph.graph.store import GraphStore
@@ -257,19 +257,16 @@ def _picked_among(store: GraphStore, prop: URIRef, subjects: set[Any], *, many: 
 
 
 def index_network(store: GraphStore) -> nx.MultiDiGraph:
-    """The actor network as the store's actor-network index holds it: a node per entity in a link, with the
-    attributes of :func:`to_networkx` the index keeps (``type``, ``types``, labels, ``country``, ``cameo``;
-    no ``alt_labels`` or ``sector``), and an edge per distinct asserted link keyed ``"relation|asserted"``
-    with ``relation``, ``modality`` and ``symmetric`` only: no evidence and no counts.
+    """The actor network as the facts and entities graphs hold it: a node per entity in a fact, with the
+    attributes of :func:`to_networkx` (``type``, ``types``, labels, ``alt_labels``, ``country``, ``cameo``,
+    ``sector``), and an edge per distinct asserted link keyed ``"relation|asserted"`` with ``relation``,
+    ``modality`` and ``symmetric`` only: no evidence and no counts.
 
-    Reading the index, not every statement, makes this the projection to load once for walking a large
-    store (:func:`ego_links`, paths, degree): 271,000 links at 10M quads. Raises ``ActorNotFound`` on a
-    store without an index (``actorgraph reindex``).
+    Reading each fact once, not every statement, makes this the projection to load once for walking a large
+    store (:func:`ego_links`, paths, degree): 271,000 links at 10M quads.
     """
-    if not store.has_index():
-        raise ActorNotFound("this store has no actor-network index: run `actorgraph reindex`")
     queries = (
-        f"SELECT ?s ?p ?o WHERE {{ GRAPH {NETWORK_GRAPH.n3()} {{ ?s ?p ?o }} }}",
+        f"SELECT ?s ?p ?o WHERE {{ GRAPH {FACTS_GRAPH.n3()} {{ ?s ?p ?o }} }}",
         f"SELECT ?e ?p ?v (LANG(?v) AS ?lang) WHERE {{ GRAPH {ENTITIES_GRAPH.n3()} {{ ?e ?p ?v }} }}",
     )
     # Two threads: turning stored terms back into text is most of the time, and Oxigraph lets go of the GIL.
@@ -300,9 +297,8 @@ def index_network(store: GraphStore) -> nx.MultiDiGraph:
 
 
 def _picked(store: GraphStore, prop: URIRef, subjects: set[Any], *, many: bool = False) -> dict[Any, Any]:
-    """:func:`_values` from a store: DISTINCT, since the union of named graphs repeats an entity's triples
-    once per document."""
-    rows = store.query(f"SELECT DISTINCT ?s ?o WHERE {{ ?s {prop.n3()} ?o }}").rows
+    """:func:`_values` from a store (each entity is described once, each statement in one document graph)."""
+    rows = store.query(f"SELECT ?s ?o WHERE {{ ?s {prop.n3()} ?o }}").rows
     return _collect(((r[0], r[1]) for r in rows), subjects, many=many)
 
 

@@ -223,7 +223,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "values": "IRIs read from the store, written by rdflib n3()", "prop.n3()": "constant property IRIs",
     },
     ("actorgraph/graph/network.py", "index_network"): {
-        "NETWORK_GRAPH.n3()": "constant graph IRI, written by rdflib",
+        "FACTS_GRAPH.n3()": "constant graph IRI, written by rdflib",
         "ENTITIES_GRAPH.n3()": "constant graph IRI, written by rdflib",
     },
     ("actorgraph/graph/query.py", "explain"): {
