@@ -125,3 +125,9 @@ def test_arabic_an_act_told_as_years_old_is_no_news() -> None:
     assert _incidents("وقتل ثلاثة جنود في هجوم انتحاري في بغداد قبل أربعة أعوام.", "ar") == []  # years ago
     assert _incidents("وقتل ثلاثة جنود في هجوم انتحاري في بغداد في أواخر التسعينات.", "ar") == []  # a decade
     assert _incidents("وقتل ثلاثة جنود في هجوم انتحاري في بغداد قبل أربعة أيام.", "ar")  # days ago: news
+
+
+def test_arabic_an_assassination_named_as_a_noun_is_a_topic() -> None:
+    # the attack after it is its means, told as background; surviving an attempt is an occasion
+    assert _incidents("وأثار اغتيال الوزير في هجوم انتحاري يوم الخميس أعمال عنف في بغداد.", "ar") == []
+    assert _incidents("ونجا الوزير من محاولة اغتيال في هجوم انتحاري في بغداد أمس.", "ar")
