@@ -123,7 +123,8 @@ def write_shard(
 ) -> tuple[int, list[Quad]]:
     """Write the quads of ``extractions`` (document i resolved by ``res.iris[i]``) as N-Quads to ``out``.
 
-    Returns the number of quads written and the commit quads held back (one ``ag:sha256`` per document).
+    Returns the number of quads written into the documents' own graphs and the commit quads held back (one
+    ``ag:sha256`` per document).
     """
     commit: list[Quad] = []
     written = 0
@@ -153,7 +154,8 @@ def write_shard(
                     if q in shared:
                         continue
                     shared.add(q)
-                written += 1
+                else:
+                    written += 1  # documents' own quads, as ``store.ingest`` counts them
                 yield ox.Quad(term(q[0]), term(q[1]), term(q[2]), term(q[3]))
 
     ox.serialize(stream(), out, format=ox.RdfFormat.N_QUADS)
@@ -176,9 +178,10 @@ def load(
     labels of ``entities`` (the batch's entities, whose labels the shards write again)."""
     if isinstance(store, OxigraphStore) and store.read_only:
         raise StoreError(f"store {store.description} is open read-only")
-    for op in [*removal_update(graphs), *pref_label_clear_update(entities)]:
+    # The layout mark goes first: a half-finished load is then a store of this layout with documents to redo.
+    marker = "\n".join(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in layout_quads())
+    for op in [*removal_update(graphs), *pref_label_clear_update(entities), f"INSERT DATA {{ {marker} }}"]:
         store.update(op)
-    commit = [*commit, *layout_quads()]
     if isinstance(store, OxigraphStore):
         db: ox.Store = store._store  # noqa: SLF001 - dropping graphs and the commit use Oxigraph's own API
         for g in graphs:

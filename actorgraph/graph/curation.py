@@ -10,9 +10,10 @@ order of ``cur:order``; the file is written by rdflib one triple a line (valid T
     [] a cur:Alias ;  cur:order 3 ; cur:entity agr:person-shinzo-abe ; skos:altLabel "Abe Shinzo"@en .
     [] a cur:Split ;  cur:order 4 ; cur:entity agr:person-smith ; cur:name "John Smith" .
 
-Applying a fix rewrites every document graph (SPARQL Update) and then rebuilds the actor-network index
-from them (``graph.index``). Applying it twice changes nothing, so running all of them after each ingest
-re-applies them to the documents just added.
+Applying a fix rewrites the entities graph and the document graphs (SPARQL Update) and then rebuilds the
+graph of facts from the documents' statements (``graph.index``). Applying it twice changes nothing, so
+running all of them after each ingest re-applies them to the documents just added. A split finds the
+documents that name the other actor by the sentences of their statements about the actor.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from pathlib import Path
 from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
+from actorgraph.graph.index import ENTITIES_GRAPH
 from actorgraph.graph.store import GraphStore, StoreError
 
 CUR = Namespace("https://w3id.org/actorgraph/curation#")
@@ -165,16 +167,25 @@ def split_iri(fix: Fix) -> str:
 
 
 def _split_update(fix: Fix) -> str:
-    """The documents that name the actor ``fix.value`` get an actor of their own for it."""
+    """The documents whose statements about the actor name ``fix.value`` in their sentence get an actor of
+    their own for it, described like the actor (type and codes) under that name."""
     e, n = _iri(fix.entity), _iri(split_iri(fix))
+    ent = ENTITIES_GRAPH.n3()
     lang = fix.lang or name_lang(fix.value)
-    named = _in(f"{e} skos:prefLabel|skos:altLabel ?l FILTER(STR(?l) = {Literal(fix.value).n3()})")
-    label = Literal(fix.value, lang=lang).n3()
+    label, folded = Literal(fix.value, lang=lang).n3(), Literal(fix.value.casefold()).n3()
+    naming = (f"{{ SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?x rdf:subject|rdf:object {e} ; ag:sentenceText ?text "
+              f"FILTER(CONTAINS(LCASE(STR(?text)), {folded})) }} }} }}")  # fmt: skip
+    used = f"FILTER EXISTS {{ GRAPH ?h {{ ?y ?r {n} }} FILTER(?h != {ent}) }}"
     return " ;\n".join([
-        _rewrite(f"{e} ?p ?o", f"{n} ?p ?o", f"{named} {_in(f'{e} ?p ?o')}"),
-        _rewrite(f"?s ?p {e}", f"?s ?p {n}", _in(f"?s ?p {e} . {n} a ?t")),
-        _pref_to_alt(n, lang),
-        _rewrite(f"{n} skos:altLabel {label}", f"{n} skos:prefLabel {label}", _in(f"{n} a ?t")),
+        f"DELETE {{ GRAPH ?g {{ ?s ?p {e} }} }} INSERT {{ GRAPH ?g {{ ?s ?p {n} }} }} WHERE {{ {naming} "
+        f"GRAPH ?g {{ ?s ?p {e} }} }}",
+        f"INSERT {{ GRAPH {ent} {{ {n} ?p ?v }} }} WHERE {{ GRAPH {ent} {{ {e} ?p ?v }} "
+        f"VALUES ?p {{ rdf:type ag:countryCode ag:sectorCode ag:cameoCode }} {used} }}",
+        f"DELETE {{ GRAPH {ent} {{ {n} skos:prefLabel ?l }} }} WHERE {{ GRAPH {ent} {{ {n} skos:prefLabel ?l }} "
+        f"FILTER(LANGMATCHES(LANG(?l), {Literal(lang).n3()})) }}",
+        f"INSERT {{ GRAPH {ent} {{ {n} skos:prefLabel {label} }} }} WHERE {{ {used} }}",
+        f"DELETE {{ GRAPH {ent} {{ {e} skos:altLabel ?l }} }} WHERE {{ GRAPH {ent} {{ {e} skos:altLabel ?l }} "
+        f"FILTER(STR(?l) = {Literal(fix.value).n3()}) }}",
     ])  # fmt: skip
 
 
@@ -193,7 +204,7 @@ def pending_query(fix: Fix) -> str:
         return f"SELECT ?g WHERE {{ {{ {_in(f'{d} ?p ?o')} }} UNION {{ {_in(f'?s ?p {d}')} }} }} LIMIT 1"
     lang = fix.lang or name_lang(fix.value)
     name = Literal(fix.value, lang=lang).n3()
-    typed = _in(f"{e} a ?t . ?g a ag:SourceDocument")  # a document graph (the index keeps no alternative labels)
+    typed = _in(f"{e} a ?t")  # its description (graph.index: the entities graph)
     if fix.kind == "rename":
         return f"SELECT ?g WHERE {{ {typed} FILTER NOT EXISTS {{ {_in(f'{e} skos:prefLabel {name}')} }} }} LIMIT 1"
     if fix.kind == "alias":

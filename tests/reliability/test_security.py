@@ -250,6 +250,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     },
     ("actorgraph/graph/remote.py", "SparqlHttpStore._with_prefixes"): {"p": "PREFIXES", "iri": "PREFIXES"},
     ("actorgraph/graph/bulk.py", "load"): {
+        "marker": "layout_quads: constants written by rdflib n3()",
         "g": "document IRIs we minted", "body": "built from n3() of rdflib terms",
         "g.n3()": "rdflib n3()", "s.n3()": "rdflib n3()", "p.n3()": "rdflib n3()", "o.n3()": "rdflib n3()",
     },
@@ -285,7 +286,9 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "URIRef(graph).n3()": "rdflib n3() (refuses an invalid IRI)",
     },
     ("actorgraph/graph/store.py", "GraphStore.has_index"): {"ENTITIES_GRAPH.n3()": "constant (n3)"},
-    ("actorgraph/graph/store.py", "GraphStore.has_graph"): {"URIRef(graph).n3()": "rdflib n3() (refuses an invalid IRI)"},
+    ("actorgraph/graph/store.py", "GraphStore.has_graph"): {
+        "URIRef(graph).n3()": "rdflib n3() (refuses an invalid IRI)",
+    },
     ("actorgraph/graph/store.py", "GraphStore.documents"): {"values": "values_blocks: rdflib n3() of each IRI"},
     ("actorgraph/graph/store.py", "GraphStore.entities_in_use"): {
         "ent": "constant (n3)", "values": "values_blocks: rdflib n3() of each IRI",
@@ -345,6 +348,9 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     },
     ("actorgraph/graph/curation.py", "_split_update"): {
         "e": "_iri: rdflib URIRef(...).n3()", "Literal(fix.value).n3()": "rdflib Literal n3() (escaped)",
+        "n": "_iri: rdflib URIRef(...).n3()", "ent": "constant graph IRI (n3)", "label": "rdflib Literal n3()",
+        "folded": "rdflib Literal n3() (escaped)", "Literal(lang).n3()": "rdflib Literal n3()",
+        "naming": "a pattern of the n3 terms above", "used": "a pattern of the n3 terms above",
     },
     ("actorgraph/graph/curation.py", "names_of"): {"_iri(iri)": "rdflib URIRef(...).n3()"},
     ("actorgraph/graph/curation.py", "pending_query"): {

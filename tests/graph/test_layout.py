@@ -1,0 +1,120 @@
+"""Store layout 2 (graph/index.py, graph/layout.py): each fact and entity once; a layout-1 store is refused with
+a one-line message and moved by `actorgraph migrate` to what a fresh ingest writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import make_ar, make_en
+from rdflib import RDF, URIRef
+
+from actorgraph.cli import main
+from actorgraph.extract.records import Document, Extraction
+from actorgraph.graph.index import ENTITIES_GRAPH, FACTS_GRAPH, KEYS_GRAPH, META_GRAPH, OLD_NETWORK_GRAPH
+from actorgraph.graph.layout import layout_version
+from actorgraph.graph.rdf import Quad
+from actorgraph.graph.store import GraphStore, StoreError, ingest, open_store
+from actorgraph.ontology.namespace import AG
+
+Triples = set[tuple[str, str, str]]
+
+
+def graph_triples(store: GraphStore, graph: URIRef) -> Triples:
+    rows = store.select_values(f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}")
+    return {(s, p, o) for s, p, o in rows}
+
+
+def layout_one(quads: list[Quad]) -> list[Quad]:
+    """The same content as layout 1 wrote it: each document graph repeats the description of every entity it
+    names and the plain triple of each asserted statement; the links are indexed in the old network graph;
+    no keys, no marker."""
+    description = [q for q in quads if q[3] == ENTITIES_GRAPH]
+    facts = {(q[0], q[1], q[2]) for q in quads if q[3] == FACTS_GRAPH}
+    out: list[Quad] = []
+    for q in quads:
+        s, p, o, g = q
+        if g in (ENTITIES_GRAPH, FACTS_GRAPH, KEYS_GRAPH, META_GRAPH):
+            continue
+        if p == AG.mentions:
+            out += [(d[0], d[1], d[2], g) for d in description if d[0] == o]
+            continue
+        out.append(q)
+        if p in (RDF.subject, RDF.object):
+            out += [(d[0], d[1], d[2], g) for d in description if d[0] == o]
+        if p == RDF.predicate:
+            subj = next(x[2] for x in quads if x[0] == s and x[1] == RDF.subject)
+            obj = next(x[2] for x in quads if x[0] == s and x[1] == RDF.object)
+            if (subj, o, obj) in facts:
+                out += [(subj, o, obj, g), (subj, o, obj, OLD_NETWORK_GRAPH)]  # type: ignore[list-item]
+    return list(dict.fromkeys(out))
+
+
+def test_a_layout_one_store_is_refused_then_migrated_to_what_an_ingest_writes(tmp_path: Path) -> None:
+    fresh = open_store("memory")
+    ingest(fresh, [make_en(), make_ar()])
+    new_quads = list(fresh.quads())
+    old_path = tmp_path / "old"
+    old = open_store(old_path)
+    old.update(f"INSERT DATA {{ {old._data(layout_one(new_quads))} }}")  # noqa: SLF001 - writing a fixture
+    assert layout_version(old) is None and "actorgraph migrate" in old.layout_problem()
+    try:
+        ingest(old, [make_en()])
+        raise AssertionError("ingest into a layout-1 store must be refused")
+    except StoreError as err:
+        assert "migrate" in str(err) and "\n" not in str(err)
+    old.close()
+
+    runner = CliRunner()
+    refused = runner.invoke(main, ["query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--store", str(old_path)])
+    assert refused.exit_code != 0 and "actorgraph migrate" in refused.output
+    done = runner.invoke(main, ["migrate", "--store", str(old_path)])
+    assert done.exit_code == 0, done.output
+    assert "migrated" in done.output
+    again = runner.invoke(main, ["migrate", "--store", str(old_path)])
+    assert "current layout already" in again.output
+
+    migrated = open_store(old_path, read_only=True)
+    assert layout_version(migrated) == 2 and migrated.layout_problem() == ""
+    for g in (FACTS_GRAPH, ENTITIES_GRAPH, KEYS_GRAPH):
+        assert graph_triples(migrated, g) == graph_triples(fresh, g), g
+    assert sorted(migrated.quads()) == sorted(fresh.quads())
+    assert graph_triples(migrated, OLD_NETWORK_GRAPH) == set()
+    migrated.close()
+
+
+def test_removing_a_document_takes_only_what_it_alone_supported() -> None:
+    """The English and the Arabic article both say Nakatani met Hegseth; only the English one names Japan's
+    passing of a law. Replacing the English one by an empty article keeps the meeting and drops the law."""
+    en, ar = make_en(), make_ar()
+    store = open_store("memory")
+    ingest(store, [en, ar])
+    facts = graph_triples(store, FACTS_GRAPH)
+    passed = {t for t in facts if t[1] == str(AG.passed)}
+    met = {t for t in facts if t[1] == str(AG.met)}
+    assert passed and met
+    laws = {o for _, _, o in passed}
+    d = en.document
+    emptied = Extraction(Document(id=d.id, text="Nothing happened today.", lang="en", source=d.source), [], {}, [])
+    ingest(store, [emptied])
+    after = graph_triples(store, FACTS_GRAPH)
+    assert met <= after and not passed & after
+    entities = {s for s, _, _ in graph_triples(store, ENTITIES_GRAPH)}
+    assert not laws & entities  # the law no document names any more is gone, keys and all
+    assert not laws & {s for s, _, _ in graph_triples(store, KEYS_GRAPH)}
+    rows = store.select_values("SELECT ?a ?b WHERE { ?a ag:met ?b }")
+    assert len(rows) == len(set(rows)) == len(met)  # each pair once, whatever the documents
+
+
+def test_the_readme_query_returns_each_pair_once_on_the_seeds(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[2]
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    store = tmp_path / "store"
+    built = CliRunner().invoke(main, ["ingest", *map(str, seeds), "--store", str(store), "--model", "none"])
+    assert built.exit_code == 0, built.output
+    s = open_store(store, read_only=True)
+    rows = s.select_values("SELECT ?a ?b WHERE { ?a ag:met ?b }")
+    assert rows and len(rows) == len(set(rows))
+    labels = s.select_values('SELECT ?e ?l WHERE { ?e skos:prefLabel ?l FILTER(LANG(?l) = "en") }')
+    assert len(labels) == len(set(labels)) == len({e for e, _ in labels})
+    s.close()
