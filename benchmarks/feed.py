@@ -102,8 +102,12 @@ def sustained(location: Path, seconds: float, seed: int = 0) -> dict[str, Any]:
 
 
 def _cli(*args: str) -> float:
+    """Seconds ``actorgraph ARGS`` took; its last line of stderr as the error when it fails."""
     start = time.perf_counter()
-    subprocess.run([ACTORGRAPH, *args], cwd=ROOT, check=True, capture_output=True, text=True)
+    proc = subprocess.run([ACTORGRAPH, *args], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode:
+        lines = proc.stderr.strip().splitlines()
+        raise SystemExit(f"actorgraph {args[0]} failed: {lines[-1] if lines else proc.returncode}")
     return time.perf_counter() - start
 
 

@@ -7,6 +7,7 @@ reported with its error and the run goes on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -26,19 +27,31 @@ TARGET_EGO_P90_MS = 200.0
 TARGET_SIZE = 10_000_000
 
 
-def step(module: str, *args: object, timeout: float = 7200) -> dict[str, Any]:
-    """``python -m benchmarks.MODULE ARGS``: its JSON, or ``{"error": ...}`` with its last line of stderr."""
+def start(module: str, *args: object) -> subprocess.Popen[str]:
+    """``python -m benchmarks.MODULE ARGS`` started (its JSON on stdout; see :func:`finish`)."""
+    return subprocess.Popen([sys.executable, "-m", f"benchmarks.{module}", *map(str, args)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+
+
+def finish(proc: subprocess.Popen[str], timeout: float = 7200) -> dict[str, Any]:
+    """The JSON a step printed, or ``{"error": ...}`` with its last line of stderr."""
     try:
-        proc = subprocess.run([sys.executable, "-m", f"benchmarks.{module}", *map(str, args)], cwd=ROOT,
-                              capture_output=True, text=True, timeout=timeout)  # fmt: skip
+        out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
         return {"error": f"stopped after {timeout:.0f} s"}
     if proc.returncode:
-        lines = proc.stderr.strip().splitlines()
+        lines = err.strip().splitlines()
         return {"error": lines[-1] if lines else f"exit status {proc.returncode}"}
-    sys.stderr.write(proc.stderr)
-    data: dict[str, Any] = json.loads(proc.stdout)
+    sys.stderr.write(err)
+    data: dict[str, Any] = json.loads(out)
     return data
+
+
+def step(module: str, *args: object, timeout: float = 7200) -> dict[str, Any]:
+    """One step run to its end: its JSON, or ``{"error": ...}``."""
+    return finish(start(module, *args), timeout)
 
 
 def _mb(n: float) -> str:
@@ -49,26 +62,69 @@ def _failed(d: dict[str, Any]) -> str:
     return f"failed: {d['error']}" if "error" in d else ""
 
 
-def run(rep: Any, work: Path, quick: bool) -> None:
-    """Measure and report (``rep``: suite.Report)."""
-    sizes = [100_000] if quick else [1_000_000, TARGET_SIZE]
+LAYOUT_FILES = ("actorgraph/graph/*.py", "actorgraph/extract/records.py", "actorgraph/ontology/namespace.py",
+                "benchmarks/records.py")  # what the stores built here depend on
+
+
+def fingerprint() -> str:
+    """A hash of the code that writes the stores (:data:`LAYOUT_FILES`), to tell a kept store's code."""
+    digest = hashlib.sha256()
+    for path in sorted(p for pattern in LAYOUT_FILES for p in ROOT.glob(pattern)):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _commit() -> str:
+    proc = subprocess.run(["git", "log", "-1", "--format=%h %cI"], cwd=ROOT, capture_output=True, text=True)
+    return proc.stdout.strip() or "?"
+
+
+def prepare(n: int, work: Path, kept: Path | None) -> dict[str, Any]:
+    """A store of ``n`` quads at ``work/store-N`` to measure on: built now, or copied from ``kept`` (where
+    a store built earlier is kept untouched, with what its build measured and which code wrote it)."""
+    location = work / f"store-{n}"
+    if kept is None:
+        return step("store", "build", location, n)
+    source, marker = kept / f"store-{n}", kept / f"store-{n}.json"
+    earlier = marker.exists()
+    if not earlier:
+        shutil.rmtree(source, ignore_errors=True)
+        built = step("store", "build", source, n)
+        if "error" in built:
+            return built
+        built.update(commit=_commit(), fingerprint=fingerprint())
+        marker.write_text(json.dumps(built), encoding="utf-8")
+    built = json.loads(marker.read_text(encoding="utf-8"))
+    built["kept"] = earlier
+    shutil.copytree(source, location)
+    return dict(built)
+
+
+def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept: Path | None = None) -> None:
+    """Measure and report (``rep``: suite.Report).
+
+    The stores are built (or copied from ``kept``) first, while ``paths`` (build and ingest of text, whose
+    sizes are the figures, not its times) runs beside them; everything timed runs after, alone."""
+    sizes = sorted(sizes or ([100_000] if quick else [1_000_000, TARGET_SIZE]))
     latency_n, feed_s, text_articles = (20, 20, 40) if quick else (100, 180, 1000)
     rep.say("## Issue 18: the store for a live feed")
     rep.say("")
-    print("# issue 18: quads and bytes per article (build and ingest of real and synthetic text)", flush=True)
-    paths = step("feed", "paths", work / "paths", text_articles)
+    print("# issue 18: build and ingest of real and synthetic text, beside the builds of the stores", flush=True)
+    paths_run = start("feed", "paths", work / "paths", text_articles)
     stores: dict[int, dict[str, Any]] = {}
     for n in sizes:
+        print(f"# issue 18: a store of {n:,} quads", flush=True)
+        stores[n] = {"build": prepare(n, work, kept)}
+    paths = finish(paths_run)
+    for n, d in stores.items():
         location = work / f"store-{n}"
-        print(f"# issue 18: {n:,} quads", flush=True)
-        d: dict[str, Any] = {"build": step("store", "build", location, n)}
         if "error" not in d["build"]:
+            print(f"# issue 18: commands, ego and ingest at {n:,} quads", flush=True)
             d["commands"] = step("store", "commands", location)
             d["ego"] = step("store", "ego", location)
             d["latency"] = step("feed", "latency", location, latency_n)
             if n == sizes[-1]:
                 d["sustained"] = step("feed", "sustained", location, feed_s)
-        stores[n] = d
         shutil.rmtree(location, ignore_errors=True)
     report(rep, paths, stores, quick)
 
@@ -147,6 +203,15 @@ def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, A
             per_quads.append((f"text feed {n:,}", sus["quads_per_article"]))
             per_bytes.append((f"text feed {n:,}", sus["bytes_per_article"]))
     rep.say("")
+    now = fingerprint()
+    for n, d in stores.items():
+        b = d["build"]
+        if b.get("kept"):
+            same = "the same as the code measured now" if b["fingerprint"] == now else (
+                f"**not** the code measured now ({now}): the layout code changed since it was built")
+            rep.say(f"The {n:,}-quad store was built earlier and kept (`--stores`), by commit {b['commit']} "
+                    f"(code fingerprint {b['fingerprint']}, {same}); it was copied before anything wrote to it.")
+            rep.say("")
     if per_quads:
         worst = max(per_quads, key=lambda x: x[1])
         rep.target(f"≤ {TARGET_QUADS_PER_ARTICLE} quads per article as `build` and `ingest` leave the store",

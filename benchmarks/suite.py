@@ -265,6 +265,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="a 100k-quad store, smaller corpora (about three minutes)")
     parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
+    parser.add_argument("--stores", type=Path, help="keep the bulk-built stores here, and reuse them when there "
+                        "(copied before anything writes to them; RESULTS.md says which code built them)")
+    parser.add_argument("--only", choices=["issue18"], help="only issue 18's section (the store for a live feed)")
+    parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")],
+                        help="store sizes in quads, comma-separated (default: 1000000,10000000; --quick 100000)")
     args = parser.parse_args(argv)
     rep = Report(quick=args.quick)
     started = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
@@ -276,15 +281,21 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(tmp)
         from benchmarks import live
 
-        live.run(rep, work, args.quick)  # issue 18: the store for a live feed
-        ext = bench_extraction(rep, 1000 if args.quick else 10_000, work)
-        bench_ingest_path(rep, ext["corpus"], 20 if args.quick else 200)
-        bench_render(rep)
-    rep.say(f"Peak RSS of the benchmark driver itself (extraction, ingest, render): {rss_mib():,.0f} MiB.")
-    rep.say("")
-    from benchmarks.resolution import bench_resolution
+        live.run(rep, work, args.quick, args.sizes, args.stores)  # issue 18: the store for a live feed
+        if not args.only:
+            ext = bench_extraction(rep, 1000 if args.quick else 10_000, work)
+            bench_ingest_path(rep, ext["corpus"], 20 if args.quick else 200)
+            bench_render(rep)
+    if args.only:
+        rep.say(f"Only {args.only} was measured in this run (`--only {args.only}`): the figures of extraction, "
+                "ingest, render and entity resolution are in this file's history (`git log -p benchmarks/RESULTS.md`).")
+        rep.say("")
+    else:
+        rep.say(f"Peak RSS of the benchmark driver itself (extraction, ingest, render): {rss_mib():,.0f} MiB.")
+        rep.say("")
+        from benchmarks.resolution import bench_resolution
 
-    bench_resolution(rep, args.quick)  # in memory, after the peak RSS above was taken
+        bench_resolution(rep, args.quick)  # in memory, after the peak RSS above was taken
     rep.say(NOTES)
     path = write_results(rep, info, started, load_before, time.perf_counter() - t0)
     print(f"\nwrote {path}")
