@@ -278,6 +278,7 @@ def incidents_in(view: SentenceView, tables: Tables, entities: EntityMaker, lang
     actors = [p for p in view.placed if p.entity.type in ACTOR_TYPES]
     covered = {t for p in view.placed for t in range(p.first, p.last + 1)}
     k = view.lo
+    unreported = -1  # the end of the last trigger that reported nothing
     while k < view.hi:
         matches = [] if k in covered else [m for m in tables.triggers.match(view.keys, k) if m[0] <= view.hi]
         rules = [(m[0], trigger_rule(m[1]), m[2]) for m in matches]
@@ -286,17 +287,33 @@ def incidents_in(view: SentenceView, tables: Tables, entities: EntityMaker, lang
             k += 1
             continue
         end, rule, pro = rules[0]
-        if (
-            rule.plover not in view.found_types
-            and not _excepted(rule, view, end, lang)
+        trig = Trigger(k, end, rule, pro)
+        if rule.plover in view.found_types:
+            pass
+        elif (
+            not _excepted(rule, view, end, lang)
+            and not _conjunct_of_unreported(view, trig, unreported, lang)
             and _reported(rule, view, k, end, pro, lang)
         ):
-            rel = _incident(view, tables, entities, lang, Trigger(k, end, rule, pro), actors)
+            rel = _incident(view, tables, entities, lang, trig, actors)
             if rel is not None:
                 out.append(rel)
                 view.found_types.add(rule.plover)
+        else:
+            unreported = end
         k = end
     return out
+
+
+def _conjunct_of_unreported(view: SentenceView, trig: Trigger, unreported: int, lang: str) -> bool:
+    """A bare form joined by a conjunction proclitic (``incident:conjunction-proclitics``) to a trigger that
+    reported nothing, at most two words before, shares its reading: li-khatf wa-dhabh ("to kidnap and slaughter")
+    is a purpose twice, not a slaughter."""
+    conj = _set(lang, "incident:conjunction-proclitics:cased")
+    if unreported < 0 or not 0 <= trig.start - unreported <= 2 or not conj & set(trig.pro):
+        return False
+    listed = {profile(lang).normalize(f.split()[0]) for f in trig.rule.forms}
+    return any(key in listed for key, pro in view.keys[trig.start].items() if pro == trig.pro)
 
 
 @dataclass(frozen=True)

@@ -131,3 +131,9 @@ def test_arabic_an_assassination_named_as_a_noun_is_a_topic() -> None:
     # the attack after it is its means, told as background; surviving an attempt is an occasion
     assert _incidents("وأثار اغتيال الوزير في هجوم انتحاري يوم الخميس أعمال عنف في بغداد.", "ar") == []
     assert _incidents("ونجا الوزير من محاولة اغتيال في هجوم انتحاري في بغداد أمس.", "ar")
+
+
+def test_arabic_a_bare_conjunct_shares_the_reading_of_the_trigger_before() -> None:
+    # li-khatf wa-dhabh: a purpose twice; a conjugated verb after a report stays a report
+    assert _incidents("وأرسلت الجماعة رجلين إلى بغداد أمس لخطف وذبح أحد الأطباء.", "ar") == []
+    assert _incidents("وخطف مسلحون طبيبا وذبحوه في بغداد أمس.", "ar")
