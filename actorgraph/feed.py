@@ -1,22 +1,25 @@
 """Feed mode (``actorgraph watch``): ingest each article as it lands in a folder, one document at a time.
 
-How files are noticed: watchfiles (MIT, kept by the pydantic maintainers; Rust's ``notify`` crate, wheels
-on PyPI for Linux, macOS and Windows). It reads the kernel's notifications (inotify), so the cost of a
-quiet folder is nothing and a new file is seen at once however many thousand files the folder already
-holds; a polling loop would stat every file of the folder at each turn. On network shares (NFS, SMB),
-where the kernel sends no notifications, ``poll`` (``watch --poll SECONDS``) makes watchfiles compare
-the folder every SECONDS instead.
+How files are noticed: watchfiles (MIT; by pydantic's author, the file watcher behind uvicorn's
+``--reload``; Rust's ``notify`` crate in wheels on PyPI for Linux, macOS and Windows, and anyio, MIT).
+It reads the kernel's notifications (inotify), so a quiet folder costs nothing and a new file is seen at
+once however many thousand files the folder already holds, where a polling loop would stat every file
+of the folder at each turn. On network shares (NFS, SMB), where the kernel sends no notifications,
+``poll`` (``watch --poll SECONDS``) makes watchfiles compare the folder every SECONDS instead. The
+watcher stops on a file name that is not UTF-8; it is started again, with a scan, which names that file
+once. A watched folder moved away and made anew is watched anew; one that is gone ends the feed
+(:class:`FeedError`).
 
 What counts as arrived. A notification says a file changed, not that its writer is done. An article
 file is read once its size and modification time have not changed for ``settle`` seconds (a file whose
 modification time is already that old is read at once: one renamed into place, or there at start-up).
 A JSONL file is read a line at a time as it grows: each line that ends with a newline is complete; a
-last line without one waits until the file settles. Writers that can should write under another name
-(``.tmp``, which is not watched) and rename: the rename is atomic.
+last line without one is read once the file has settled and the line is valid JSON. Writers that can
+should write under another name (``.tmp``, which is not watched) and rename: the rename is atomic.
 
 Each document is read, compared with the store by its content hash (a point look-up of its own graph:
 an unchanged file is never extracted again, so a restarted watcher changes nothing), extracted with
-pipelines built once at start-up, and written by ``store.ingest`` in its own transaction. A stop
+pipelines built once per process, and written by ``store.ingest`` in its own transaction. A stop
 request (Ctrl-C, SIGTERM, or the ``stop`` event) is honoured between documents: a document is either
 written whole or left for the next run. A file that cannot be read or extracted is one
 :class:`Outcome` with a reason, and the feed goes on; it is tried again when it changes. A deleted
@@ -85,6 +88,7 @@ class _Pending:
     key: tuple[int, int, int]  # inode, size, mtime_ns at the last look
     since: float  # monotonic time the key was first seen
     initial: bool  # found by the start-up scan
+    first: float = 0.0  # monotonic time the file was first seen changing
 
 
 @dataclass(slots=True)
@@ -175,7 +179,8 @@ class Feed:
         key = _key(path)
         if key is None or path in self._pending or self._done.get(path) == key:
             return
-        self._pending[path] = _Pending(key, time.monotonic(), initial)
+        now = time.monotonic()
+        self._pending[path] = _Pending(key, now, initial, now)
 
     @property
     def pending(self) -> int:
@@ -188,18 +193,7 @@ class Feed:
         documents. ``give_up_after``: seconds after which a file still changing is reported and dropped."""
         changed = False
         now = time.monotonic()
-        ready: list[tuple[int, str, _Pending]] = []
-        for path, entry in list(self._pending.items()):
-            key = _key(path)
-            if key is None:  # gone before it was read
-                del self._pending[path]
-            elif key != entry.key:
-                entry.key, entry.since = key, now
-                if path in self._jsonl or path.lower().endswith(tuple(JSONL_SUFFIXES)):
-                    ready.append((key[2], path, entry))  # complete lines need no settling
-            else:
-                ready.append((key[2], path, entry))
-        for _mtime, path, entry in sorted(ready):
+        for path, entry in self._ready(now):
             if self.stop.is_set():
                 break
             settled = now - entry.since >= self.settle or time.time() - entry.key[2] / 1e9 >= self.settle
@@ -207,14 +201,32 @@ class Feed:
                 changed |= self._jsonl_lines(path, entry, settled, final=give_up_after is not None)
             elif settled:
                 changed |= self._article(path, entry)
-            elif give_up_after is not None and now - entry.since >= give_up_after:
-                del self._pending[path]
-                self._emit(Outcome(path, "failed", reason="still being written: left for the next run"))
+        if give_up_after is not None and not self.stop.is_set():
+            for path, entry in list(self._pending.items()):
+                if now - entry.first >= give_up_after:
+                    del self._pending[path]
+                    self._emit(Outcome(path, "failed", reason="still being written: left for the next run"))
         if changed:
             self.tell.after_change()
         if self._initial_unchanged and not any(e.initial for e in self._pending.values()):
             n, self._initial_unchanged = self._initial_unchanged, 0
             self.tell.note(f"{n} document{'s' * (n != 1)} already in the store, unchanged")
+
+    def _ready(self, now: float) -> list[tuple[str, _Pending]]:
+        """Pending files to look at now, oldest first: those unchanged since the last look, and JSONL
+        files that grew (their complete lines need no settling). Files gone are forgotten."""
+        ready: list[tuple[int, str, _Pending]] = []
+        for path, entry in list(self._pending.items()):
+            key = _key(path)
+            if key is None:  # gone before it was read
+                del self._pending[path]
+            elif key == entry.key or Path(path).suffix.lower() in JSONL_SUFFIXES:
+                if key != entry.key:
+                    entry.key, entry.since = key, now
+                ready.append((key[2], path, entry))
+            else:
+                entry.key, entry.since = key, now
+        return [(path, entry) for _, path, entry in sorted(ready)]
 
     def _article(self, path: str, entry: _Pending) -> bool:
         changed = False

@@ -166,6 +166,38 @@ def test_jsonl_is_read_line_by_line_as_it_grows(tmp_path: Path) -> None:
         assert feed.counts["added"] == 3
 
 
+def test_once_leaves_a_file_still_being_written_for_the_next_run(tmp_path: Path) -> None:
+    """A file that keeps changing never settles: --once reports it after ``max_wait`` and returns."""
+    feed_dir = tmp_path / "feed"
+    write_corpus(feed_dir)
+    for path in feed_dir.iterdir():  # there since an hour: settled
+        os.utime(path, (time.time() - 3600, time.time() - 3600))
+    growing = feed_dir / "growing.txt"
+    done = threading.Event()
+
+    def write_on() -> None:
+        with growing.open("w", encoding="utf-8") as out:
+            while not done.is_set():
+                out.write("Iran condemned Israel. ")
+                out.flush()
+                done.wait(0.05)
+
+    writer = threading.Thread(target=write_on, daemon=True)
+    writer.start()
+    outcomes: list[Outcome] = []
+    try:
+        with open_store(tmp_path / "store") as store:
+            feed = Feed([feed_dir], store, model="none", settle=5, listener=Listener(outcome=outcomes.append))
+            feed.run_once(max_wait=1)
+    finally:
+        done.set()
+        writer.join(DEADLINE)
+    assert [(o.where, o.reason) for o in outcomes if o.status == "failed"] == [
+        (str(growing), "still being written: left for the next run")
+    ]
+    assert feed.counts["added"] == 5 and feed.pending == 0
+
+
 def test_a_stop_request_ends_between_documents(tmp_path: Path) -> None:
     """Stopped after the first document: the store holds it whole and nothing of the others; the next
     run adds the others and leaves the first as it is."""
