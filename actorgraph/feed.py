@@ -101,9 +101,7 @@ class _JsonlPosition:
 
 def held_sha256(store: GraphStore, iri: str) -> str:
     """The content hash the store holds for document ``iri`` ("" when it holds none): one point look-up."""
-    node = f"<{iri}>"
-    rows = store.select_values(f"SELECT ?sha WHERE {{ GRAPH {node} {{ {node} ag:sha256 ?sha }} }} LIMIT 1")
-    return rows[0][0] if rows else ""
+    return store.documents([iri]).get(iri, "")
 
 
 def _ignore(*args: object) -> None:
