@@ -137,3 +137,8 @@ def test_arabic_a_bare_conjunct_shares_the_reading_of_the_trigger_before() -> No
     # li-khatf wa-dhabh: a purpose twice; a conjugated verb after a report stays a report
     assert _incidents("وأرسلت الجماعة رجلين إلى بغداد أمس لخطف وذبح أحد الأطباء.", "ar") == []
     assert _incidents("وخطف مسلحون طبيبا وذبحوه في بغداد أمس.", "ar")
+
+
+def test_arabic_subject_to_attack_in_the_present_is_a_habit() -> None:
+    assert _incidents("وقال إن الجيش العراقي يتعرض لهجمات متكررة في الموصل.", "ar") == []  # is subject to
+    assert _incidents("وتعرض الجيش العراقي لهجمات متكررة في الموصل.", "ar")  # was subjected to: a report
