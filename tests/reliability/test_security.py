@@ -210,8 +210,8 @@ KEYWORDS = re.compile(
 # its place. A new one fails the test until it is reviewed and added here.
 REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     ("actorgraph/graph/query.py", "_entity_rows"): {
-        "_ENTITIES": "constant graph IRI, written by rdflib", "typed": "a constant pattern and ontology class names",
-        "props": "the constant property IRIs of _DESCRIPTION", "p": "the same",
+        "_ENTITIES": "constant graph IRI, written by rdflib", "types": "ontology class names and ints",
+        "props": "the constant prefixed names of _DESCRIPTION and ints",
     },
     ("actorgraph/graph/query.py", "find_entities"): {"literals": "the user's text as rdflib Literal.n3() (escaped)"},
     ("actorgraph/graph/query.py", "_statement_counts"): {"values": "IRIs read from the store, written by rdflib n3()"},
