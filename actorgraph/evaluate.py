@@ -167,6 +167,7 @@ def symmetric_relations() -> frozenset[str]:
 def score_triples(gold_dir: Path, pattern: str = "*", model: str | None = "none") -> dict[str, Score]:
     """Score every ``NAME.triples.tsv`` under ``gold_dir`` whose NAME matches ``pattern``; per language."""
     from actorgraph.extract import extract_path
+    from actorgraph.extract.parse_relations import UNNAMED_RULE
 
     files = sorted(gold_dir.glob(f"{pattern}.triples.tsv"))
     if not files:
@@ -179,7 +180,7 @@ def score_triples(gold_dir: Path, pattern: str = "*", model: str | None = "none"
         predicted = {
             gold.key(x.entities[r.subject].label, r.relation, x.entities[r.object].label)
             for r in x.relations
-            if r.modality == "asserted"
+            if r.modality == "asserted" and not r.rule.endswith(UNNAMED_RULE)  # an event with an unnamed party
         }
         required = {k for k, v in gold.kind.items() if v == 1}
         optional = {k for k, v in gold.kind.items() if v == 0}

@@ -7,18 +7,43 @@ labels state no relation here.
 
 from __future__ import annotations
 
+import csv
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from actorgraph.extract.core.context import TYPE_CLASSES
-from actorgraph.extract.lang.en.parse import MentionSpan, parse_relations
+from actorgraph.extract.lang.en.parse import MentionSpan, ParsedRelation, parse_relations
+from actorgraph.extract.mentions.base import Entities
 from actorgraph.extract.records import Entity, Relation, Sentence
+from actorgraph.ontology import LEXICON_DIR
 
-__all__ = ["TYPE_CLASSES", "add_parse_relations", "mention_spans"]
+__all__ = ["TYPE_CLASSES", "UNNAMED_RULE", "add_parse_relations", "mention_spans"]
 
 CONFIDENCE = 0.7  # below the rules' 0.8: a parse error reaches further than a lexicon pattern
+UNNAMED_RULE = ".unnamed"  # the rule id's suffix of an act with an unnamed recipient
+UNNAMED_CONFIDENCE = 0.5  # an act with an unnamed recipient, as the incident frame's
+PLACES = frozenset({"State", "City"})
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    type: str
+    label_en: str
+    label_ar: str
+    sector: str
+
+
+@lru_cache(maxsize=1)
+def unnamed_recipients() -> dict[str, Party]:
+    """PLOVER type → the unnamed party that stands for an act's recipient no actor names."""
+    path = LEXICON_DIR / "unnamed_recipients_en.tsv"
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    return {r["plover"]: Party(r["type"], r["label_en"], r["label_ar"], r["sector"])
+            for r in csv.DictReader(lines, delimiter="\t")}  # fmt: skip
 
 
 def mention_spans(entities: Sequence[Entity]) -> list[MentionSpan]:
@@ -30,16 +55,22 @@ def _within(sentence: Sentence, start: int, end: int) -> bool:
 
 
 def add_parse_relations(
-    parsed: Doc, entities: dict[str, Entity], sentences: Sequence[Sentence], relations: list[Relation]
+    parsed: Doc, table: Entities, sentences: Sequence[Sentence], relations: list[Relation]
 ) -> None:
-    """Append the parse's relations that the rules did not find (same sentence, same pair, same relation)."""
+    """Append the parse's relations that the rules did not find (same sentence, same pair, same relation), then
+    the acts with no named recipient whose type the sentence has no event of (``unnamed_recipients_en.tsv``)."""
+    entities = table.table
     starts = [s.start for s in sentences]
     known = {(r.subject, r.relation, r.object, r.sentence) for r in relations}
     known |= {(r.object, r.relation, r.subject, r.sentence) for r in relations}
+    unnamed: list[tuple[ParsedRelation, int]] = []
     for found in parse_relations(parsed, mention_spans(list(entities.values())), TYPE_CLASSES):
         index = bisect_right(starts, found.trigger_start) - 1
         # The trained parser's sentences are not ours (a heading line may run into the next sentence).
         if index < 0 or sentences[index].is_heading or not _within(sentences[index], found.span_start, found.span_end):
+            continue
+        if not found.object:
+            unnamed.append((found, index))
             continue
         relation = found.rule.relation_for(entities[found.object].type)
         key = (found.subject, relation, found.object, index)
@@ -51,3 +82,43 @@ def add_parse_relations(
             Relation(found.subject, relation, found.object, index, found.trigger_start, found.trigger_end,
                      f"en.parse.{relation}", found.modality, found.rule.plover, CONFIDENCE)  # type: ignore[arg-type]
         )  # fmt: skip
+    _add_unnamed(unnamed, table, sentences, relations)
+
+
+def _add_unnamed(
+    unnamed: list[tuple[ParsedRelation, int]], table: Entities, sentences: Sequence[Sentence], relations: list[Relation]
+) -> None:
+    """One act a type and sentence with an unnamed recipient, where the sentence has no event of that type."""
+    parties = unnamed_recipients()
+    done = {(r.sentence, r.plover) for r in relations if r.plover}
+    for found, index in unnamed:
+        party = parties.get(found.rule.plover)
+        if party is None or (index, found.rule.plover) in done:
+            continue
+        done.add((index, found.rule.plover))
+        country = _where(table, sentences[index], found.subject)
+        state = table.tables.gazetteer.country(country) if country else None
+        label_en = f"{party.label_en} ({state.label_en})" if state is not None else party.label_en
+        label_ar = f"{party.label_ar} ({state.label_ar})" if state is not None else party.label_ar
+        entity = table.ensure_new(party.type, label_en, label_ar, country=country, sector=party.sector)
+        relation = found.rule.relation_for(entity.type)
+        relations.append(
+            Relation(found.subject, relation, entity.key, index, found.trigger_start, found.trigger_end,
+                     f"en.parse.{relation}{UNNAMED_RULE}", found.modality, found.rule.plover, UNNAMED_CONFIDENCE)  # type: ignore[arg-type]
+        )  # fmt: skip
+
+
+def _where(table: Entities, sentence: Sentence, subject: str) -> str:
+    """Where the act happened: the first state or city the sentence names besides the actor, else the actor's
+    country."""
+    named = [
+        (m.start, e.country)
+        for e in table.table.values()
+        if e.key != subject and e.type in PLACES and e.country
+        for m in e.mentions
+        if sentence.start <= m.start < sentence.end
+    ]
+    if named:
+        return min(named)[1]
+    actor = table.table.get(subject)
+    return actor.country if actor is not None else ""

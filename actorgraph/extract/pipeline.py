@@ -274,7 +274,7 @@ def parse_relations_component(doc: Doc) -> Doc:
     state: DocState = doc._.actorgraph
     parsed = doc.user_data.get("actorgraph_parsed")
     if parsed is not None and state.entities is not None:
-        add_parse_relations(parsed, state.entities.table, state.sentences, spans.relations_of(doc))
+        add_parse_relations(parsed, state.entities, state.sentences, spans.relations_of(doc))
     return doc
 
 

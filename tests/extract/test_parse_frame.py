@@ -25,10 +25,12 @@ def _mentions(doc: Doc, names: dict[str, str]) -> list[MentionSpan]:
     return out
 
 
-def _found(doc: Doc, names: dict[str, str]) -> set[tuple[str, str, str, str]]:
+def _found(doc: Doc, names: dict[str, str], unnamed: bool = False) -> set[tuple[str, str, str, str]]:
+    """The relations between two mentions (``unnamed``: also the acts whose recipient no mention names)."""
     return {
         (r.subject, r.rule.relation, r.object, r.modality)
         for r in parse_relations(doc, _mentions(doc, names), TYPE_CLASSES)
+        if r.object or unnamed
     }
 
 
@@ -78,6 +80,15 @@ def test_no_relation_without_two_typed_mentions() -> None:
     doc = _doc([("Japan", 1, "nsubj", "PROPN", "Japan"), ("attacked", 1, "ROOT", "VERB", "attack"),
                 ("nobody", 1, "dobj", "PRON", "nobody")])  # fmt: skip
     assert _found(doc, {"Japan": "State"}) == set()
+    # the act is kept with no recipient, for an unnamed party to stand in (parse_relations.add_parse_relations)
+    assert _found(doc, {"Japan": "State"}, unnamed=True) == {("Japan", "attacked", "", "asserted")}
+
+
+def test_an_act_denied_has_no_unnamed_recipient() -> None:
+    doc = _doc([("Japan", 3, "nsubj", "PROPN", "Japan"), ("did", 3, "aux", "AUX", "do"),
+                ("not", 3, "neg", "PART", "not"), ("attack", 3, "ROOT", "VERB", "attack"),
+                ("anyone", 3, "dobj", "PRON", "anyone")])  # fmt: skip
+    assert _found(doc, {"Japan": "State"}, unnamed=True) == set()
 
 
 def test_a_complement_clause_subject_is_the_patient_when_there_is_no_object() -> None:

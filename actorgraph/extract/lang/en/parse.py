@@ -242,3 +242,17 @@ def _pairs(
             if s.key != o.key:
                 first, last = min(s.start, o.start, verb.idx), max(s.end, o.end, end)
                 yield ParsedRelation(s.key, rule, o.key, verb.idx, end, mood, first, last)
+    if subjects and not objects and mood != "negated":
+        # "Shevardnadze resigned", "the rebels released 11 prisoners", "Greece rejected the plan": an act whose
+        # recipient no actor names; add_parse_relations gives it an unnamed party where its type allows one. Not
+        # an act denied, nor one whose actor is only inherited from a governing verb ("sanctioned X over the
+        # deployment of troops to fight": London does not fight).
+        s = subjects[0]
+        yield ParsedRelation(s.key, rule, "", verb.idx, end, mood, min(s.start, verb.idx), max(s.end, end))
+
+
+def _own_subject(verb: Token) -> bool:
+    """Has the verb a subject (or passive agent) of its own, or one shared as a conjunct ("rejected ... and said")?"""
+    while verb.dep_ in _deps("conj") and verb.head is not verb:
+        verb = verb.head
+    return any(c.dep_ in _deps("subject") or c.dep_ in _deps("agent") for c in verb.children)
