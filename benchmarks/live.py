@@ -203,6 +203,14 @@ def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, A
             per_quads.append((f"text feed {n:,}", sus["quads_per_article"]))
             per_bytes.append((f"text feed {n:,}", sus["bytes_per_article"]))
     rep.say("")
+    for n, d in stores.items():
+        b = d["build"]
+        if "graphs" in b:
+            parts = ", ".join(f"{k.rsplit('/', 1)[-1]} {v / b['articles']:,.1f}" for k, v in b["graphs"].items())
+            rep.say(f"Where the quads of the {n:,}-quad store are, per article: {parts}; the documents' graphs hold "
+                    f"{b['graphs'].get('documents', 0) / max(1, b['relations']):,.1f} quads per relation "
+                    f"({b['relations'] / b['articles']:,.1f} relations per article).")  # fmt: skip
+            rep.say("")
     now = fingerprint()
     for n, d in stores.items():
         b = d["build"]

@@ -86,13 +86,30 @@ def build(location: Path, quads: int, seed: int = 0, chunk: int = 4000) -> dict[
         batch = max(100, min(chunk, round((quads - held) / per_article)))
         print(f"  {held:,} quads, {articles:,} articles, {time.perf_counter() - start:.0f} s", file=sys.stderr,
               flush=True)  # fmt: skip
+    graphs = graph_sizes(store)
     store.close()
     seconds = time.perf_counter() - start
     size = disk_bytes(location)
     return {"quads": held, "articles": articles, "relations": relations, "build_s": seconds,
-            "generate_s": generate_s, "bytes": size, "wal_bytes": wal_bytes(location),
+            "generate_s": generate_s, "bytes": size, "wal_bytes": wal_bytes(location), "graphs": graphs,
             "quads_per_article": held / articles,
             "bytes_per_article": size / articles, "peak_rss_mib": peak_rss_mib()}  # fmt: skip
+
+
+def graph_sizes(store: Any) -> dict[str, int]:
+    """Quads in each of the store's own named graphs (``graph.index``'s ``*_GRAPH`` constants, whatever
+    they are), the rest counted as documents' graphs."""
+    from actorgraph.graph import index
+
+    out: dict[str, int] = {}
+    for name in sorted(dir(index)):
+        iri = getattr(index, name)
+        if name.endswith("_GRAPH") and not name.startswith("OLD") and str(iri) not in map(str, out):
+            rows = store.select_values(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {iri.n3()} {{ ?s ?p ?o }} }}")
+            out[str(iri)] = int(rows[0][0]) if rows else 0
+    named = {k: v for k, v in out.items() if v}
+    named["documents"] = store.count() - sum(named.values())
+    return named
 
 
 # --- commands as a user runs them ----------------------------------------------------------------------------
