@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.carry import PARTS, carried
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 GIB = 1024**3
@@ -32,6 +34,7 @@ TARGET_SENTENCES_PER_CORE = 1000
 @dataclass
 class Report:
     quick: bool
+    measured: set[str] = field(default_factory=lambda: {"issue18", "other"})  # parts (benchmarks/carry.py)
     lines: list[str] = field(default_factory=list)
     targets: list[tuple[str, str, str]] = field(default_factory=list)  # (target, measured, verdict)
 
@@ -249,15 +252,22 @@ def write_results(rep: Report, info: dict[str, str], started: str, load_before: 
         f"{info['python']}, spaCy {info['spacy']}, pyoxigraph {info['pyoxigraph']}. Load average before "
         f"the run: {load_before}; after: {load_average()} (other work on the machine competes for the cores).",
         "",
+    ]
+    path = HERE / "RESULTS.md"
+    rows, sections = carried(path.read_text("utf-8"), rep.measured) if path.exists() else ([], [])
+    head += [
         "## Targets",
         "",
         "| target | measured | |",
         "|---|---|---|",
         *(f"| {t} | {m} | {v} |" for t, m, v in rep.targets),
+        *rows,
         "",
     ]
-    path = HERE / "RESULTS.md"
-    path.write_text("\n".join(head + rep.lines) + "\n", encoding="utf-8")
+    lines = list(rep.lines)
+    notes = lines.index(NOTES) if NOTES in lines else len(lines)
+    path.write_text("\n".join(head + lines[:notes] + sections + ([""] if sections else []) + lines[notes:]) + "\n",
+                    encoding="utf-8")  # fmt: skip
     return path
 
 
@@ -267,11 +277,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
     parser.add_argument("--stores", type=Path, help="keep the bulk-built stores here, and reuse them when there "
                         "(copied before anything writes to them; RESULTS.md says which code built them)")
-    parser.add_argument("--only", choices=["issue18"], help="only issue 18's section (the store for a live feed)")
+    parser.add_argument("--only", choices=PARTS, help="only this part (issue18: the store for a live feed; other: "
+                        "extraction, ingest, render, resolution); RESULTS.md keeps the other part as it was")
     parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")],
                         help="store sizes in quads, comma-separated (default: 1000000,10000000; --quick 100000)")
     args = parser.parse_args(argv)
-    rep = Report(quick=args.quick)
+    rep = Report(quick=args.quick, measured={args.only} if args.only else set(PARTS))
     started = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     load_before = load_average()
     info = machine()
@@ -281,16 +292,13 @@ def main(argv: list[str] | None = None) -> None:
         work = Path(tmp)
         from benchmarks import live
 
-        live.run(rep, work, args.quick, args.sizes, args.stores)  # issue 18: the store for a live feed
-        if not args.only:
+        if "issue18" in rep.measured:
+            live.run(rep, work, args.quick, args.sizes, args.stores)  # issue 18: the store for a live feed
+        if "other" in rep.measured:
             ext = bench_extraction(rep, 1000 if args.quick else 10_000, work)
             bench_ingest_path(rep, ext["corpus"], 20 if args.quick else 200)
             bench_render(rep)
-    if args.only:
-        rep.say(f"Only {args.only} was measured in this run (`--only {args.only}`): the figures of extraction, "
-                "ingest, render and entity resolution are in this file's history (`git log -p benchmarks/RESULTS.md`).")
-        rep.say("")
-    else:
+    if "other" in rep.measured:
         rep.say(f"Peak RSS of the benchmark driver itself (extraction, ingest, render): {rss_mib():,.0f} MiB.")
         rep.say("")
         from benchmarks.resolution import bench_resolution
