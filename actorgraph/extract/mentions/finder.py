@@ -96,6 +96,9 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
             )  # "NAME, X's secretary general," / "the NAME administration"
             if done:
                 return done
+        group = self.rules.group_at(self, i, n_end, end, entry)
+        if group is not None:
+            return group
         n_end, kind = self.rules.adjective_kind(self, i, n_end, end, payload.kind, payloads)
         if not kind:
             return n_end  # the words name no actor here ("ethnic Albanians" are not Albania's people)

@@ -61,6 +61,9 @@ class MentionRules:
     """(English label, native label) of a new place written ``surface``."""
     same_head: Callable[[MentionFinder, Hit, Head], bool]
     """May an anaphoric head (the army, al-jaysh) stand for this earlier hit?"""
+    group_at: Callable[[MentionFinder, int, int, int, GazEntry], int | None] = lambda f, i, n_end, end, entry: None
+    """A group of a state's people named by the state and a group noun (i..n_end is the state: "Afghan rebels",
+    "Ivory Coast rebels"): the group's own actor; a language without the hook has none."""
 
 
 @lru_cache(maxsize=8)

@@ -24,4 +24,5 @@ RULES = MentionRules(
     person_alias=names.person_alias,
     place_label=places.place_label,
     same_head=lambda f, hit, head: True,
+    group_at=names.group_at,
 )

@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.extract.lookup import NameHit
+from actorgraph.extract.mentions.base import Hit
 from actorgraph.ontology.gazetteer import GazEntry
 
 if TYPE_CHECKING:
     from actorgraph.extract.mentions.finder import MentionFinder
 
 MAX_NAME_WORDS = 5
+GROUP_TYPES = ("ArmedGroup", "Organization")  # the types of "group nouns:TYPE" sets
 
 
 def unknown_name(f: MentionFinder, k: int, end: int) -> int:
@@ -88,3 +90,18 @@ def new_person(f: MentionFinder, start: int, end: int) -> str:
 
 def person_alias(f: MentionFinder, entry: GazEntry) -> str:
     return ""  # a known English name is matched in full; its surname alone is too often someone else's
+
+
+def group_at(f: MentionFinder, i: int, n_end: int, end: int, entry: GazEntry) -> int | None:
+    """ "Afghan rebels", "Ivory Coast rebels", "Syrian opposition": a group of the state's people, an actor of its
+    own (not the state), labelled as written and coded by the state and the noun (word sets "group nouns:TYPE")."""
+    if entry.type != "State" or n_end >= end or f.cover[n_end] >= 0:
+        return None
+    word = f.toks[n_end].text.lower()
+    type_ = next((t for t in GROUP_TYPES if word in f.words(f"group nouns:{t}")), "")
+    if not type_:
+        return None
+    surface = f.surface(i, n_end + 1)
+    group = f.ent.ensure_new(type_, surface[:1].upper() + surface[1:], country=entry.country)
+    f.add(Hit(i, n_end + 1, group.key, type_, "head", coord=f.coord(i, "")))
+    return n_end + 1
