@@ -62,8 +62,9 @@ def _failed(d: dict[str, Any]) -> str:
     return f"failed: {d['error']}" if "error" in d else ""
 
 
-LAYOUT_FILES = ("actorgraph/graph/*.py", "actorgraph/extract/records.py", "actorgraph/ontology/namespace.py",
-                "benchmarks/records.py")  # what the stores built here depend on
+LAYOUT_FILES = ("actorgraph/graph/rdf.py", "actorgraph/graph/index.py", "actorgraph/graph/bulk.py",
+                "actorgraph/graph/store.py", "actorgraph/graph/resolve.py", "actorgraph/extract/records.py",
+                "actorgraph/ontology/namespace.py", "benchmarks/records.py")  # what writes the stores built here
 
 
 def fingerprint() -> str:
@@ -79,25 +80,39 @@ def _commit() -> str:
     return proc.stdout.strip() or "?"
 
 
+def keep(n: int, kept: Path) -> tuple[Path, Path]:
+    """``kept/store-N``, built unless there, and the JSON of its build (which code wrote it); built again
+    when the code that writes stores changed since (:func:`fingerprint`)."""
+    source, marker = kept / f"store-{n}", kept / f"store-{n}.json"
+    if marker.exists() and json.loads(marker.read_text("utf-8")).get("fingerprint") != fingerprint():
+        print(f"  the kept {n:,}-quad store was written by other code: building it again", file=sys.stderr)
+        marker.unlink()
+    if not marker.exists():
+        shutil.rmtree(source, ignore_errors=True)
+        built = step("store", "build", source, n)
+        if "error" in built:
+            raise RuntimeError(built["error"])
+        built.update(commit=_commit(), fingerprint=fingerprint())
+        marker.write_text(json.dumps(built), encoding="utf-8")
+    return source, marker
+
+
 def prepare(n: int, work: Path, kept: Path | None) -> dict[str, Any]:
     """A store of ``n`` quads at ``work/store-N`` to measure on: built now, or copied from ``kept`` (where
     a store built earlier is kept untouched, with what its build measured and which code wrote it)."""
     location = work / f"store-{n}"
     if kept is None:
         return step("store", "build", location, n)
-    source, marker = kept / f"store-{n}", kept / f"store-{n}.json"
-    earlier = marker.exists()
-    if not earlier:
-        shutil.rmtree(source, ignore_errors=True)
-        built = step("store", "build", source, n)
-        if "error" in built:
-            return built
-        built.update(commit=_commit(), fingerprint=fingerprint())
-        marker.write_text(json.dumps(built), encoding="utf-8")
-    built = json.loads(marker.read_text(encoding="utf-8"))
+    marker = kept / f"store-{n}.json"
+    earlier = marker.exists() and json.loads(marker.read_text("utf-8")).get("fingerprint") == fingerprint()
+    try:
+        source, marker = keep(n, kept)
+    except RuntimeError as err:
+        return {"error": str(err)}
+    built: dict[str, Any] = json.loads(marker.read_text(encoding="utf-8"))
     built["kept"] = earlier
     shutil.copytree(source, location)
-    return dict(built)
+    return built
 
 
 def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept: Path | None = None) -> None:
@@ -211,14 +226,12 @@ def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, A
                     f"{b['graphs'].get('documents', 0) / max(1, b['relations']):,.1f} quads per relation "
                     f"({b['relations'] / b['articles']:,.1f} relations per article).")  # fmt: skip
             rep.say("")
-    now = fingerprint()
     for n, d in stores.items():
         b = d["build"]
         if b.get("kept"):
-            same = "the same as the code measured now" if b["fingerprint"] == now else (
-                f"**not** the code measured now ({now}): the layout code changed since it was built")
-            rep.say(f"The {n:,}-quad store was built earlier and kept (`--stores`), by commit {b['commit']} "
-                    f"(code fingerprint {b['fingerprint']}, {same}); it was copied before anything wrote to it.")
+            rep.say(f"The {n:,}-quad store was built before this run and kept (`--stores`), at commit {b['commit']} "
+                    f"by the same code that writes stores now (fingerprint {b['fingerprint']} of "
+                    "`benchmarks/live.py`'s LAYOUT_FILES); it was copied before anything wrote to it.")  # fmt: skip
             rep.say("")
     if per_quads:
         worst = max(per_quads, key=lambda x: x[1])
@@ -354,3 +367,18 @@ def _report_ego(rep: Any, stores: dict[int, dict[str, Any]], big: int, where: st
         whole = f"the whole command p90 {cmd['p90_ms']:,.0f} ms" if cmd else "the command failed"
         target(name, f"at {where}: p90 {e['call']['p90_ms']:,.0f} ms once the store is open{bounded}; {whole}",
                e["limit"] and e["call"]["p90_ms"] < TARGET_EGO_P90_MS)
+
+
+def main() -> None:
+    """``python -m benchmarks.live keep DIR [QUADS ...]``: build the kept stores ``--stores DIR`` reuses."""
+    if len(sys.argv) < 3 or sys.argv[1] != "keep":
+        raise SystemExit("usage: python -m benchmarks.live keep DIR [QUADS ...]")
+    kept = Path(sys.argv[2])
+    kept.mkdir(parents=True, exist_ok=True)
+    for n in [int(x) for x in sys.argv[3:]] or [1_000_000, TARGET_SIZE]:
+        source, marker = keep(n, kept)
+        print(f"{source}: {marker.read_text('utf-8')}")
+
+
+if __name__ == "__main__":
+    main()

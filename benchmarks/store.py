@@ -72,7 +72,7 @@ def build(location: Path, quads: int, seed: int = 0, chunk: int = 4000) -> dict[
     writer = ArticleWriter(seed=seed)
     store = open_store(location)
     start = time.perf_counter()
-    generate_s, articles, held, batch = 0.0, 0, 0, 500
+    generate_s, articles, held, batch = 0.0, 0, 0, max(10, min(500, quads // 400))
     relations = 0
     while held < quads * 0.995:
         t = time.perf_counter()
