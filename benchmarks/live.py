@@ -89,10 +89,11 @@ def keep(n: int, kept: Path) -> tuple[Path, Path]:
         marker.unlink()
     if not marker.exists():
         shutil.rmtree(source, ignore_errors=True)
+        code, commit = fingerprint(), _commit()  # before the build: the code it runs
         built = step("store", "build", source, n)
         if "error" in built:
             raise RuntimeError(built["error"])
-        built.update(commit=_commit(), fingerprint=fingerprint())
+        built.update(commit=commit, fingerprint=code)
         marker.write_text(json.dumps(built), encoding="utf-8")
     return source, marker
 
