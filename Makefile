@@ -39,8 +39,9 @@ lint: $(STAMP_TEST)
 	$(BIN)/ruff check actorgraph tests benchmarks
 	$(BIN)/mypy actorgraph
 
+## Benchmarks into benchmarks/RESULTS.md; e.g. `make bench BENCH_ARGS=--quick` (about three minutes).
 bench: $(STAMP_TEST)
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache
