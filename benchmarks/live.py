@@ -132,6 +132,7 @@ def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept:
         print(f"# issue 18: a store of {n:,} quads", flush=True)
         stores[n] = {"build": prepare(n, work, kept)}
     paths = finish(paths_run)
+    paths["profile"] = step("live", "profile")
     for n, d in stores.items():
         location = work / f"store-{n}"
         if "error" not in d["build"]:
@@ -190,6 +191,12 @@ def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, A
             "`graph.bulk.bulk_ingest` to the store sizes below, and fed one at a time by `graph.store.ingest`. "
             "Bytes are every file of the store directory; WAL is the part in RocksDB's write-ahead logs.")  # fmt: skip
     rep.say("")
+    profile = paths.get("profile", {"error": "not run"})
+    if "error" not in profile:
+        rep.say(f"Per article, real articles (measured now): {profile['real']}. The synthetic records' profile "
+                f"(`records.PROFILE`, measured 2026-12-05): {profile['writer']}; 1,000 synthetic records: "
+                f"{profile['synthetic']}.")  # fmt: skip
+        rep.say("")
     rep.say("| articles | path | count | quads | quads/article | on disk | bytes/article | of which WAL | seconds |")
     rep.say("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     rows = _paths_rows(rep, paths)
@@ -370,10 +377,23 @@ def _report_ego(rep: Any, stores: dict[int, dict[str, Any]], big: int, where: st
                e["limit"] and e["call"]["p90_ms"] < TARGET_EGO_P90_MS)
 
 
+def profiles() -> dict[str, str]:
+    """The profile of the real articles now, the one the writer uses, and that of 1,000 synthetic articles."""
+    from benchmarks.records import PROFILE, ArticleWriter, measure_profile, real_extractions
+
+    synthetic = list(ArticleWriter(seed=0).articles(1000))
+    return {"real": measure_profile(real_extractions()).summary(), "writer": PROFILE.summary(),
+            "synthetic": measure_profile(synthetic).summary()}  # fmt: skip
+
+
 def main() -> None:
-    """``python -m benchmarks.live keep DIR [QUADS ...]``: build the kept stores ``--stores DIR`` reuses."""
+    """``python -m benchmarks.live keep DIR [QUADS ...]``: build the kept stores ``--stores DIR`` reuses;
+    ``python -m benchmarks.live profile``: :func:`profiles` as JSON."""
+    if sys.argv[1:2] == ["profile"]:
+        print(json.dumps(profiles()))
+        return
     if len(sys.argv) < 3 or sys.argv[1] != "keep":
-        raise SystemExit("usage: python -m benchmarks.live keep DIR [QUADS ...]")
+        raise SystemExit("usage: python -m benchmarks.live keep DIR [QUADS ...] | profile")
     kept = Path(sys.argv[2])
     kept.mkdir(parents=True, exist_ok=True)
     for n in [int(x) for x in sys.argv[3:]] or [1_000_000, TARGET_SIZE]:

@@ -226,14 +226,18 @@ def bench_render(rep: Report) -> None:
 
 NOTES = """## Reading these figures
 
-- Every store here is written by the project's own code from extraction results (`benchmarks/records.py`
-  makes `Extraction` records with the profile of real articles; `graph.bulk` and `graph.store.ingest`
-  turn them into quads), so the figures follow whatever RDF layout the code writes.
-- Bytes on disk are what the store directory holds as the commands leave it, RocksDB's write-ahead
-  logs included (no `Store.optimize()` or compaction by hand). A small store is mostly fixed costs
-  and logs, so its bytes per article say little; the 10M store's do.
-- Commands are timed as a user runs them, a new process each: start-up (Python, imports, opening the
-  store) is in every figure; the start-up row shows how much of it is Python and the CLI alone.
+- Every store here is written by the project's own code from extraction results: `benchmarks/records.py`
+  makes `Extraction` records with the profile of the real articles (relations per article, the share from
+  titles, entities per relation, gazetteer share, modalities, dates and places: `records.PROFILE`, measured
+  on tests/heldout/texts and seeds/; each run measures those articles again and prints both), actors drawn
+  with Zipf weights; `graph.bulk`
+  and `graph.store.ingest` turn them into quads. The figures follow whatever RDF layout the code writes.
+- Bytes on disk are the whole store directory as the commands leave it, write-ahead logs included (no
+  `Store.optimize()` or compaction by hand). Rows marked "growth" divide what a store grew by the articles fed
+  into it, so RocksDB's flushes and logs in that window count; few articles make them noisy.
+- Commands are timed as a user runs them, a new process each: start-up (Python, imports, opening the store)
+  is in every figure; the `--version` row shows the start-up of Python and the CLI alone.
+- The feed's articles/hour is extrapolated from the minutes it ran (the table says how many), not an hour.
 - The machine has 2 cores shared with other work: the load average in the header says how busy it was.
 """
 
