@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.extract.lang import profile, read_wordsets
+from actorgraph.extract.lang import CASED, profile, read_wordsets
 
 
 def test_each_language_has_a_profile() -> None:
@@ -17,6 +17,8 @@ def test_arabic_words_are_normalised_on_load() -> None:
     ar = profile("ar")
     assert ar.normalize("إلى") == ar.normalize("الى")
     for name in read_wordsets("ar"):
+        if name.endswith(CASED):  # kept as written: labels such as PLOVER types, not Arabic words
+            continue
         assert all(w == ar.normalize(w) for w in ar.words(name)), name
 
 
