@@ -71,10 +71,13 @@ def placed_mentions(entities: Sequence[Entity], starts: Sequence[int], lo: int, 
 
 
 def _roles(
-    rule: TriggerRule, k: int, end: int, actors: list[Placed], words: Sequence[str], lang: str
+    rule: TriggerRule, k: int, end: int, actors: list[Placed], words: Sequence[str], lang: str, object_after: bool
 ) -> tuple[Entity | None, Entity | None]:
     """The named agent and patient: an actor right after one of the row's argument markers is the patient;
-    the agent stands where the language puts a subject (``incident:agent-before`` / ``incident:agent-after``)."""
+    the agent stands where the language puts a subject (``incident:agent-before`` / ``incident:agent-after``).
+    With ``object_after`` (a verbal noun, or a verb whose unnamed doers stand before it) the actor right after
+    is the patient: khatf arba'at amirikiyyin, "the kidnapping of four Americans"; musallahun khatafu
+    musawwiran faransiyyan, "gunmen kidnapped a French photographer"."""
     p = profile(lang)
     preps = {p.normalize(w) for w in rule.preps}
     places = p.words("rel locative")
@@ -90,6 +93,9 @@ def _roles(
     before = [a for a in actors if a.last < k and k - a.last <= WINDOW and not speech & set(words[a.last + 1 : k])]
     after = [a for a in actors if a.first >= end and a.first - end <= WINDOW and a is not patient]
     agent: Placed | None = None
+    if object_after and after and after[0].first - end <= 2:
+        patient = patient or after[0]
+        after = []
     if p.words("word-order:agent-sides:cased") & {"after"} and after:
         agent = after[0]
     elif before:
@@ -336,6 +342,21 @@ def _newsworthy(view: SentenceView, plover: str, country: str, lang: str) -> boo
     return _any_after(view, view.lo, view.hi - view.lo, markers)
 
 
+def _object_after(view: SentenceView, trig: Trigger, lang: str) -> bool:
+    """Does an actor right after the trigger stand as its object: the trigger is a verb form read as a verbal
+    noun (behind a preposition or its proclitic), or its unnamed doers (``incident:news-markers:TYPE``, gunmen)
+    stand as its subject right before it or right after it (khatafa musallahun musawwiran faransiyyan)?"""
+    k, rule = trig.start, trig.rule
+    if rule.pos != "verb":
+        return False
+    governed = k > view.lo and view.words[k - 1] in _set(lang, "incident:noun-governors")
+    if governed or _noun_reading(rule, trig.pro, lang):
+        return True
+    doers = _set(lang, f"incident:news-markers:{rule.plover}")
+    around = [*range(max(view.lo, k - 2), k), *range(trig.end, min(view.hi, trig.end + 1))]
+    return any(_reads(view.keys[m], view.words[m], doers) for m in around)
+
+
 def _present(view: SentenceView, trig: Trigger, lang: str) -> bool:
     """Is the trigger a verb in the present tense: its word, read through its proclitic, one of the row's
     present stems (the row's forms that begin with a present prefix, ``incident:subjunctive-prefixes``)
@@ -353,7 +374,7 @@ def _present(view: SentenceView, trig: Trigger, lang: str) -> bool:
 def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: str, trig: Trigger,
               actors: list[Placed]) -> Relation | None:  # fmt: skip
     rule, k, end = trig.rule, trig.start, trig.end
-    agent, patient = _roles(rule, k, end, actors, view.words, lang)
+    agent, patient = _roles(rule, k, end, actors, view.words, lang, _object_after(view, trig, lang))
     country = _country(view.placed)
     if view.words[view.hi - 1] in _set(lang, "incident:question-marks:cased"):
         return None  # a question reports nothing: "could Israel be the one who killed Hariri?"

@@ -142,3 +142,10 @@ def test_arabic_a_bare_conjunct_shares_the_reading_of_the_trigger_before() -> No
 def test_arabic_subject_to_attack_in_the_present_is_a_habit() -> None:
     assert _incidents("وقال إن الجيش العراقي يتعرض لهجمات متكررة في الموصل.", "ar") == []  # is subject to
     assert _incidents("وتعرض الجيش العراقي لهجمات متكررة في الموصل.", "ar")  # was subjected to: a report
+
+
+def test_arabic_the_actor_after_a_verbal_noun_or_after_unnamed_doers_is_the_patient() -> None:
+    found = _incidents("وأعلنت جماعة مسؤوليتها عن خطف اربعة اميركيين في بغداد أمس.", "ar")  # the kidnapping of
+    assert [(s, o) for s, _r, o, _m, _p in found] == [("Unidentified armed group (United States)", "United States")]
+    found = _incidents("وقالت الشرطة ان مسلحين خطفوا الصحفي الفرنسي في بغداد أمس.", "ar")  # gunmen kidnapped
+    assert [o for _s, _r, o, _m, _p in found] == ["France"], found
