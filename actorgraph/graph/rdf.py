@@ -217,6 +217,8 @@ def _event_quads(ex: Extraction, rel: Relation, st: URIRef, res: Resolution, d: 
             out.append((st, AG.dateBasis, Literal(rel.date_basis), g))
     if rel.place and rel.place in ex.entities:
         out.append((st, AG.eventPlace, URIRef(res.iri(d, rel.place)), g))
+    if not rel.plover:  # the codes say what the actors were in an event: a title or membership is none
+        return out
     for prop, value in ((AG.subjectCode, rel.subject_code), (AG.subjectSector, rel.subject_sector),
                         (AG.objectCode, rel.object_code), (AG.objectSector, rel.object_sector)):  # fmt: skip
         if value:
