@@ -4,6 +4,7 @@ Run by ``benchmarks.suite``, each step in its own process:
 
     python -m benchmarks.feed latency STORE_DIR N [SEED]      # N new synthetic articles, one ingest each
     python -m benchmarks.feed sustained STORE_DIR SECONDS     # news text files, extracted and ingested one by one
+    python -m benchmarks.feed watch STORE_DIR SECONDS         # the same files through `actorgraph watch`
     python -m benchmarks.feed paths WORK_DIR [ARTICLES]        # build and ingest of real and synthetic text
 
 ``latency`` times ``graph.store.ingest(store, [one new Extraction])`` on the on-disk store, the articles
@@ -98,6 +99,80 @@ def sustained(location: Path, seconds: float, seed: int = 0) -> dict[str, Any]:
             "exhausted": done + 1 == len(texts)}  # fmt: skip
 
 
+def _news_files(folder: Path, seed: int, n: int = 400) -> int:
+    """``n`` news text files of each language in ``folder`` (``benchmarks.synthetic``), alternating."""
+    from benchmarks.synthetic import articles
+
+    folder.mkdir(parents=True, exist_ok=True)
+    pairs = zip(articles("ar", 20 * n, seed=seed), articles("en", 20 * n, seed=seed), strict=True)
+    count = 0
+    for i, pair in enumerate(pairs):
+        for lang, text in zip(("ar", "en"), pair, strict=True):
+            (folder / f"{i:05d}.{lang}.txt").write_text(text, encoding="utf-8")
+            count += 1
+    return count
+
+
+def watched(location: Path, seconds: float, seed: int = 0) -> dict[str, Any]:
+    """``actorgraph watch FOLDER --store STORE``, the feed command, on a folder of news files written before
+    it starts: the time of each document's line, stopped by SIGTERM (after the document in hand) once it
+    has run ``seconds`` after its first document."""
+    import os
+    import signal
+    import threading
+
+    folder = location.parent / f"watched-{seed}"
+    files = _news_files(folder, seed + 23)
+    time.sleep(1.5)  # older than watch's settle time (1 s): read at once
+    quads_before, bytes_before = _count(location), disk_bytes(location)
+    start = time.perf_counter()
+    proc = subprocess.Popen([ACTORGRAPH, "watch", str(folder), "--store", str(location)], cwd=ROOT, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
+    times: list[float] = []
+
+    def read() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith(("added ", "replaced ")):
+                times.append(time.perf_counter())
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    while proc.poll() is None and not (times and time.perf_counter() - times[0] >= seconds):
+        if time.perf_counter() - start > seconds + 600:
+            break  # never started: stopped below
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=120)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    reader.join(timeout=10)
+    shutil.rmtree(folder, ignore_errors=True)
+    if len(times) < 2:
+        lines = (err or "").strip().splitlines()
+        raise SystemExit(f"actorgraph watch ingested {len(times)} files: {lines[-1] if lines else 'no error'}")
+    gaps = [(b - a) * 1000 for a, b in zip(times, times[1:], strict=False)]
+    span = times[-1] - times[0]
+    done = len(times)
+    return {"articles": done, "files": files, "startup_s": times[0] - start, "seconds": span,
+            "per_hour": (done - 1) / span * 3600, **spread(gaps), "quads_before": quads_before,
+            "quads_per_article": (_count(location) - quads_before) / done,
+            "bytes_per_article": (disk_bytes(location) - bytes_before) / done}  # fmt: skip
+
+
+def _count(location: Path) -> int:
+    from actorgraph.graph.store import open_store
+
+    store = open_store(location, read_only=True)
+    try:
+        return store.count()
+    finally:
+        store.close()
+
+
 # --- quads and bytes per article, as build and ingest leave the store ----------------------------------------
 
 
@@ -169,10 +244,12 @@ def main() -> None:
         print(json.dumps(latency(location, int(sys.argv[3]), seed)))
     elif what == "sustained":
         print(json.dumps(sustained(location, float(sys.argv[3]))))
+    elif what == "watch":
+        print(json.dumps(watched(location, float(sys.argv[3]))))
     elif what == "paths":
         print(json.dumps(paths(location, int(sys.argv[3]) if len(sys.argv) > 3 else 1000)))
     else:
-        raise SystemExit(f"unknown step {what!r}: latency, sustained or paths")
+        raise SystemExit(f"unknown step {what!r}: latency, sustained, watch or paths")
 
 
 if __name__ == "__main__":

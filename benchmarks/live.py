@@ -122,7 +122,7 @@ def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept:
     The stores are built (or copied from ``kept``) first, while ``paths`` (build and ingest of text, whose
     sizes are the figures, not its times) runs beside them; everything timed runs after, alone."""
     sizes = sorted(sizes or ([100_000] if quick else [1_000_000, TARGET_SIZE]))
-    latency_n, feed_s, text_articles = (20, 20, 40) if quick else (100, 180, 1000)
+    latency_n, feed_s, watch_s, text_articles = (20, 15, 15, 40) if quick else (100, 120, 180, 1000)
     rep.say("## Issue 18: the store for a live feed")
     rep.say("")
     print("# issue 18: build and ingest of real and synthetic text, beside the builds of the stores", flush=True)
@@ -142,6 +142,7 @@ def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept:
             d["latency"] = step("feed", "latency", location, latency_n)
             if n == sizes[-1]:
                 d["sustained"] = step("feed", "sustained", location, feed_s)
+                d["watch"] = step("feed", "watch", location, watch_s)
         shutil.rmtree(location, ignore_errors=True)
     report(rep, paths, stores, quick)
 
@@ -283,18 +284,33 @@ def _report_latency(rep: Any, stores: dict[int, dict[str, Any]], big: int, where
                lat["p99_ms"] < TARGET_INGEST_P99_S * 1000)  # fmt: skip
     sus = stores[big].get("sustained", {"error": "not run"})
     if "error" in sus:
-        rep.say(f"Feed: {_failed(sus)}")
-        target(f"a feed of {TARGET_FEED_PER_HOUR:,} articles in under an hour", _failed(sus), False)
+        rep.say(f"Feed through `corpus.load_corpus`: {_failed(sus)}")
     else:
-        rep.say(f"Feed into {sus['quads_before']:,} quads: {sus['articles']:,} articles in {sus['seconds']:.0f} s, "
-                f"**{sus['per_hour']:,.0f} articles/hour** (extraction {sus['extract_s']:.0f} s, ingest "
-                f"{sus['load_s']:.0f} s, the rest reading and writing the files); per article p50 "
-                f"{sus['p50_ms']:,.0f} ms, p99 {sus['p99_ms']:,.0f} ms, max {sus['max_ms']:,.0f} ms.")  # fmt: skip
-        target(f"a feed of {TARGET_FEED_PER_HOUR:,} articles ingested in under an hour (one at a time)",
-               f"at {where}: {sus['per_hour']:,.0f} articles/hour over {sus['seconds'] / 60:.1f} min "
-               f"({sus['articles']} articles, extraction included)",
-               sus["per_hour"] >= TARGET_FEED_PER_HOUR)  # fmt: skip
+        rep.say(f"Feed through `corpus.load_corpus([file], store)` into {sus['quads_before']:,} quads: "
+                f"{sus['articles']:,} articles in {sus['seconds']:.0f} s, **{sus['per_hour']:,.0f} articles/hour** "
+                f"(extraction {sus['extract_s']:.0f} s, ingest {sus['load_s']:.0f} s, the rest reading and writing "
+                f"the files); per article p50 {sus['p50_ms']:,.0f} ms, p99 {sus['p99_ms']:,.0f} ms, max "
+                f"{sus['max_ms']:,.0f} ms.")  # fmt: skip
     rep.say("")
+    watch = stores[big].get("watch", {"error": "not run"})
+    if "error" in watch:
+        rep.say(f"Feed through `actorgraph watch`: {_failed(watch)}")
+    else:
+        rep.say(f"Feed through `actorgraph watch FOLDER --store STORE` (the feed command; {watch['files']:,} news "
+                f"files written before it started, stopped by SIGTERM) into {watch['quads_before']:,} quads: "
+                f"{watch['articles']:,} articles in {watch['seconds']:.0f} s after a start-up of "
+                f"{watch['startup_s']:.1f} s, **{watch['per_hour']:,.0f} articles/hour**; between two documents "
+                f"p50 {watch['p50_ms']:,.0f} ms, p99 {watch['p99_ms']:,.0f} ms, max {watch['max_ms']:,.0f} ms.")
+    rep.say("")
+    # The target is judged on the feed command when it ran, else on the library feed.
+    best, how = (watch, "`actorgraph watch`") if "error" not in watch else (sus, "`corpus.load_corpus` per file")
+    if "error" in best:
+        target(f"a feed of {TARGET_FEED_PER_HOUR:,} articles ingested in under an hour", _failed(best), False)
+    else:
+        target(f"a feed of {TARGET_FEED_PER_HOUR:,} articles ingested in under an hour (one at a time)",
+               f"at {where}: {best['per_hour']:,.0f} articles/hour through {how} over {best['seconds'] / 60:.1f} "
+               f"min ({best['articles']} articles, extraction included)",
+               best["per_hour"] >= TARGET_FEED_PER_HOUR)  # fmt: skip
 
 
 def _report_commands(rep: Any, stores: dict[int, dict[str, Any]], big: int, where: str, target: Any) -> None:
