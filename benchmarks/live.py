@@ -208,10 +208,11 @@ def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, A
         if "error" in b:
             rep.say(f"| synthetic records | bulk load to {n:,} | | | {_failed(b)} | | | | |")
             continue
-        rep.say(f"| synthetic records | `bulk_ingest`, {b['articles'] // 500 or 1}+ batches, to {n:,} quads | "
+        rep.say(f"| synthetic records | `bulk_ingest` (`ingest --bulk`) in batches of up to 4,000, to {n:,} quads | "
                 f"{b['articles']:,} | {b['quads']:,} | {b['quads_per_article']:,.0f} | {_mb(b['bytes'])} | "
                 f"{_mb(b['bytes_per_article'])} | {_mb(b['wal_bytes'])} | {b['build_s']:.0f} |")  # fmt: skip
         per_quads.append((f"records bulk {n:,}", b["quads_per_article"]))
+        per_bytes.append((f"records bulk {n:,}", b["bytes_per_article"]))
         lat = d.get("latency", {})
         if lat and "error" not in lat:
             rep.say(f"| synthetic records | `ingest` one at a time into {n:,} quads | {lat['n'] + 1:,} | | "
