@@ -149,3 +149,11 @@ def test_arabic_the_actor_after_a_verbal_noun_or_after_unnamed_doers_is_the_pati
     assert [(s, o) for s, _r, o, _m, _p in found] == [("Unidentified armed group (United States)", "United States")]
     found = _incidents("وقالت الشرطة ان مسلحين خطفوا الصحفي الفرنسي في بغداد أمس.", "ar")  # gunmen kidnapped
     assert [o for _s, _r, o, _m, _p in found] == ["France"], found
+
+
+def test_arabic_a_nationality_with_the_accusative_alef_is_an_actor() -> None:
+    # musawwiran faransiyyan "a French photographer": an adjective may end in the tanween alef; a name may not
+    found = _incidents("وخطف مسلحون مصورا فرنسيا في الصومال أمس.", "ar")
+    assert [o for _s, _r, o, _m, _p in found] == ["France"], found
+    x = extract_text("وقدمت الحكومة المصرية دعما ماليا للشركات أمس.", lang="ar", model="none")
+    assert "Mali" not in {e.label_en for e in x.entities.values()}  # maliyyan "financially"

@@ -95,7 +95,12 @@ class FinderState:
         """Longest gazetteer match at token i (a capitalised or numeric first token in a cased script)."""
         if i >= end_limit:
             return None
-        matches = [m for m in self.t.names.match(self.keys, i) if m[0] <= end_limit and "|a" not in m[2]]
+        # A reading through the accusative tanween alef is a name's only as an adjective (فرنسيًا "a Frenchman")
+        matches = [
+            m
+            for m in self.t.names.match(self.keys, i)
+            if m[0] <= end_limit and ("|a" not in m[2] or m[1].kind == "adj")
+        ]
         if not matches:
             return None
         if self.rules.cased and not (self.toks[i].cap or self.toks[i].text[:1].isdigit()):
