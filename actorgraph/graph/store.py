@@ -185,6 +185,15 @@ class GraphStore(ABC):
     def has_graph(self, graph: str) -> bool:
         return bool(self.query(f"ASK {{ GRAPH {URIRef(graph).n3()} {{ ?s ?p ?o }} }}").boolean)
 
+    def remove_documents(self, graphs: Sequence[str]) -> list[str]:
+        """Remove the documents ``graphs`` (IRIs) the store holds, with the facts and entities only they
+        supported, in one update request; the IRIs removed."""
+        held = sorted(self.documents(graphs))
+        if held:
+            drops = [f"DROP SILENT GRAPH {URIRef(g).n3()}" for g in held]
+            self.update(" ;\n".join([*removal_update(held), *drops]))
+        return held
+
     def _data(self, quads: Sequence[Quad]) -> str:
         """``quads`` as the body of INSERT DATA, terms written by rdflib's n3() (escaped)."""
         return "\n".join(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in quads)

@@ -118,3 +118,31 @@ def test_the_readme_query_returns_each_pair_once_on_the_seeds(tmp_path: Path) ->
     labels = s.select_values('SELECT ?e ?l WHERE { ?e skos:prefLabel ?l FILTER(LANG(?l) = "en") }')
     assert len(labels) == len(set(labels)) == len({e for e, _ in labels})
     s.close()
+
+
+def test_remove_takes_an_article_out_by_its_path_and_keeps_what_others_support(tmp_path: Path) -> None:
+    """Two articles say Nakatani met Hegseth; one also says Japan passed a law. Removing that one by its path
+    keeps the meeting (the other says it) and takes the law with it; an unknown path is a one-line error."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    both = "Japanese Defense Minister Gen Nakatani met US Defense Secretary Pete Hegseth in Singapore.\n"
+    (corpus / "a.txt").write_text(both + "Japan passed the Active Cyber Defense Law on Friday.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text(both, encoding="utf-8")
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    assert runner.invoke(main, ["ingest", str(corpus), "--store", store, "--model", "none"]).exit_code == 0
+    s = open_store(store, read_only=True)
+    facts = graph_triples(s, FACTS_GRAPH)
+    s.close()
+    assert any(p == str(AG.met) for _, p, _ in facts) and any(p == str(AG.passed) for _, p, _ in facts)
+
+    done = runner.invoke(main, ["remove", str(corpus / "a.txt"), "--store", store])
+    assert done.exit_code == 0 and done.output.startswith("1 removed"), done.output
+    s = open_store(store, read_only=True)
+    after = graph_triples(s, FACTS_GRAPH)
+    assert {t for t in facts if t[1] == str(AG.met)} <= after
+    assert not any(p == str(AG.passed) for _, p, _ in after)
+    assert len(s.documents()) == 1
+    s.close()
+    missing = runner.invoke(main, ["remove", str(corpus / "a.txt"), "--store", store])
+    assert missing.exit_code != 0 and "not in the store" in missing.output and "Traceback" not in missing.output

@@ -286,6 +286,9 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "URIRef(graph).n3()": "rdflib n3() (refuses an invalid IRI)",
     },
     ("actorgraph/graph/store.py", "GraphStore.has_index"): {"ENTITIES_GRAPH.n3()": "constant (n3)"},
+    ("actorgraph/graph/store.py", "GraphStore.remove_documents"): {
+        "URIRef(g).n3()": "IRIs the store gave back (documents()), written by rdflib n3()",
+    },
     ("actorgraph/graph/store.py", "GraphStore.has_graph"): {
         "URIRef(graph).n3()": "rdflib n3() (refuses an invalid IRI)",
     },
