@@ -105,3 +105,13 @@ def test_members_of_a_body_stand_for_it() -> None:
                 ("Hamas", 1, "pobj", "PROPN", "Hamas"), ("rejected", 3, "ROOT", "VERB", "reject"),
                 ("Egypt", 3, "dobj", "PROPN", "Egypt")])  # fmt: skip
     assert _found(doc, {"Hamas": "ArmedGroup", "Egypt": "State"}) == {("Hamas", "opposed", "Egypt", "asserted")}
+
+
+def test_a_group_noun_acts_for_the_name_before_it() -> None:
+    doc = _doc([("Taliban", 1, "compound", "PROPN", "Taliban"), ("fighters", 2, "nsubj", "NOUN", "fighter"),
+                ("attacked", 2, "ROOT", "VERB", "attack"), ("Kabul", 2, "dobj", "PROPN", "Kabul")])  # fmt: skip
+    assert _found(doc, {"Taliban": "ArmedGroup", "Kabul": "City"}) == {("Taliban", "attacked", "Kabul", "asserted")}
+    # a common noun that is no group is not its modifier's actor ("Taliban rule collapsed")
+    doc = _doc([("Taliban", 1, "compound", "PROPN", "Taliban"), ("media", 2, "nsubj", "NOUN", "media"),
+                ("attacked", 2, "ROOT", "VERB", "attack"), ("Kabul", 2, "dobj", "PROPN", "Kabul")])  # fmt: skip
+    assert _found(doc, {"Taliban": "ArmedGroup", "Kabul": "City"}) == set()

@@ -151,7 +151,9 @@ class MentionIndex:
         found = self.covering(tok)
         if found is not None:
             return found
-        modifiers = not named_head or owner or tok.pos_ in _deps("name-pos")
+        # "Taliban fighters", "Boko Haram gunmen", "a U.S. military airstrike": who they fight or strike for
+        group = tok.lemma_.lower() in _deps("group-heads")
+        modifiers = not named_head or owner or group or tok.pos_ in _deps("name-pos")
         for child in sorted(tok.children, key=lambda c: -c.i):  # the nearest modifier before the head first
             if modifiers and child.dep_ in _deps("modifier"):
                 found = self.of(child)
