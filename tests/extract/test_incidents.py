@@ -157,3 +157,15 @@ def test_arabic_a_nationality_with_the_accusative_alef_is_an_actor() -> None:
     assert [o for _s, _r, o, _m, _p in found] == ["France"], found
     x = extract_text("وقدمت الحكومة المصرية دعما ماليا للشركات أمس.", lang="ar", model="none")
     assert "Mali" not in {e.label_en for e in x.entities.values()}  # maliyyan "financially"
+
+
+def test_arabic_a_condition_hedges_the_act() -> None:
+    # idha / law: "Tehran will respond if Israel attacks Iran" asserts no attack (as English "if")
+    for text in (
+        "وقال الوزير إن طهران سترد بقوة إذا هاجمت إسرائيل إيران.",
+        "وقال إن طهران كانت سترد لو هاجمت إسرائيل إيران.",
+    ):
+        x = extract_text(text, lang="ar", model="none")
+        assert [r.modality for r in x.relations if r.plover == "ASSAULT"] == ["hedged"], text
+    x = extract_text("وهاجمت إسرائيل إيران أمس.", lang="ar", model="none")
+    assert [r.modality for r in x.relations if r.plover == "ASSAULT"] == ["asserted"]
