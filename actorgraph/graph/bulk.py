@@ -97,6 +97,7 @@ def slice_resolution(res: Resolution, indices: Sequence[int]) -> Resolution:
         iris,
         {k: v for k, v in res.label_en.items() if k in used},
         {k: v for k, v in res.label_ar.items() if k in used},
+        res.romanized & used,
     )
 
 

@@ -109,14 +109,20 @@ def label_refresh_update(quads: Sequence[Quad]) -> list[str]:
             f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }} WHERE {{ VALUES (?e ?lang) {{ {rows} }} "
             f"GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} FILTER(LANG(?l) = ?lang) }}"
         )
+    english = [e for e, lang in pairs if lang == "en"]
+    ops += [
+        f"DELETE {{ GRAPH {_ENTITIES} {{ ?e ag:romanized ?r }} }} WHERE {{ VALUES ?e {{ {values} }} "
+        f"GRAPH {_ENTITIES} {{ ?e ag:romanized ?r }} }}"
+        for values in _iri_blocks(english)
+    ]  # the English label's origin goes with it
     return ops
 
 
 def pref_label_clear_update(entities: Iterable[str]) -> list[str]:
     """Update operations that clear the preferred labels of ``entities`` (a bulk load writes them again)."""
     return [
-        f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }} WHERE {{ VALUES ?e {{ {values} }} "
-        f"GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }}"
+        f"DELETE {{ GRAPH {_ENTITIES} {{ ?e ?q ?l }} }} WHERE {{ VALUES ?e {{ {values} }} VALUES ?q {{ skos:prefLabel "
+        f"ag:romanized }} GRAPH {_ENTITIES} {{ ?e ?q ?l }} }}"
         for values in _iri_blocks(entities)
     ]
 

@@ -155,6 +155,8 @@ def _description(e: Entity, s: URIRef, res: Resolution) -> list[Quad]:
     # names are alternative labels.
     if pref_en:
         out.append((s, SKOS.prefLabel, Literal(pref_en, lang="en"), g))
+        if str(s) in res.romanized:  # a spelling read in English text replaces it (graph.resolve)
+            out.append((s, AG.romanized, Literal(True), g))
     if pref_ar:
         out.append((s, SKOS.prefLabel, Literal(pref_ar, lang="ar"), g))
     for name in (e.label_en, e.label_ar, *e.aliases):

@@ -150,6 +150,7 @@ class KnownEntity:
     label_ar: str = ""
     labels: list[str] = field(default_factory=list)  # alternative labels in any language
     country: str = ""
+    romanized: bool = False  # its English label is our romanisation of an Arabic name, not English text's
 
 
 @dataclass(slots=True)
@@ -159,6 +160,7 @@ class Resolution:
     iris: list[dict[str, str]]
     label_en: dict[str, str]
     label_ar: dict[str, str]
+    romanized: set[str] = field(default_factory=set)  # IRIs whose English label is a romanisation
 
     def iri(self, doc_index: int, key: str) -> str:
         return self.iris[doc_index][key]
@@ -175,6 +177,7 @@ class _Node:
     lang: str = ""
     label_en: str = ""
     label_ar: str = ""
+    romanized: bool = False
 
 
 class _Clusters:
@@ -275,14 +278,17 @@ def _resolve(
     for k in known:
         names = [n for n in (k.label_en, k.label_ar, *k.labels) if n]
         fixed_index[k.iri] = len(nodes)
-        nodes.append(_Node(k.iri, k.type, names, k.country, label_en=k.label_en, label_ar=k.label_ar))
+        nodes.append(_Node(k.iri, k.type, names, k.country, label_en=k.label_en, label_ar=k.label_ar,
+                           romanized=k.romanized))  # fmt: skip
     stored = len(nodes)  # nodes [0, stored) are the store's entities
     for d, ex in enumerate(extractions):
         for e in ex.entities.values():
             fixed = _gazetteer_iri(e, base) if e.key.startswith("gaz:") else ""
             names = [n for n in (e.label_en, e.label_ar, *e.aliases) if n]
             lang = ex.document.lang
-            nodes.append(_Node(fixed, e.type, names, e.country, d, e.key, lang, e.label_en, e.label_ar))
+            # An English label read in a text of another language is a romanisation (or a translation).
+            romanized = lang != "en" and not fixed and bool(e.label_en)
+            nodes.append(_Node(fixed, e.type, names, e.country, d, e.key, lang, e.label_en, e.label_ar, romanized))
     clusters = _Clusters(nodes)
     # Records of one gazetteer id (and of an id already in the store) are one node.
     for i, n in enumerate(nodes):
@@ -416,16 +422,19 @@ def _name_clusters(
     iris: list[dict[str, str]] = [{} for _ in range(n_docs)]
     label_en: dict[str, str] = {}
     label_ar: dict[str, str] = {}
+    romanized: set[str] = set()
     next_suffix: dict[str, int] = {}
     probed: set[str] = set()  # asked of ``in_use`` already
     # Deterministic: clusters in order of their first member, so the same input mints the same IRIs.
     for root in sorted(members, key=lambda r: min(members[r])):
         group = [nodes[i] for i in members[root]]
         fixed = sorted(clusters.fixed[root])
-        # The English label of a known/gazetteer node wins, then the longest one from an English text.
-        ranked = sorted(group, key=lambda n: (not n.fixed, n.lang != "en", -len(n.label_en), n.label_en))
+        # A spelling read in English text wins over our romanisation of an Arabic name, even one already
+        # stored; then the label of a known/gazetteer node (stable), then the longest one from an English text.
+        ranked = sorted(group, key=lambda n: (n.romanized, not n.fixed, n.lang != "en", -len(n.label_en), n.label_en))
         ranked_ar = sorted(group, key=lambda n: (not n.fixed, n.lang != "ar", -len(n.label_ar), n.label_ar))
-        best_en = next((n.label_en for n in ranked if n.label_en), "")
+        first_en = next((n for n in ranked if n.label_en), None)
+        best_en = first_en.label_en if first_en else ""
         best_ar = next((n.label_ar for n in ranked_ar if n.label_ar), "")
         if fixed:
             iri = fixed[0]
@@ -443,10 +452,12 @@ def _name_clusters(
             next_suffix[stem] = suffix
         taken.add(iri)
         label_en[iri], label_ar[iri] = best_en, best_ar
+        if first_en is not None and first_en.romanized:
+            romanized.add(iri)
         for n in group:
             if n.doc >= 0:
                 iris[n.doc][n.key] = iri
-    return Resolution(iris, label_en, label_ar)
+    return Resolution(iris, label_en, label_ar, romanized)
 
 
 def _mint(node: _Node, label: str, base: str) -> str:

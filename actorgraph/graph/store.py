@@ -57,7 +57,7 @@ _UPDATE = re.compile(
     re.I,
 )
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_KNOWN_PROPS = "skos:prefLabel skos:altLabel ag:countryCode"  # what resolution reads of a stored entity
+_KNOWN_PROPS = "skos:prefLabel skos:altLabel ag:countryCode ag:romanized"  # what resolution reads of an entity
 
 
 
@@ -286,6 +286,8 @@ class GraphStore(ABC):
                     k.labels.append(v)
                 elif p.endswith("countryCode"):
                     k.country = min(k.country, v) if k.country else v
+                elif p.endswith("romanized"):
+                    k.romanized = v == "true"
         for k in found.values():
             k.labels.sort()
         return [found[e] for e in sorted(found)]

@@ -126,6 +126,7 @@ class AG(DefinedNamespace):
     mentions: URIRef  # a source document names an entity none of its statements relates
     nameKey: URIRef  # an entity-resolution lookup key of an entity (graph.resolve.name_keys)
     layoutVersion: URIRef  # the store layout a store was written in (graph.index)
+    romanized: URIRef  # an entity's English label is our romanisation of an Arabic name
 
 
 # The relation vocabulary and its symmetric relations, read once from the ontology (ontology/vocabulary.py).

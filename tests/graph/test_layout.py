@@ -146,3 +146,27 @@ def test_remove_takes_an_article_out_by_its_path_and_keeps_what_others_support(t
     s.close()
     missing = runner.invoke(main, ["remove", str(corpus / "a.txt"), "--store", store])
     assert missing.exit_code != 0 and "not in the store" in missing.output and "Traceback" not in missing.output
+
+
+def test_a_spelling_read_in_english_text_replaces_a_stored_romanisation() -> None:
+    """The Arabic article comes first: Hegseth is stored as "Bit Hijsith", our romanisation. The English
+    article read later spells him "Pete Hegseth": that label replaces the romanisation, and a later Arabic
+    article does not bring the romanisation back."""
+    store = open_store("memory")
+    ingest(store, [make_ar()])
+
+    def english_labels() -> set[str]:
+        rows = store.select_values(
+            f"SELECT ?l WHERE {{ GRAPH {ENTITIES_GRAPH.n3()} {{ <{hegseth}> skos:prefLabel ?l "
+            'FILTER(LANG(?l) = "en") } }'
+        )
+        return {r[0] for r in rows}
+
+    hegseth = store.select_values('SELECT ?e WHERE { ?e skos:prefLabel "بيت هيجسيث"@ar }')[0][0]
+    assert english_labels() == {"Bit Hijsith"}
+    assert store.query(f"ASK {{ <{hegseth}> ag:romanized true }}").boolean
+    ingest(store, [make_en()])
+    assert english_labels() == {"Pete Hegseth"}
+    assert not store.query(f"ASK {{ <{hegseth}> ag:romanized ?r }}").boolean
+    ingest(store, [make_ar(source="/corpus/ar/another.txt")])
+    assert english_labels() == {"Pete Hegseth"}

@@ -265,6 +265,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     },
     ("actorgraph/graph/index.py", "label_refresh_update"): {
         "_ENTITIES": "constant (n3)", "rows": "rdflib URIRef/Literal n3() of entity IRIs and language tags",
+        "values": "_iri_blocks: rdflib n3() of each IRI",
     },
     ("actorgraph/graph/index.py", "pref_label_clear_update"): {
         "_ENTITIES": "constant (n3)", "values": "_iri_blocks: rdflib n3() of each IRI",
