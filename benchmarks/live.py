@@ -80,10 +80,12 @@ def _commit() -> str:
     return proc.stdout.strip() or "?"
 
 
-def keep(n: int, kept: Path) -> tuple[Path, Path]:
+def keep(n: int, kept: Path, stale_ok: bool = False) -> tuple[Path, Path]:
     """``kept/store-N``, built unless there, and the JSON of its build (which code wrote it); built again
-    when the code that writes stores changed since (:func:`fingerprint`)."""
+    when the code that writes stores changed since (:func:`fingerprint`), unless ``stale_ok``."""
     source, marker = kept / f"store-{n}", kept / f"store-{n}.json"
+    if stale_ok and marker.exists():
+        return source, marker
     if marker.exists() and json.loads(marker.read_text("utf-8")).get("fingerprint") != fingerprint():
         print(f"  the kept {n:,}-quad store was written by other code: building it again", file=sys.stderr)
         marker.unlink()
@@ -98,7 +100,14 @@ def keep(n: int, kept: Path) -> tuple[Path, Path]:
     return source, marker
 
 
-def prepare(n: int, work: Path, kept: Path | None) -> dict[str, Any]:
+def changes_since(commit: str) -> list[str]:
+    """The commits since ``commit`` that changed the code that writes stores (:data:`LAYOUT_FILES`)."""
+    proc = subprocess.run(["git", "log", "--format=%h %s", f"{commit.split()[0]}..HEAD", "--", *LAYOUT_FILES],
+                          cwd=ROOT, capture_output=True, text=True)  # fmt: skip
+    return [line[:100] for line in proc.stdout.splitlines()]
+
+
+def prepare(n: int, work: Path, kept: Path | None, stale_ok: bool = False) -> dict[str, Any]:
     """A store of ``n`` quads at ``work/store-N`` to measure on: built now, or copied from ``kept`` (where
     a store built earlier is kept untouched, with what its build measured and which code wrote it)."""
     location = work / f"store-{n}"
@@ -107,16 +116,19 @@ def prepare(n: int, work: Path, kept: Path | None) -> dict[str, Any]:
     marker = kept / f"store-{n}.json"
     earlier = marker.exists() and json.loads(marker.read_text("utf-8")).get("fingerprint") == fingerprint()
     try:
-        source, marker = keep(n, kept)
+        source, marker = keep(n, kept, stale_ok)
     except RuntimeError as err:
         return {"error": str(err)}
     built: dict[str, Any] = json.loads(marker.read_text(encoding="utf-8"))
-    built["kept"] = earlier
+    built["kept"] = earlier or stale_ok
+    if built["fingerprint"] != fingerprint():
+        built["stale"] = changes_since(built["commit"]) or ["uncommitted changes"]
     shutil.copytree(source, location)
     return built
 
 
-def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept: Path | None = None) -> None:
+def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept: Path | None = None,
+        stale_ok: bool = False) -> None:  # fmt: skip
     """Measure and report (``rep``: suite.Report).
 
     The stores are built (or copied from ``kept``) first, while ``paths`` (build and ingest of text, whose
@@ -130,7 +142,7 @@ def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept:
     stores: dict[int, dict[str, Any]] = {}
     for n in sizes:
         print(f"# issue 18: a store of {n:,} quads", flush=True)
-        stores[n] = {"build": prepare(n, work, kept)}
+        stores[n] = {"build": prepare(n, work, kept, stale_ok)}
     paths = finish(paths_run)
     paths["profile"] = step("live", "profile")
     for n, d in stores.items():
@@ -181,6 +193,24 @@ def _paths_rows(rep: Any, paths: dict[str, Any]) -> list[tuple[str, float, float
         out.append((f"{what.split(' (')[0]} {short}", d["quads_per_article"], d["bytes_per_article"]))
     rep.say(f"| (an empty store) | `open_store` | 0 | 0 | | {_mb(paths['empty_store_bytes'])} | | | |")
     return out
+
+
+def _say_provenance(rep: Any, stores: dict[int, dict[str, Any]]) -> None:
+    """Which code built the stores kept from before this run (``--stores``)."""
+    for n, d in stores.items():
+        b = d["build"]
+        if b.get("stale"):
+            rep.say(f"**The {n:,}-quad store was built before this run, at commit {b['commit']}, by older code** "
+                    f"(`--stores` with `--stale-ok`): since then {'; '.join(b['stale'])}. Its own figures (quads "
+                    "and bytes per article, where its quads are) are that code's; everything measured on it "
+                    "(commands, ego, ingest, the feed) ran the code of this run. It was copied before anything "
+                    "wrote to it.")  # fmt: skip
+            rep.say("")
+        elif b.get("kept"):
+            rep.say(f"The {n:,}-quad store was built before this run and kept (`--stores`), at commit {b['commit']} "
+                    f"by the same code that writes stores now (fingerprint {b['fingerprint']} of "
+                    "`benchmarks/live.py`'s LAYOUT_FILES); it was copied before anything wrote to it.")  # fmt: skip
+            rep.say("")
 
 
 def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, Any]]) -> None:
@@ -236,13 +266,7 @@ def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, A
                     f"{b['graphs'].get('documents', 0) / max(1, b['relations']):,.1f} quads per relation "
                     f"({b['relations'] / b['articles']:,.1f} relations per article).")  # fmt: skip
             rep.say("")
-    for n, d in stores.items():
-        b = d["build"]
-        if b.get("kept"):
-            rep.say(f"The {n:,}-quad store was built before this run and kept (`--stores`), at commit {b['commit']} "
-                    f"by the same code that writes stores now (fingerprint {b['fingerprint']} of "
-                    "`benchmarks/live.py`'s LAYOUT_FILES); it was copied before anything wrote to it.")  # fmt: skip
-            rep.say("")
+    _say_provenance(rep, stores)
     if per_quads:
         worst = max(per_quads, key=lambda x: x[1])
         rep.target(f"≤ {TARGET_QUADS_PER_ARTICLE} quads per article as `build` and `ingest` leave the store",

@@ -281,6 +281,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
     parser.add_argument("--stores", type=Path, help="keep the bulk-built stores here, and reuse them when there "
                         "(copied before anything writes to them; RESULTS.md says which code built them)")
+    parser.add_argument("--stale-ok", action="store_true", help="with --stores: use a kept store even when the code "
+                        "that writes stores changed since it was built (RESULTS.md lists the commits)")
     parser.add_argument("--only", choices=PARTS, help="only this part (issue18: the store for a live feed; other: "
                         "extraction, ingest, render, resolution); RESULTS.md keeps the other part as it was")
     parser.add_argument("--sizes", type=lambda v: [int(x) for x in v.split(",")],
@@ -297,7 +299,7 @@ def main(argv: list[str] | None = None) -> None:
         from benchmarks import live
 
         if "issue18" in rep.measured:
-            live.run(rep, work, args.quick, args.sizes, args.stores)  # issue 18: the store for a live feed
+            live.run(rep, work, args.quick, args.sizes, args.stores, args.stale_ok)  # issue 18
         if "other" in rep.measured:
             ext = bench_extraction(rep, 1000 if args.quick else 10_000, work)
             bench_ingest_path(rep, ext["corpus"], 20 if args.quick else 200)
