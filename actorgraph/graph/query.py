@@ -493,18 +493,22 @@ def _top_walk(
     pairs: list[tuple[str, str]] = []
     frontier = [iri]
     for hop in range(1, depth + 1):
-        values = " ".join(f"(<{n}> {i})" for i, n in enumerate(frontier))
+        # Which of the frontier each candidate is linked to comes back as numbers, no IRI read back: the sum
+        # of their bits while they fit in one integer (a third of the time of the list of their numbers).
+        bits = len(frontier) <= 62
+        values = " ".join(f"(<{n}> {1 << i if bits else i})" for i, n in enumerate(frontier))
+        linked_to = "SUM(DISTINCT ?i)" if bits else "GROUP_CONCAT(DISTINCT STR(?i))"
         # MINUS takes out the nearer ones as one set: a FILTER NOT EXISTS per candidate took seconds.
         nearer = f"FILTER(?c != <{iri}>)" if hop == 1 else f"MINUS {{ {_within(iri, hop - 1, '?c')} }}"
         # Ordered by weight alone: ordering by IRI too reads every candidate's IRI back (0.6 s from a hub).
-        # Which of the frontier each candidate is linked to comes as their numbers, no IRI read back.
-        rows = store.select_values(f"""SELECT ?c (COUNT(*) AS ?w) (GROUP_CONCAT(DISTINCT STR(?i)) AS ?from) WHERE {{
+        rows = store.select_values(f"""SELECT ?c (COUNT(*) AS ?w) ({linked_to} AS ?from) WHERE {{
           VALUES (?b ?i) {{ {values} }} GRAPH {_FACTS} {{ {{ ?b ?p ?c }} UNION {{ ?c ?p ?b }} }} {nearer}
         }} GROUP BY ?c ORDER BY DESC(?w) LIMIT {int(limit)}""")  # fmt: skip
         kept = []
         for c, w, linked in rows:
             distance[c], weights[c] = hop, int(w)
-            pairs += [(frontier[int(i)], c) for i in linked.split()]
+            found = [i for i in range(len(frontier)) if int(linked) >> i & 1] if bits else map(int, linked.split())
+            pairs += [(frontier[i], c) for i in found]
             kept.append(c)
         frontier = kept
         if not frontier:

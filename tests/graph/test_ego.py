@@ -125,3 +125,24 @@ def test_an_actor_with_no_facts_and_an_unknown_one() -> None:
         ego_network(store, "https://example.org/nobody", 2, limit=10)
     with pytest.raises(ValueError):
         ego_network(store, str(actors[0]), 2, limit=-1)
+
+
+def test_a_frontier_wider_than_one_integer_of_bits() -> None:
+    # 80 actors one link from the hub, each linked to its own actor two links away (and a few to the next):
+    # the hop after a frontier of 80 names their links by number, not by bits.
+    hub = AGR["hub"]
+    spokes = [AGR[f"spoke-{i}"] for i in range(80)]
+    rims = [AGR[f"rim-{i}"] for i in range(80)]
+    everyone = [hub, *spokes, *rims]
+    entities = [(a, RDF.type, AG.Person, ENTITIES_GRAPH) for a in everyone]
+    facts = [(hub, AG.met, s, FACTS_GRAPH) for s in spokes]
+    facts += [(s, AG.accused, r, FACTS_GRAPH) for s, r in zip(spokes, rims, strict=True)]
+    facts += [(spokes[i + 1], AG.visited, rims[i], FACTS_GRAPH) for i in range(0, 80, 7)]
+    store = open_store("memory")
+    store.put_graph(str(ENTITIES_GRAPH), entities)
+    store.put_graph(str(FACTS_GRAPH), facts)
+    whole = ego_network(store, str(hub), 2)
+    bounded = ego_network(store, str(hub), 2, limit=100)
+    assert len(bounded.distance) == 161 and bounded.distance == whole.distance
+    assert bounded.weights == whole.weights and sorted(bounded.edges) == sorted(whole.edges)
+    assert sum(1 for w in bounded.weights.values() if w == 2) == len(range(0, 80, 7))
