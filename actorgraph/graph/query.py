@@ -122,18 +122,19 @@ def actor_class(types: Iterable[str]) -> str | None:
 def store_actors(store: GraphStore) -> dict[str, str]:
     """Every actor in the store (IRI → actor class), by the definition of ``ACTOR_CLASSES``: an entity of an
     actor class that is the subject or object of at least one relation statement."""
-    classes = " ".join(f"ag:{c}" for c in ACTOR_CLASSES)
-    # Types from the entities graph, where each entity is described once.
-    rows = store.select_values(f"SELECT ?e ?t WHERE {{ GRAPH {_ENTITIES} {{ VALUES ?t {{ {classes} }} ?e a ?t }} }}")
-    # Who is named in a statement: one scan of the statements' ends (only statements have rdf:subject and
-    # rdf:object here). A FILTER EXISTS per entity took 200 s on 1M quads; this, 0.2 s.
-    named = {e for (e,) in store.select_values(
-        "SELECT DISTINCT ?e WHERE { VALUES ?end { rdf:subject rdf:object } ?st ?end ?e }")}  # fmt: skip
-    types: dict[str, list[str]] = {}
-    for iri, type_iri in rows:
-        if iri in named:
-            types.setdefault(iri, []).append(type_iri.rsplit("#", 1)[-1])
-    return {iri: found for iri, names in types.items() if (found := actor_class(names)) is not None}
+    types = " ".join(f"(ag:{c} {i})" for i, c in enumerate(ACTOR_CLASSES))
+    # Each entity is described once (the entities graph); whether a statement names it is a look-up in the
+    # documents' graphs (only statements have rdf:subject and rdf:object): 0.9 s at 10M quads, where the
+    # distinct ends of every statement took 1.4 s. Classes come back as numbers, not IRIs.
+    rows = store.select_values(
+        f"SELECT ?e ?i WHERE {{ GRAPH {_ENTITIES} {{ VALUES (?t ?i) {{ {types} }} ?e a ?t }} "
+        "FILTER EXISTS { GRAPH ?g { ?st rdf:subject|rdf:object ?e } } }"
+    )
+    found: dict[str, str] = {}
+    for iri, i in rows:  # the most specific class first in ACTOR_CLASSES
+        if iri not in found or int(i) < ACTOR_CLASSES.index(found[iri]):
+            found[iri] = ACTOR_CLASSES[int(i)]
+    return found
 
 
 def list_actors(store: GraphStore, search: str = "", *, all_entities: bool = False) -> list[ActorRow]:

@@ -323,7 +323,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     ("actorgraph/graph/query.py", "_top_walk"): {
         "iri": "checked by _valid_iri", "n": "IRIs read from the store, or that one", "values": "built from those",
         "_FACTS": "constant (n3)", "nearer": "a constant pattern with iri, or _within", "int(limit)": "an int",
-        "i": "an int",
+        "i": "an int", "1 << i if bits else i": "an int", "linked_to": "one of two constant aggregates",
     },
     ("actorgraph/graph/query.py", ""): {"p": "relation IRIs of the ontology (constants)", "bit": "an int"},
     ("actorgraph/graph/query.py", "_links_between"): {
@@ -337,7 +337,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     },
     ("actorgraph/corpus.py", "stats"): {"relations": "ontology relation names (constants)", "net": "constant (n3)"},
     ("actorgraph/graph/query.py", "store_actors"): {
-        "classes": "ontology class names (constants)", "_ENTITIES": "constant graph IRI, written by rdflib",
+        "types": "ontology class names and ints", "_ENTITIES": "constant graph IRI, written by rdflib",
     },
     ("actorgraph/graph/network.py", "_picked"): {"prop.n3()": "a property of _STATEMENT_FIELDS/_ENTITY_FIELDS (n3)"},
     # Curation: every term is an rdflib n3() (URIRef refuses an invalid IRI, Literal escapes the user's name);
