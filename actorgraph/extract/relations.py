@@ -114,7 +114,8 @@ class RelationFinder(Verbal):
         it takes its governing verb's mood, or the future when that verb is asserted."""
         mood = self.modality(control, at.lo, at.hi)
         for rel in self.relations[first:]:
-            if rel.rule.startswith(self.lang) and not rel.rule.endswith(".complement"):
+            # "refused to meet": a negation cue of its own (the governing trigger's word) outweighs the intent
+            if rel.rule.startswith(self.lang) and not rel.rule.endswith(".complement") and rel.modality != "negated":
                 rel.modality = "future" if mood == "asserted" else mood  # type: ignore[assignment]
 
     def infinitive_after(self, trig: TriggerHit, hi: int) -> int:
@@ -126,8 +127,11 @@ class RelationFinder(Verbal):
 
     def complement_objects(self, governing: TriggerHit, complement: TriggerHit, first: int, at: Found) -> None:
         """ "Iran agreed to release the sailors", "threatened to cut supplies to Ukraine": a verb with no object of
-        its own acts on the objects of the trigger verb of its infinitive, with the same subject."""
+        its own acts on the objects of the trigger verb of its infinitive, with the same subject; not a refusal
+        ("refused to sanction Russia" opposes no Russia: word set ``rel no complement objects:cased``)."""
         if governing.rule.frame not in ("act", "sym") or self.excepted(governing, at.hi):
+            return
+        if governing.rule.relation in self.v.sets("no complement objects:cased"):
             return
         modality = self.modality(governing, at.lo, at.hi)
         rule_id = f"{self.lang}.{governing.rule.relation}.complement"

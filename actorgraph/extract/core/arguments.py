@@ -87,6 +87,9 @@ class Arguments(Titles):
         k = after
         if after < hi and self.word(after) in self.v.complement_openers:
             return []  # "warned that Washington was ready": the clause's subject is not the verb's object
+        refusal = rule.relation in self.v.sets("no complement objects:cased")
+        if refusal and after < hi and self.word(after) in self.v.purpose:
+            return []  # "refused to sanction Russia": what the infinitive names is not refused
         while k < limit:
             if rule.relation in trait("judges-acts") and k > after and self.word(k) in self.v.relatives:
                 agent = self.g.relative_agent(k, hi)

@@ -82,7 +82,9 @@ def _governors(verb: Token) -> list[Token]:
 def modality_of(verb: Token) -> str:
     """The mood of the nearest cue on the verb or on the verbs governing it."""
     for tok in [verb, *_governors(verb)]:
-        words = sorted([tok, *(c for c in tok.children if c.dep_ in _deps("mood"))], key=lambda t: t.i)
+        # a trigger is never its own cue ("refused the offer", "declined to resign" are refusals, not denied)
+        own = [tok] if tok is not verb else []
+        words = sorted([*own, *(c for c in tok.children if c.dep_ in _deps("mood"))], key=lambda t: t.i)
         # An auxiliary "to" joins the governor's word ("plans to"), so read the governed verb's own too.
         text = [t.lower_ for t in words] + [c.lower_ for c in verb.children if c.dep_ in _deps("mood")]
         best: tuple[int, str] | None = None
@@ -229,7 +231,7 @@ def _pairs(
     # A concrete object is an actor through its modifiers ("cut supplies to Ukrainian forces"), as in the rules;
     # a partner is not ("welcomed the U.S. move").
     owner = _concrete(rule.relation) and rule.relation not in trait("direct-partner")
-    if not patients:
+    if not patients and rule.relation not in profile("en").words("rel no complement objects:cased"):
         # the complement's object is concrete: its verb acts on it ("agreed to release three British sailors")
         patients, owner = _complement_objects(verb, rule.preps), True
     objects = [m for t in patients if (m := index.of(t, True, owner)) is not None and m.type in allowed]
