@@ -39,6 +39,24 @@ class Grammar:
         """The subject group given the one before the trigger: (hits, is it after the trigger)."""
         return before, False
 
+    def first_person(self, trig: TriggerHit, lo: int, hi: int) -> bool:
+        """Is the trigger verb's subject the first person ("we condemn", "I welcome")? Then it is the issuer of the
+        statement (``core/statements.py``). Here: a word of ``rel first person subjects`` before the verb, with
+        at most one other word between ("we strongly condemn"; adverbs and auxiliaries are free), not an article
+        nor another trigger ("we condemn the attacks": attacks is no verb of ours)."""
+        f = self.f
+        words, gap = f.v.sets("first person subjects"), 1
+        p = trig.start - 1
+        while p >= lo and f.hit_at(p) is None and not f.boundary(p):
+            if f.reads(p, words):
+                return True
+            if not f.skippable(p):
+                gap -= 1
+                if gap < 0 or f.word(p) in f.v.articles or f.t.triggers.match(f.keys, p):
+                    return False
+            p -= 1
+        return False
+
     def genitive_agent(self, trig: TriggerHit, hi: int) -> Hit | None:
         """An agent the trigger carries as its genitive (da'm biladihi), or None."""
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from actorgraph.extract.core.context import Found, TriggerHit
 from actorgraph.extract.core.nominal import Nominal
+from actorgraph.extract.core.statements import Statements
 from actorgraph.extract.core.vocab import trait
 from actorgraph.extract.lang import profile
 from actorgraph.extract.mentions import Hit
@@ -18,7 +19,7 @@ from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES
 Subjects = tuple[list[Hit], list[str], bool]  # subject mentions, subject keys, is the subject after the verb
 
 
-class Verbal(Nominal):
+class Verbal(Statements, Nominal):
     def relate(self, trig: TriggerHit, at: Found) -> None:
         rule = trig.rule
         modality = self.modality(trig, at.lo, at.hi)
@@ -108,6 +109,10 @@ class Verbal(Nominal):
     def subjects(self, trig: TriggerHit, at: Found, modality: str, rule_id: str) -> tuple[Subjects, str, str] | None:
         """The trigger's subjects, with the rule id and modality they come with; None when it has none."""
         rule = trig.rule
+        if rule.pos == "verb" and self.g.first_person(trig, at.lo, at.hi):
+            # ندين, "we condemn": the statement's issuer, or no subject at all (never a referent coreference picks)
+            issuers = self.issuers(trig, at)
+            return (([], issuers, False), rule_id + ".issuer", modality) if issuers else None
         if rule.pos == "part":
             subjects, vso = self.main_subject(trig, at.lo), False
         else:

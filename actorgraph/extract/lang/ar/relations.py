@@ -8,6 +8,7 @@ from __future__ import annotations
 from actorgraph.extract.core.context import Found, TriggerHit
 from actorgraph.extract.core.grammar import Grammar as Base
 from actorgraph.extract.core.vocab import trait
+from actorgraph.extract.lang.ar.keys import inflect_ar
 from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits
 from actorgraph.extract.lang.ar.titles import dual_title_ar
 from actorgraph.extract.mentions import Hit
@@ -20,6 +21,7 @@ MAY = "قد"
 PRESENT = ("ي", "ت", "ن")  # prefixes of the present tense
 TANWEEN = "|a"  # marks a reading through the accusative tanween alef (lookup.ar_keys)
 WITH, TO = "ب", "ل"
+WE_PRESENT, WE_PAST = "ن", "نا"  # first person plural: ندين (present prefix for ي), رحبنا (past suffix)
 
 
 class Grammar(Base):
@@ -128,6 +130,26 @@ class Grammar(Base):
         """Can this mention be the subject of the verb, by gender? (اتهم روسيا: no; اتهمت روسيا: yes)"""
         gender = self.hit_gender(hit)
         return not gender or gender == self.verb_gender(trig)
+
+    def first_person(self, trig: TriggerHit, lo: int, hi: int) -> bool:
+        """A first person plural form of the trigger verb (ندين of يدين, نرحب, ونطالب; رحبنا of رحب, when no
+        actor follows to read نا as "us"), or نحن before the verb; never a form the row's pasts also inflect
+        to (نقل is a past, not ن + قل)."""
+        if super().first_person(trig, lo, hi):
+            return True
+        stem = self.stem_of_trigger(trig)
+        firsts = {normalize(form.split()[0]) for form in trig.rule.forms}
+        pasts = {f for f in firsts if not f.startswith(PRESENT[0])}
+        if not stem or stem in firsts:
+            return False
+        if any(stem == WE_PRESENT + f[1:] for f in firsts if f.startswith(PRESENT[0])):
+            return not any(stem in inflect_ar(f) for f in pasts)
+        if stem.endswith(WE_PAST) and stem[: -len(WE_PAST)] in pasts:
+            k = trig.end
+            while k < hi and self.f.skippable(k):
+                k += 1
+            return k >= hi or not self.f.actor(self.f.hit_at(k))  # اتهمنا الرئيس: "the president accused us"
+        return False
 
     def dual_subject(self, trig: TriggerHit, sent: int) -> list[str]:
         """For a dual verb (اتفقا, بحثا, يبحثان): the two parties of the last two-sided relation, this sentence
