@@ -298,7 +298,8 @@ def remove(documents: tuple[str, ...], store_spec: str) -> None:
 
 
 @main.command()
-@click.argument("folders", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("folders", nargs=-1, required=True, metavar="FOLDER...",
+                type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
 @click.option("--lang", type=click.Choice(["auto", "ar", "en"]), default="auto", show_default=True)
 @click.option("--model", default=None, metavar="NAME",
