@@ -375,7 +375,7 @@ def watcher(tmp_path: Path) -> Iterator[Watcher]:
 def test_watch_ingests_files_as_they_arrive_and_stops_on_sigterm(tmp_path: Path, watcher) -> None:  # type: ignore[no-untyped-def]
     feed, store = tmp_path / "feed", tmp_path / "store"
     feed.mkdir()
-    w = watcher(str(feed), "--store", str(store), "--model", "none", "--settle", "1")
+    w = watcher(str(feed), "--store", str(store), "--model", "none", "--settle", "2")
     w.wait_for("watching ")
     # Written slowly with the file kept open: read only once complete (one 'added', no 'replaced').
     slow = feed / "slow.txt"
@@ -419,7 +419,7 @@ def test_sigterm_in_a_backlog_leaves_each_document_whole(tmp_path: Path, watcher
     feed, store = tmp_path / "feed", tmp_path / "store"
     feed.mkdir()
     texts = [f"{a} met {b} in Geneva on day {i}.\n" for i, (a, b) in enumerate(
-        [("Egypt", "Turkey"), ("Iran", "Qatar"), ("Japan", "China"), ("France", "Germany")] * 10)]  # fmt: skip
+        [("Egypt", "Turkey"), ("Iran", "Qatar"), ("Japan", "China"), ("France", "Germany")] * 75)]  # fmt: skip
     for i, text in enumerate(texts):
         (feed / f"{i:03}.txt").write_text(text, encoding="utf-8")
     w = watcher(str(feed), "--store", str(store), "--model", "none")
