@@ -413,9 +413,11 @@ def test_watch_ingests_files_as_they_arrive_and_stops_on_sigterm(tmp_path: Path,
     assert quads(store) == before
 
 
-def test_sigterm_in_a_backlog_leaves_each_document_whole(tmp_path: Path, watcher) -> None:  # type: ignore[no-untyped-def]
-    """SIGTERM while many files wait: the watcher stops after the document in hand; every document in
-    the store has all its statements (as ingesting it alone gives), and the next run adds the rest."""
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_a_signal_in_a_backlog_leaves_each_document_whole(tmp_path: Path, watcher, signum: int) -> None:  # type: ignore[no-untyped-def]
+    """A signal while many files wait: SIGTERM stops the watcher after the document in hand, SIGKILL at
+    once (the store's transactions keep each document old or new). Every document in the store has all
+    its statements (as ingesting it alone gives), and the next run adds the rest."""
     feed, store = tmp_path / "feed", tmp_path / "store"
     feed.mkdir()
     texts = [f"{a} met {b} in Geneva on day {i}.\n" for i, (a, b) in enumerate(
@@ -424,9 +426,13 @@ def test_sigterm_in_a_backlog_leaves_each_document_whole(tmp_path: Path, watcher
         (feed / f"{i:03}.txt").write_text(text, encoding="utf-8")
     w = watcher(str(feed), "--store", str(store), "--model", "none")
     w.wait_for("added ")
-    code, stderr = w.stop()
-    assert code == 0, stderr
-    assert w.lines[-2] == "stopping after the current document"
+    if signum == signal.SIGTERM:
+        code, stderr = w.stop()
+        assert code == 0, stderr
+        assert w.lines[-2] == "stopping after the current document"
+    else:
+        w.proc.kill()
+        assert w.proc.wait(DEADLINE) == -signal.SIGKILL
     held = statements_per_document(store)
     assert 1 <= len(held) < len(texts)
     with open_store("memory") as alone:
