@@ -144,3 +144,16 @@ def test_english_first_person_subjects(spec: str, first: bool) -> None:
     f = build("en", spec)
     trig = f.triggers(0, len(f.toks))[-1]
     assert f.g.first_person(trig, 0, len(f.toks)) is first
+
+
+def test_a_definite_head_noun_speaker_is_the_one_actor_of_its_kind_named_before() -> None:
+    text = 'The Saudi foreign ministry condemned the raid. The ministry said: "We support Qatar."'
+    assert _issued(text, "en") == [("Saudi Foreign Ministry", "supported", "Qatar", "asserted")]
+    text = "أدانت وزارة الخارجية السعودية الهجوم. وقالت الوزارة في بيان: «ونطالب مجلس الأمن بالتحرك» فورا."
+    assert _issued(text, "ar") == [("Saudi Foreign Ministry", "requested", "UN Security Council", "asserted")]
+
+
+def test_a_head_noun_speaker_with_two_candidates_is_no_issuer() -> None:
+    text = ("The Saudi foreign ministry and the Egyptian foreign ministry condemned the raid. "
+            'The ministry said: "We support Qatar."')  # fmt: skip
+    assert _issued(text, "en") == []

@@ -22,6 +22,7 @@ from actorgraph.extract.core.arguments import Arguments
 from actorgraph.extract.core.context import Found, TriggerHit
 from actorgraph.extract.lang import profile, read_wordsets
 from actorgraph.extract.mentions import Hit
+from actorgraph.extract.records import ACTOR_TYPES
 
 REACH = 3  # earlier sentences of the paragraph where the speaker may have been introduced
 HEADING_SENTENCES = 2  # a statement heading is among the document's first sentences
@@ -73,7 +74,7 @@ class Statements(Arguments):
     def speaker_of(self, p: int, lo: int, hi: int) -> list[str]:
         """Who says it at p: the actor group before the verb of saying or right after it, in the order the language
         puts subjects; a statement as speaker ("the statement added") stands for its issuer."""
-        for side in read_wordsets(self.lang).get("word-order:agent-sides:cased", ("before", "after")):
+        for side in self.agent_sides():
             if side == "before":
                 group = [h for h in self.group_ending_before(p, self.clause_start(p, lo), 2) if self.actor(h)]
             else:
@@ -82,7 +83,24 @@ class Statements(Arguments):
                 return [h.key for h in group]
         if self.statement_noun_near(p, lo, hi):
             return self.statement_issuer(self.toks[p].sent) or []
+        return self.head_speaker(p, lo, hi)
+
+    def head_speaker(self, p: int, lo: int, hi: int) -> list[str]:
+        """ "The ministry said", wa-qalat al-wizara: a definite head noun of an actor type (heads.tsv) as the speaker
+        is the one actor of that type the document named before; [] when it named none or several."""
+        for k in (p - 1 if side == "before" else p + 1 for side in self.agent_sides()):
+            if not lo <= k < hi or self.hit_at(k) is not None:
+                continue
+            definite = self.g.definite(k) or (k > lo and self.word(k - 1) in self.v.definite_determiners)
+            types = {head.type for _e, head, _p in self.t.heads.match(self.keys, k)} & ACTOR_TYPES
+            if definite and types:
+                named = {h.key for h in self.hits if h.end <= k and h.type in types and h.kind != "adjmod"}
+                return sorted(named) if len(named) == 1 else []
         return []
+
+    def agent_sides(self) -> tuple[str, ...]:
+        """Where the language puts a subject: before the verb, after it, in the order it prefers."""
+        return read_wordsets(self.lang).get("word-order:agent-sides:cased", ("before", "after"))
 
     def actor_group_after(self, k: int, hi: int) -> list[Hit]:
         gap = SPEAKER_GAP
