@@ -331,13 +331,13 @@ def watch(folders: tuple[Path, ...], store_spec: str, lang: str, model: str | No
     from actorgraph.parallel import warm_up
 
     language = None if lang == "auto" else lang
-    try:
-        warm_up((language,) if language else ("ar", "en"), model)  # the pipelines, once for the whole feed
-    except ExtractionError as err:
-        raise UserError(str(err)) from None
     stop = threading.Event()
     say = (lambda line: None) if quiet else click.echo
-    with _open_store(store_spec, upgrade=upgrade) as store:
+    with _open_store(store_spec, upgrade=upgrade) as store:  # first: a store in use is one line at once
+        try:
+            warm_up((language,) if language else ("ar", "en"), model)  # the pipelines, once for the whole feed
+        except ExtractionError as err:
+            raise UserError(str(err)) from None
         tell = Listener(
             outcome=lambda o: click.echo(o.line(), err=True) if o.status == "failed" else say(o.line()),
             warning=lambda message: click.echo(f"warning: {message}", err=True),

@@ -123,6 +123,15 @@ def test_once_with_nothing_readable_fails(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "no article could be read (1 skipped)" in result.stderr
 
 
+def test_a_model_that_is_not_installed_is_one_line(tmp_path: Path) -> None:
+    feed = tmp_path / "feed"
+    write_corpus(feed)
+    result = invoke("watch", str(feed), "--store", str(tmp_path / "store"), "--once", "--model", "no_such_model")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == ["Error: the spaCy model 'no_such_model' is not installed "
+                                          "(pip install it, or use --model none)"]  # fmt: skip
+
+
 def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("watch", str(tmp_path / "nowhere"), "--store", str(tmp_path / "store"), "--once")
     assert result.exit_code == 2 and "does not exist" in result.stderr
