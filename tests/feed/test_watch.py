@@ -28,6 +28,7 @@ from actorgraph.feed import Feed, FeedError, Listener, Outcome, held_sha256
 from actorgraph.graph.rdf import document_iri
 from actorgraph.graph.store import GraphStore, ingest, open_store
 from actorgraph.ontology.namespace import AG
+from tests.oxigraph_server import needs_oxigraph, oxigraph_server
 
 ARTICLES = {  # one sentence each whose relation the rule path finds
     "nakatani.txt": "Japanese Defense Minister Gen Nakatani met US Defense Secretary Pete Hegseth in Singapore.\n",
@@ -121,6 +122,21 @@ def test_once_with_nothing_readable_fails(tmp_path: Path) -> None:
     (feed / "broken.txt").write_bytes(BINARY)
     result = invoke("watch", str(feed), "--store", str(tmp_path / "store"), "--once", "--model", "none")
     assert result.exit_code == 1 and "no article could be read (1 skipped)" in result.stderr
+
+
+@needs_oxigraph
+def test_once_into_a_sparql_server(tmp_path: Path) -> None:
+    """The feed on a store behind SPARQL (a real Oxigraph server on loopback): the same documents, and
+    a second run finds them all unchanged through the server."""
+    feed = tmp_path / "feed"
+    write_corpus(feed)
+    with oxigraph_server() as url:
+        first = invoke("watch", str(feed), "--store", url, "--once", "--model", "none")
+        assert first.exit_code == 0 and "5 new, 0 replaced, 0 unchanged, 0 failed" in first.stdout
+        again = invoke("watch", str(feed), "--store", url, "--once", "--model", "none")
+        assert "0 new, 0 replaced, 5 unchanged, 0 failed" in again.stdout
+        with open_store(url) as store:
+            assert len(store.documents()) == 5
 
 
 def test_a_model_that_is_not_installed_is_one_line(tmp_path: Path) -> None:
