@@ -157,3 +157,17 @@ def test_a_head_noun_speaker_with_two_candidates_is_no_issuer() -> None:
     text = ("The Saudi foreign ministry and the Egyptian foreign ministry condemned the raid. "
             'The ministry said: "We support Qatar."')  # fmt: skip
     assert _issued(text, "en") == []
+
+
+def test_our_country_is_the_issuers_state() -> None:
+    text = 'Egyptian Foreign Minister Badr Abdelatty said: "Our government strongly supports Ukraine."'
+    assert _issued(text, "en") == [("Egypt", "supported", "Ukraine", "asserted")]
+    text = "وقالت وزارة الخارجية المصرية: «إن بلادنا تدعم أوكرانيا» اليوم."
+    assert _issued(text, "ar") == [("Egypt", "supported", "Ukraine", "asserted")]
+    text = "وقال وزير الخارجية السعودي فيصل بن فرحان: «تدين بلادنا الهجوم الإسرائيلي على قطر» اليوم."
+    assert ("Saudi Arabia", "criticized", "Israel", "asserted") in _issued(text, "ar")
+
+
+def test_our_country_with_no_issuer_is_nobody() -> None:
+    assert _issued("Our country supports Ukraine.", "en") == []
+    assert not any(r == "supported" for _s, r, _o, _m in _triples("إن بلادنا تدعم أوكرانيا.", "ar"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from actorgraph.extract.core.context import Found, TriggerHit
+from actorgraph.extract.lang import profile
 from actorgraph.extract.mentions import Hit
 
 if TYPE_CHECKING:
@@ -56,6 +57,17 @@ class Grammar:
                     return False
             p -= 1
         return False
+
+    def our_state(self, k: int) -> bool:
+        """Is token k a country noun the first person owns ("our country", "our government": a word of ``rel first
+        person possessives`` before a word of ``country nouns``)? It stands for the issuer's state."""
+        f = self.f
+        return (
+            k > 0
+            and f.hit_at(k) is None
+            and f.word(k) in profile(f.lang).words("country nouns")
+            and f.word(k - 1) in f.v.sets("first person possessives")
+        )
 
     def genitive_agent(self, trig: TriggerHit, hi: int) -> Hit | None:
         """An agent the trigger carries as its genitive (da'm biladihi), or None."""

@@ -50,6 +50,39 @@ class Statements(Arguments):
             said = self.heading_issuers()
         return said or []
 
+    def our_state_subject(self, trig: TriggerHit, at: Found) -> bool:
+        """Is the verb's subject "our country" (``Grammar.our_state``), right before it (an adverb between: "our
+        country strongly condemns") or, where subjects may follow their verb, right after it?"""
+        p = trig.start - 1
+        while p >= at.lo and self.skippable(p):
+            p -= 1
+        adverb = p > at.lo and self.hit_at(p) is None and not self.boundary(p) and self.word(p) not in self.v.articles
+        if adverb and not self.g.our_state(p) and not self.t.triggers.match(self.keys, p):
+            p -= 1
+        k = trig.end
+        while k < at.hi and self.skippable(k):
+            k += 1
+        before = p >= at.lo and self.g.our_state(p)
+        return before or ("after" in self.agent_sides() and k < at.hi and self.g.our_state(k))
+
+    def states_of(self, keys: list[str]) -> list[str]:
+        """The states the issuers act for: a state itself, a person's or a body's state."""
+        states: list[str] = []
+        for key in keys:
+            entity = self.ent.table.get(key)
+            if entity is not None and entity.type == "State":
+                state = key
+            elif entity is not None and entity.type == "Person":
+                state = self.state_of(key)
+            else:
+                iso3 = entity.country if entity is not None else ""
+                state = self.t.gazetteer.country_by_iso3.get(iso3, "") if iso3 else ""
+                if state:
+                    self.ent.ensure_gaz(state)
+            if state and state not in states:
+                states.append(state)
+        return states
+
     # -- verbs of saying -------------------------------------------------------------------------------
     def speaker_before(self, k: int, lo: int) -> Speaker:
         """The speaker of the last verb of saying before token k (not before lo); None when there is no such verb."""

@@ -113,6 +113,10 @@ class Verbal(Statements, Nominal):
             # ندين, "we condemn": the statement's issuer, or no subject at all (never a referent coreference picks)
             issuers = self.issuers(trig, at)
             return (([], issuers, False), rule_id + ".issuer", modality) if issuers else None
+        if rule.pos == "verb" and self.our_state_subject(trig, at):
+            # "our country condemns", تدين بلادنا: the issuer's state
+            issuers = self.states_of(self.issuers(trig, at))
+            return (([], issuers, False), rule_id + ".issuer", modality) if issuers else None
         if rule.pos == "part":
             subjects, vso = self.main_subject(trig, at.lo), False
         else:

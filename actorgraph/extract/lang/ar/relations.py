@@ -8,8 +8,9 @@ from __future__ import annotations
 from actorgraph.extract.core.context import Found, TriggerHit
 from actorgraph.extract.core.grammar import Grammar as Base
 from actorgraph.extract.core.vocab import trait
+from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.ar.keys import inflect_ar
-from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits
+from actorgraph.extract.lang.ar.normalize import analyses, normalize, proclitic_splits, strip_article
 from actorgraph.extract.lang.ar.titles import dual_title_ar
 from actorgraph.extract.mentions import Hit
 from actorgraph.extract.records import ACTOR_TYPES, DOCUMENT_TYPES, EVENT_TYPES
@@ -150,6 +151,18 @@ class Grammar(Base):
                 k += 1
             return k >= hi or not self.f.actor(self.f.hit_at(k))  # اتهمنا الرئيس: "the president accused us"
         return False
+
+    def our_state(self, k: int) -> bool:
+        """A country noun with the first person suffix: بلادنا, حكومتنا, دولتنا ("our country")."""
+        f = self.f
+        nouns = profile(f.lang).words("country nouns")
+        if f.hit_at(k) is not None:
+            return False
+        return any(
+            enc == WE_PAST and (stem in nouns or strip_article(stem) in nouns)
+            for pro, stem, enc in analyses(normalize(f.toks[k].text))
+            if pro in self.light_proclitics
+        )
 
     def dual_subject(self, trig: TriggerHit, sent: int) -> list[str]:
         """For a dual verb (اتفقا, بحثا, يبحثان): the two parties of the last two-sided relation, this sentence
