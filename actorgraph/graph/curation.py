@@ -128,6 +128,9 @@ def _rewrite(delete: str, insert: str, where: str) -> str:
     return f"DELETE {{ GRAPH ?g {{ {delete} }} }} INSERT {{ GRAPH ?g {{ {insert} }} }} WHERE {{ {where} }}"
 
 
+_SINGLE = "rdf:type ag:countryCode ag:sectorCode ag:cameoCode ag:romanized"  # at most one per entity
+
+
 def _in(pattern: str) -> str:
     return f"GRAPH ?g {{ {pattern} }}"
 
@@ -143,8 +146,12 @@ def fix_update(fix: Fix) -> str:
     e = _iri(fix.entity)
     if fix.kind == "merge":
         d = _iri(fix.value)
+        # What an entity has one of (a type, codes) the kept one keeps; the dropped one's fills a gap only.
+        single = f"VALUES ?p {{ {_SINGLE} }}"
         return " ;\n".join([
             _rewrite(f"{d} skos:prefLabel ?l", f"{e} skos:altLabel ?l", _in(f"{d} skos:prefLabel ?l")),
+            f"DELETE {{ GRAPH ?g {{ {d} ?p ?o }} }} WHERE {{ {single} {_in(f'{d} ?p ?o')} "
+            f"FILTER EXISTS {{ {_in(f'{e} ?p ?other')} }} }}",
             _rewrite(f"{d} ?p ?o", f"{e} ?p ?o", _in(f"{d} ?p ?o")),
             _rewrite(f"?s ?p {d}", f"?s ?p {e}", _in(f"?s ?p {d}")),
         ])  # fmt: skip

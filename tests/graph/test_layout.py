@@ -170,3 +170,20 @@ def test_a_spelling_read_in_english_text_replaces_a_stored_romanisation() -> Non
     assert not store.query(f"ASK {{ <{hegseth}> ag:romanized ?r }}").boolean
     ingest(store, [make_ar(source="/corpus/ar/another.txt")])
     assert english_labels() == {"Pete Hegseth"}
+
+
+def test_a_merge_keeps_one_code_and_type_per_entity() -> None:
+    """Merging an actor coded USA into one coded JPN keeps the kept one's codes and type (one each, as the
+    shapes ask); the dropped one's names become alternative labels and its statements move over."""
+    from actorgraph.graph.curation import Fix, apply_fixes
+
+    store = open_store("memory")
+    ingest(store, [make_en(), make_ar()])
+    keep, drop = (store.select_values(f'SELECT ?e WHERE {{ ?e skos:prefLabel "{n}"@en }}')[0][0]
+                  for n in ("Gen Nakatani", "Pete Hegseth"))  # fmt: skip
+    assert apply_fixes(store, [Fix("merge", keep, drop)]) == 1
+    codes = store.select_values(f"SELECT ?p ?v WHERE {{ <{keep}> ?p ?v VALUES ?p {{ ag:countryCode rdf:type }} }}")
+    assert sorted(codes) == sorted([(str(AG.countryCode), "JPN"), (str(RDF.type), str(AG.Person))])
+    assert not store.select_values(f"SELECT ?p WHERE {{ <{drop}> ?p ?v }}")
+    alts = {r[0] for r in store.select_values(f"SELECT ?l WHERE {{ <{keep}> skos:altLabel ?l }}")}
+    assert "Pete Hegseth" in alts

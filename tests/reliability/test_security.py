@@ -349,6 +349,8 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     ("actorgraph/graph/curation.py", "fix_update"): {
         "e": "_iri: rdflib URIRef(...).n3()", "name": "rdflib Literal(...).n3() (escaped)",
         "_in(f'{e} a ?t')": "_in of n3 terms", "_in(f'{e} skos:prefLabel {name}')": "_in of n3 terms",
+        "_SINGLE": "constant prefixed names", "d": "_iri: rdflib URIRef(...).n3()", "single": "a constant pattern",
+        "_in(f'{d} ?p ?o')": "_in of n3 terms", "_in(f'{e} ?p ?other')": "_in of n3 terms",
     },
     ("actorgraph/graph/curation.py", "_split_update"): {
         "e": "_iri: rdflib URIRef(...).n3()", "Literal(fix.value).n3()": "rdflib Literal n3() (escaped)",
