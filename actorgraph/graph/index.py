@@ -28,6 +28,7 @@ __all__ = [
     "DERIVED_GRAPHS",
     "ENTITIES_GRAPH",
     "FACTS_GRAPH",
+    "INTERNAL_GRAPHS",
     "KEYS_GRAPH",
     "LAYOUT_VERSION",
     "META_GRAPH",
@@ -51,6 +52,7 @@ STORE_NODE = AGR["store"]
 LAYOUT_VERSION = 2
 DERIVED_GRAPHS = (FACTS_GRAPH, ENTITIES_GRAPH)
 SHARED_GRAPHS = (FACTS_GRAPH, ENTITIES_GRAPH, KEYS_GRAPH, META_GRAPH)
+INTERNAL_GRAPHS = frozenset({KEYS_GRAPH, META_GRAPH})  # bookkeeping: left out of the union graph and its export
 OLD_NETWORK_GRAPH = AGR["graph/actor-network"]  # layout 1's index of links
 
 RELATION_IRIS = frozenset(AG[r] for r in RELATIONS)

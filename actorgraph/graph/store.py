@@ -34,6 +34,7 @@ from actorgraph.extract.records import Extraction
 from actorgraph.graph.guard import uses_service
 from actorgraph.graph.index import (
     ENTITIES_GRAPH,
+    INTERNAL_GRAPHS,
     KEYS_GRAPH,
     label_refresh_update,
     layout_quads,
@@ -293,12 +294,14 @@ class GraphStore(ABC):
         return [found[e] for e in sorted(found)]
 
     def union_graph(self) -> Graph:
-        """All named graphs merged into one rdflib Graph (for SHACL, rendering, small exports)."""
+        """All named graphs merged into one rdflib Graph (for SHACL, rendering, small exports), without the
+        store's own bookkeeping (resolution keys, layout version)."""
         g = Graph()
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
-        for s, p, o, _ in self.quads():
-            g.add((s, p, o))
+        for s, p, o, graph in self.quads():
+            if graph not in INTERNAL_GRAPHS:
+                g.add((s, p, o))
         return g
 
     def dataset(self) -> Dataset:
@@ -540,10 +543,11 @@ class OxigraphStore(GraphStore):
             return _dumped(self._store.dump(format=ox.RdfFormat.N_QUADS))
         if fmt == "ttl":
             union = ox.Store()
+            internal = {ox.NamedNode(str(g)) for g in INTERNAL_GRAPHS}
             union.extend(
                 ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
                 for q in self._store
-                if not isinstance(q.graph_name, ox.DefaultGraph)
+                if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name not in internal
             )
             return _dumped(union.dump(format=ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=PREFIXES))
         return super().serialize(fmt)
