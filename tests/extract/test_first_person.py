@@ -171,3 +171,13 @@ def test_our_country_is_the_issuers_state() -> None:
 def test_our_country_with_no_issuer_is_nobody() -> None:
     assert _issued("Our country supports Ukraine.", "en") == []
     assert not any(r == "supported" for _s, r, _o, _m in _triples("إن بلادنا تدعم أوكرانيا.", "ar"))
+
+
+def test_a_verb_of_saying_that_carries_its_subject_goes_on_with_the_speaker_before() -> None:
+    text = "وقالت وزارة الخارجية السعودية في بيان إنها تدين الهجوم. وأضافت: «ونطالب مجلس الأمن بالتحرك» فورا."
+    assert _issued(text, "ar") == [("Saudi Foreign Ministry", "requested", "UN Security Council", "asserted")]
+    text = 'Iran said on Sunday that it was ready. It added: "We support Qatar."'
+    assert _issued(text, "en") == [("Iran", "supported", "Qatar", "asserted")]
+    # not across a paragraph, and a speaker we do not know (qala masdar, "a source said") is nobody
+    assert _issued('Iran said on Sunday that it was ready.\nHe added: "We support Qatar."', "en") == []
+    assert _issued("أدانت مصر الهجوم. وقال مصدر: «ونطالب مجلس الأمن بالتحرك» فورا.", "ar") == []

@@ -85,11 +85,14 @@ class Statements(Arguments):
 
     # -- verbs of saying -------------------------------------------------------------------------------
     def speaker_before(self, k: int, lo: int) -> Speaker:
-        """The speaker of the last verb of saying before token k (not before lo); None when there is no such verb."""
+        """The speaker of the last verb of saying before token k (not before lo) that names one; None when there is
+        no such verb (a verb that carries its subject, wa-adafat, "he added", is the speaker before it again)."""
         verbs = self.v.sets("statement verbs")
         for p in range(k - 1, lo - 1, -1):
             if self.hit_at(p) is None and self.reads(p, verbs):
-                return self.speaker_of(p, lo, k)
+                said = self.speaker_of(p, lo, k)
+                if said is not None:
+                    return said
         return None
 
     def speaker_after_quote(self, k: int, hi: int) -> Speaker:
@@ -104,9 +107,10 @@ class Statements(Arguments):
                 return self.speaker_of(p, close + 1, hi)
         return None
 
-    def speaker_of(self, p: int, lo: int, hi: int) -> list[str]:
+    def speaker_of(self, p: int, lo: int, hi: int) -> Speaker:
         """Who says it at p: the actor group before the verb of saying or right after it, in the order the language
-        puts subjects; a statement as speaker ("the statement added") stands for its issuer."""
+        puts subjects; a statement as speaker ("the statement added") stands for its issuer; None when the verb
+        carries its subject (the speaker told before goes on); [] for a speaker we do not know."""
         for side in self.agent_sides():
             if side == "before":
                 group = [h for h in self.group_ending_before(p, self.clause_start(p, lo), 2) if self.actor(h)]
@@ -116,7 +120,24 @@ class Statements(Arguments):
                 return [h.key for h in group]
         if self.statement_noun_near(p, lo, hi):
             return self.statement_issuer(self.toks[p].sent) or []
-        return self.head_speaker(p, lo, hi)
+        return self.head_speaker(p, lo, hi) or (None if self.carried_subject(p, lo, hi) else [])
+
+    def carried_subject(self, p: int, lo: int, hi: int) -> bool:
+        """Does the verb of saying at p name no speaker of its own: a subject pronoun before it ("he added"), or,
+        where subjects follow their verb, punctuation or a complementizer right after it (wa-adafat: «...»)?"""
+        q = p - 1
+        while q >= lo and self.skippable(q):
+            q -= 1
+        if q >= lo and self.word(q) in self.v.pronouns:
+            return True
+        k = p + 1
+        while k < hi and self.skippable(k):
+            k += 1
+        openers = self.v.complement_openers | self.v.sets("complementizers")
+        after = "after" in self.agent_sides()
+        return after and (
+            k >= hi or self.toks[k].punct or self.word(k) in openers or self.toks[k].text in self.v.quotes
+        )
 
     def head_speaker(self, p: int, lo: int, hi: int) -> list[str]:
         """ "The ministry said", wa-qalat al-wizara: a definite head noun of an actor type (heads.tsv) as the speaker
