@@ -181,3 +181,6 @@ def test_a_verb_of_saying_that_carries_its_subject_goes_on_with_the_speaker_befo
     # not across a paragraph, and a speaker we do not know (qala masdar, "a source said") is nobody
     assert _issued('Iran said on Sunday that it was ready.\nHe added: "We support Qatar."', "en") == []
     assert _issued("أدانت مصر الهجوم. وقال مصدر: «ونطالب مجلس الأمن بالتحرك» فورا.", "ar") == []
+    # "we said": the speaker is the one told before, not nobody
+    text = 'Germany said on Monday: "We said we would support Ukraine."'
+    assert _issued(text, "en") == [("Germany", "supported", "Ukraine", "future")]

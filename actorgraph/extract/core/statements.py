@@ -123,13 +123,14 @@ class Statements(Arguments):
         return self.head_speaker(p, lo, hi) or (None if self.carried_subject(p, lo, hi) else [])
 
     def carried_subject(self, p: int, lo: int, hi: int) -> bool:
-        """Does the verb of saying at p name no speaker of its own: a subject pronoun before it ("he added"), or,
-        where subjects follow their verb, punctuation or a complementizer right after it (wa-adafat: «...»)?"""
+        """Does the verb of saying at p name no speaker of its own: a subject pronoun before it ("he added", "we
+        said"), or, where subjects follow their verb, punctuation or a complementizer right after it (wa-adafat:
+        «...»)?"""
         q = p - 1
         while q >= lo and self.skippable(q):
             q -= 1
-        if q >= lo and self.word(q) in self.v.pronouns:
-            return True
+        if q >= lo and (self.word(q) in self.v.pronouns or self.reads(q, self.v.sets("first person subjects"))):
+            return True  # "he added", "we said": the speaker told before
         k = p + 1
         while k < hi and self.skippable(k):
             k += 1
