@@ -115,3 +115,10 @@ def test_a_group_noun_acts_for_the_name_before_it() -> None:
     doc = _doc([("Taliban", 1, "compound", "PROPN", "Taliban"), ("media", 2, "nsubj", "NOUN", "media"),
                 ("attacked", 2, "ROOT", "VERB", "attack"), ("Kabul", 2, "dobj", "PROPN", "Kabul")])  # fmt: skip
     assert _found(doc, {"Taliban": "ArmedGroup", "Kabul": "City"}) == set()
+
+
+def test_a_pronoun_subject_of_a_complement_is_the_speaker() -> None:
+    doc = _doc([("Israel", 1, "nsubj", "PROPN", "Israel"), ("says", 1, "ROOT", "VERB", "say"),
+                ("it", 3, "nsubj", "PRON", "it"), ("attacked", 1, "ccomp", "VERB", "attack"),
+                ("Gaza", 3, "dobj", "PROPN", "Gaza")])  # fmt: skip
+    assert _found(doc, {"Israel": "State", "Gaza": "City"}) == {("Israel", "attacked", "Gaza", "asserted")}

@@ -107,9 +107,13 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
 
 
 def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject, else a governing verb's; a pronoun that points back to the governing verb's subject
+    is read through it ("Israel says it has opened an investigation": Israel; word set "dep-back-pronouns")."""
     for tok in [verb, *_governors(verb)]:
         found = [c for c in tok.children if c.dep_ in _deps("subject")]
         found += [p for c in tok.children if c.dep_ in _deps("agent") for p in c.children if p.dep_ in _deps("pobj")]
+        if found and all(t.lower_ in _deps("back-pronouns") for t in found) and tok.dep_ in _deps("complement"):
+            continue
         if found:
             return _with_conjuncts(found)
     return []
