@@ -184,3 +184,12 @@ def test_a_verb_of_saying_that_carries_its_subject_goes_on_with_the_speaker_befo
     # "we said": the speaker is the one told before, not nobody
     text = 'Germany said on Monday: "We said we would support Ukraine."'
     assert _issued(text, "en") == [("Germany", "supported", "Ukraine", "future")]
+
+
+def test_a_statement_named_before_the_quotation_in_the_same_sentence() -> None:
+    text = 'According to a statement by the Saudi foreign ministry, "We condemn the Israeli attack on Qatar."'
+    assert _issued(text, "en") == [("Saudi Foreign Ministry", "criticized", "Israel", "asserted")]
+    text = "وفي بيان لوزارة الخارجية المصرية: «ندين الهجوم الإسرائيلي على لبنان» اليوم."
+    assert _issued(text, "ar") == [("Egyptian Foreign Ministry", "criticized", "Israel", "asserted")]
+    # not a quotation: the report's author does not speak for "we"
+    assert _issued("Despite the report by Iran, we support Israel.", "en") == []

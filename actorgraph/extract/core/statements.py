@@ -39,6 +39,8 @@ class Statements(Arguments):
         said = self.speaker_before(trig.start, at.lo)
         if said is None:
             said = self.speaker_after_quote(trig.end, at.hi)
+        if said is None:  # "according to a statement by the ministry", fi bayan li-l-kharijiyya: «...»
+            said = self.issuer_in(at.sent, trig.start)
         sent = at.sent
         while said is None and sent > 0 and at.sent - sent < REACH and self.same_paragraph(sent - 1, sent):
             sent -= 1
@@ -183,13 +185,19 @@ class Statements(Arguments):
                 return found
         return None
 
-    def issuer_in(self, sent: int) -> Speaker:
-        """The issuer of the last statement noun of a sentence that names one: the actor right after it (fi bayan
-        li-wizarat al-kharijiyya), else the subject before it ("the ministry issued a statement"); None when none is."""
+    def issuer_in(self, sent: int, until: int = -1) -> Speaker:
+        """The issuer of the last statement noun of a sentence (before token ``until`` when given) that names one:
+        the actor right after it (fi bayan li-wizarat al-kharijiyya), else the subject before it ("the ministry
+        issued a statement"); None when none is. Before ``until``, the words up to it must be quoted: a colon or a
+        quotation mark between the statement and ``until``."""
         nouns = self.v.sets("statement nouns")
         lo, hi = self.sentence_span(sent)
+        hi = until if until >= 0 else hi
+        quoting = [m for m in range(lo, hi) if self.toks[m].text in self.v.quotes or self.toks[m].text == ":"]
         for m in range(hi - 1, lo - 1, -1):
             if self.hit_at(m) is not None or not self.reads(m, nouns):
+                continue
+            if until >= 0 and not any(q > m for q in quoting):
                 continue
             after = self.actor_group_after(m + 1, hi)
             if after:
