@@ -220,9 +220,11 @@ def _statement_counts(store: GraphStore, iris: list[str] | None = None) -> dict[
     if iris is not None and len(iris) <= _COUNT_BOUND_MAX:
         if not iris:
             return {}
-        values = " ".join(URIRef(i).n3() for i in iris)
-        query = (f"SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE {{ VALUES ?e {{ {values} }} "
-                 "VALUES ?end { rdf:subject rdf:object } ?st ?end ?e } GROUP BY ?e")  # fmt: skip
+        # One VALUES of (entity, end) pairs: two VALUES side by side made Oxigraph read every statement's
+        # ends and join them after (2 s at 10M quads for a search matching 13 actors, 0.05 s so).
+        pairs = " ".join(f"({URIRef(i).n3()} {end})" for i in iris for end in ("rdf:subject", "rdf:object"))
+        query = (f"SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE {{ VALUES (?e ?end) {{ {pairs} }} ?st ?end ?e }} "
+                 "GROUP BY ?e")  # fmt: skip
     else:
         query = ("SELECT ?e (COUNT(DISTINCT ?st) AS ?n) WHERE { VALUES ?end { rdf:subject rdf:object } "
                  "?st ?end ?e } GROUP BY ?e")  # fmt: skip

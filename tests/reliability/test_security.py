@@ -214,7 +214,10 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "props": "the constant prefixed names of _DESCRIPTION and ints",
     },
     ("actorgraph/graph/query.py", "find_entities"): {"literals": "the user's text as rdflib Literal.n3() (escaped)"},
-    ("actorgraph/graph/query.py", "_statement_counts"): {"values": "IRIs read from the store, written by rdflib n3()"},
+    ("actorgraph/graph/query.py", "_statement_counts"): {
+        "pairs": "IRIs read from the store, written by rdflib n3(), and constant properties",
+        "URIRef(i).n3()": "IRIs read from the store, written by rdflib n3()", "end": "one of two constants",
+    },
     ("actorgraph/graph/network.py", "_store_neighbourhood"): {
         "values": "IRIs (read from the store, or the caller's, which rdflib n3() refuses when invalid)",
         "listed": "the modality names as rdflib Literal.n3() (escaped)", "keep": "a constant pattern and listed",
