@@ -359,9 +359,9 @@ class EgoNetwork:
     (met, agreedWith ...) stated both ways is one link, its ends in IRI order.
 
     With a ``limit``, each hop keeps only the ``limit`` actors with the most facts linking them to the actors
-    kept one hop closer (``weights``), and the walk goes on from those alone; ``edges`` are then the links
-    that bring each kept actor in (to the actors kept one hop closer; links between two actors of one hop are
-    left out), and ``total`` still counts every actor within ``depth`` links."""
+    kept one hop closer (``weights``), and the walk goes on from those alone; when some are left out,
+    ``edges`` are the links that bring each kept actor in (to the actors kept one hop closer; links between
+    two actors of one hop are left out), and ``total`` still counts every actor within ``depth`` links."""
 
     actor: str
     depth: int
@@ -414,8 +414,11 @@ def ego_network(store: GraphStore, actor: str, depth: int = 2, *, labels: bool =
         raise NotFound(f"no entity <{iri}> in the store")
     if limit:
         distance, weights, pairs = _top_walk(store, iri, depth, limit)
-        edges = _links_between(store, pairs)
         total: int | None = _count_within(store, iri, depth)
+        if total == len(distance) - 1:  # nothing left out: the links between actors of one hop too, as _walk
+            same_hop = sorted(n for n in distance if distance[n] < depth)
+            pairs += [(a, b) for i, a in enumerate(same_hop) for b in same_hop[i:] if distance[a] == distance[b]]
+        edges = _links_between(store, pairs)
     else:
         distance, edges, weights = _walk(store, iri, depth)
         total = None

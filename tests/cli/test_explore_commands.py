@@ -122,7 +122,7 @@ def test_ego_limit_keeps_the_strongest_at_each_hop_and_counts_them_all(store_dir
     # Dialogue (attended: 1) one link away, no one two links away. --limit 1 keeps Hegseth and says there were 2.
     out = invoke("ego", "Gen Nakatani", "--store", store_dir, "--limit", "1").output.splitlines()
     assert out[0].startswith("Gen Nakatani: 2 actors within 2 links; 1 shown, at each hop the 1 with the most facts")
-    assert out[0].endswith("; 2 links among them") and "(2 rows)" in out
+    assert out[0].endswith("; 2 links bring them in") and "(2 rows)" in out
     assert not any("Shangri-La" in line for line in out)
     found = json.loads(invoke("ego", "Gen Nakatani", "--store", store_dir, "--limit", "1", "--format", "json").output)
     assert (found["total"], found["limit"], list(found["weights"].values())) == (2, 1, [3])
