@@ -327,7 +327,7 @@ def watch(folders: tuple[Path, ...], store_spec: str, lang: str, model: str | No
     from actorgraph.extract import ExtractionError
     from actorgraph.feed import Feed, FeedError, Listener, stop_on_signals
     from actorgraph.graph.curation import apply_curation, curation_path
-    from actorgraph.graph.store import StoreError
+    from actorgraph.graph.store import StoreError, open_store
     from actorgraph.parallel import warm_up
 
     language = None if lang == "auto" else lang
@@ -342,9 +342,11 @@ def watch(folders: tuple[Path, ...], store_spec: str, lang: str, model: str | No
             outcome=lambda o: click.echo(o.line(), err=True) if o.status == "failed" else say(o.line()),
             warning=lambda message: click.echo(f"warning: {message}", err=True),
             note=say,
-            after_change=lambda: apply_curation(store, curation_path(store_spec)),
+            after_change=lambda: apply_curation(feed.store, curation_path(store_spec)),
         )
         feed = Feed(folders, store, lang=language, model=model, settle=settle, stop=stop, listener=tell)
+        if curation_path(store_spec) is not None:  # on disk: reopened now and then to let go of its logs
+            feed.reopen = lambda: open_store(store_spec)
         if not once:
             say(f"watching {', '.join(map(str, folders))} (Ctrl-C to stop)")
         try:
@@ -352,6 +354,9 @@ def watch(folders: tuple[Path, ...], store_spec: str, lang: str, model: str | No
                 feed.run_once() if once else feed.run(poll=poll)
         except (StoreError, FeedError, OSError, RuntimeError) as err:  # watchfiles' errors are RuntimeErrors
             raise UserError(" ".join(str(err).split())) from None
+        finally:
+            if feed.store is not store:  # reopened by the feed; the first one is closed by the with
+                feed.store.close()
     n = feed.counts
     say(f"{n['added']} new, {n['replaced']} replaced, {n['unchanged']} unchanged, {n['failed']} failed")
     if once and n["failed"] and not (n["added"] or n["replaced"] or n["unchanged"]):

@@ -57,6 +57,10 @@ from actorgraph.sources import (
 SETTLE_SECONDS = 1.0  # unchanged size and mtime for this long: the writer is done
 TICK_SECONDS = 0.5  # how often pending files are looked at again when nothing else happens
 RESTARTS = 3  # the watcher's error given up on after this many restarts with no change handled between
+# A store open for writing keeps every write-ahead log until it is opened again (RocksDB: about 0.5 MB per
+# real article, measured 2026-12-05; 1,440 articles held 716 MB of logs in a store of 116 MB), so a feed
+# that runs for days closes and reopens an on-disk store every CYCLE_DOCS documents written (0.3 s).
+CYCLE_DOCS = 200
 ONCE_MAX_WAIT = 30.0  # --once: a file still being written after this long is left for the next run
 _WANTED = ARTICLE_SUFFIXES | JSONL_SUFFIXES
 _TAIL = 256  # bytes kept from before a JSONL file's read position, to tell an append from a rewrite
@@ -121,7 +125,14 @@ class Listener:
 
 
 class Feed:
-    """The watcher's state: files waiting to settle, files done, and JSONL read positions."""
+    """The watcher's state: files waiting to settle, files done, and JSONL read positions.
+
+    ``reopen``, when set, opens the store again: the feed then closes and reopens it every
+    ``cycle_every`` documents written, between documents (see ``CYCLE_DOCS``), and ``self.store`` is
+    the store in use."""
+
+    reopen: Callable[[], GraphStore] | None = None
+    cycle_every: int = CYCLE_DOCS
 
     def __init__(
         self,
@@ -143,6 +154,7 @@ class Feed:
         self._done: dict[str, tuple[int, int, int]] = {}  # article file -> key of the version handled
         self._jsonl: dict[str, _JsonlPosition] = {}
         self._initial_unchanged = 0
+        self._written = 0  # documents written since the store was last opened
         self._reported: set[Failure] = set()  # what scans passed over, reported once
         self._warned_tail: dict[str, int] = {}  # JSONL file -> offset of the incomplete last line warned of
 
@@ -311,6 +323,10 @@ class Feed:
         report = ingest(self.store, [extraction])
         status = "added" if report.added else "replaced" if report.replaced else "unchanged"
         self._emit(Outcome(where, status, len(extraction.relations)))
+        self._written += report.changed
+        if self.reopen is not None and self._written >= self.cycle_every:
+            self.store.close()  # flushed, and its write-ahead logs let go
+            self.store, self._written = self.reopen(), 0
         return report.changed
 
     def _emit(self, outcome: Outcome) -> None:

@@ -223,6 +223,39 @@ def test_once_leaves_a_file_still_being_written_for_the_next_run(tmp_path: Path)
     assert feed.counts["added"] == 5 and feed.pending == 0
 
 
+def test_a_long_feed_reopens_the_store_to_let_go_of_its_logs(tmp_path: Path) -> None:
+    """RocksDB keeps an open store's write-ahead logs until it is opened again: with ``reopen`` the feed
+    closes and reopens it every ``cycle_every`` documents written, so its logs stay small."""
+    feed_dir = tmp_path / "feed"
+    write_corpus(feed_dir)
+    for i in range(4):
+        (feed_dir / f"more{i}.txt").write_text(f"Egypt met Turkey in Cairo on day {i}.\n", encoding="utf-8")
+
+    def log_bytes(location: Path) -> int:
+        return sum(f.stat().st_size for f in location.glob("*.log"))
+
+    sizes = {}
+    for every in (2, 1000):
+        location = tmp_path / f"store-{every}"
+        opened: list[GraphStore] = []
+
+        def reopen(location: Path = location, opened: list[GraphStore] = opened) -> GraphStore:
+            opened.append(open_store(location))
+            return opened[-1]
+
+        first = open_store(location)
+        feed = Feed([feed_dir], first, model="none")
+        feed.reopen, feed.cycle_every = reopen, every
+        feed.run_once()
+        assert feed.counts["added"] == 9
+        assert len(feed.store.documents()) == 9
+        sizes[every] = log_bytes(location)
+        assert len(opened) == (4 if every == 2 else 0) and feed.store is (opened[-1] if opened else first)
+        feed.store.close()
+        first.close()
+    assert 0 < sizes[2] < sizes[1000] / 2, sizes
+
+
 def test_a_stop_request_ends_between_documents(tmp_path: Path) -> None:
     """Stopped after the first document: the store holds it whole and nothing of the others; the next
     run adds the others and leaves the first as it is."""
