@@ -55,6 +55,9 @@ def measured() -> tuple[int, int, int, list[str], tuple[int, int]]:
         by_source[source] = record
         extractions.append(extract_text(record["text"], lang="en", source=source))
     ingest(store, extractions)
+    # A party the text does not name (an incident's unidentified victims, an act's unidentified counterpart) has
+    # no phrase of its own: it is no actor whose country its phrase names, whatever its label says.
+    stand_ins = {e.label_en for x in extractions for e in x.entities.values() if not e.mentions}
     counted = coded = agree = 0
     loose = [0, 0]
     misses: list[str] = []
@@ -62,7 +65,7 @@ def measured() -> tuple[int, int, int, list[str], tuple[int, int]]:
         record = by_source[Path(event["source"]["location"]).as_posix()]
         gold = [g for key in ("source", "target") for g in (record.get(key) or []) if isinstance(g, dict)]
         for actor in event["actor"] + event["recipient"]:
-            if actor["type"] not in ORGANISATIONS:
+            if actor["type"] not in ORGANISATIONS or actor["text"] in stand_ins:
                 continue
             code = str(next((g.get("code") for g in gold if _words(actor["text"]) & _words(g.get("actorText", ""))),
                             "") or "")[:3]
