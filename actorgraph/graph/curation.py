@@ -222,17 +222,20 @@ def pending_query(fix: Fix) -> str:
 
 
 def apply_fixes(store: GraphStore, fixes: list[Fix]) -> int:
-    """Apply, in order, the ``fixes`` that would still change a document graph, then rebuild the
-    actor-network index when one did; the number of fixes applied."""
+    """Apply, in order, the ``fixes`` that would still change the store, then rebuild the facts about the
+    actors whose statements moved; the number of fixes applied."""
     from actorgraph.graph.index import rebuild_update
 
     applied = 0
+    moved: set[str] = set()  # actors whose statements a merge or split moved: their facts are rebuilt
     for fix in fixes:
         if store.select_values(pending_query(fix)):
             store.update(fix_update(fix))
             applied += 1
-    if applied:
-        store.update(rebuild_update())
+            if fix.kind in ("merge", "split"):
+                moved |= {fix.entity, fix.value if fix.kind == "merge" else split_iri(fix)}
+    if moved:
+        store.update(rebuild_update(sorted(moved)))
     return applied
 
 

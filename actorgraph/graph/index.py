@@ -134,17 +134,23 @@ def _iri_blocks(iris: Iterable[str], size: int = 1000) -> list[str]:
     return [" ".join(URIRef(i).n3() for i in ordered[k : k + size]) for k in range(0, len(ordered), size)]
 
 
-def rebuild_update() -> str:
+def rebuild_update(entities: Iterable[str] | None = None) -> str:
     """One SPARQL Update request that rebuilds the facts graph from the asserted statements of every
-    document graph (after a change by hand, or a curation fix)."""
-    return f"""DROP SILENT GRAPH {_FACTS} ;
-INSERT {{ GRAPH {_FACTS} {{ ?s ?p ?o }} }} WHERE {{
-  SELECT DISTINCT ?s ?p ?o WHERE {{
-    GRAPH ?g {{ ?st a ag:RelationStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
+    document graph (after a change by hand), or only the facts about ``entities`` (after a curation fix
+    moved statements from one actor to another: the rest of a big store is not read)."""
+    statement = f"""GRAPH ?g {{ ?st a ag:RelationStatement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ;
                     ag:modality {_ASSERTED} }}
-    FILTER(?p IN ({_RELS}))
-  }}
-}}"""
+    FILTER(?p IN ({_RELS}))"""
+    if entities is None:
+        return f"""DROP SILENT GRAPH {_FACTS} ;
+INSERT {{ GRAPH {_FACTS} {{ ?s ?p ?o }} }} WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{ {statement} }} }}"""
+    ops = []
+    for values in _iri_blocks(entities):
+        ops.append(f"""DELETE {{ GRAPH {_FACTS} {{ ?s ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }}
+  {{ GRAPH {_FACTS} {{ ?e ?p ?o }} BIND(?e AS ?s) }} UNION {{ GRAPH {_FACTS} {{ ?s ?p ?e }} BIND(?e AS ?o) }} }}""")
+        ops.append(f"""INSERT {{ GRAPH {_FACTS} {{ ?s ?p ?o }} }} WHERE {{ SELECT DISTINCT ?s ?p ?o WHERE {{
+  VALUES ?e {{ {values} }} GRAPH ?g {{ {{ ?st rdf:subject ?e }} UNION {{ ?st rdf:object ?e }} }} {statement} }} }}""")
+    return " ;\n".join(ops) or "CLEAR SILENT GRAPH <urn:actorgraph:nothing>"
 
 
 # Properties of an entity description (the entities graph).

@@ -275,6 +275,7 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     },
     ("actorgraph/graph/index.py", "rebuild_update"): {
         "_FACTS": "constant (n3)", "_ASSERTED": "constant Literal (n3)", "_RELS": "constants (n3)",
+        "statement": "a pattern of the constants above", "values": "_iri_blocks: rdflib n3() of each IRI",
     },
     ("actorgraph/graph/layout.py", "layout_version"): {"META_GRAPH.n3()": "constant", "STORE_NODE.n3()": "constant"},
     ("actorgraph/graph/layout.py", "_old_names"): {"_DOC_TYPES": "constant", "_NOT_DOCS": "constants (n3)"},
