@@ -11,6 +11,7 @@ They pass mentions on in ``doc.spans["actors"]`` and relations in ``doc._.relati
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -54,7 +55,33 @@ if not Doc.has_extension("actorgraph"):
 
 @lru_cache(maxsize=4)
 def _tokenizer(lang: str):  # type: ignore[no-untyped-def]
-    return spacy.blank(lang).tokenizer
+    return split_quote_marks(spacy.blank(lang).tokenizer, lang)
+
+
+def split_quote_marks(tokenizer, lang: str):  # type: ignore[no-untyped-def]
+    """The language's tokenizer, also splitting punctuation after a closing quote mark («Iran».) and a
+    proclitic before an opening one (wa«Qatar»), when the profile lists them: without it the actor at the end
+    of a quotation and the sentence end after it are one token."""
+    prof = profile(lang)
+    if not prof.has_words("closing marks:cased"):
+        return tokenizer
+    closing = "".join(map(re.escape, sorted(prof.words("closing marks:cased"))))
+    after = "".join(map(re.escape, sorted(prof.words("punctuation after closing marks:cased"))))
+    opening = "".join(map(re.escape, sorted(prof.words("opening marks:cased"))))
+    clitics = "|".join(map(re.escape, sorted(prof.words("proclitics before opening marks:cased"))))
+    default_suffix, default_prefix = tokenizer.suffix_search, tokenizer.prefix_search
+    extra_suffix = re.compile(rf"(?<=[{closing}])[{after}]$")
+    extra_prefix = re.compile(rf"^(?:{clitics})(?=[{opening}])")
+
+    def suffix_search(text: str) -> re.Match[str] | None:
+        return extra_suffix.search(text) or (default_suffix(text) if default_suffix else None)
+
+    def prefix_search(text: str) -> re.Match[str] | None:
+        return (default_prefix(text) if default_prefix else None) or extra_prefix.search(text)
+
+    tokenizer.suffix_search = suffix_search
+    tokenizer.prefix_search = prefix_search
+    return tokenizer
 
 
 def tables_for(lang: str) -> Tables:
@@ -316,6 +343,7 @@ def make_nlp(lang: str, model: str | None = None) -> Language:
     ``model``: a spaCy package name, "none" for the rule path, None for the default (see default_model_name).
     """
     nlp = spacy.blank(lang)
+    nlp.tokenizer = split_quote_marks(nlp.tokenizer, lang)
     nlp.max_length = 60_000_000
     nlp.add_pipe("actorgraph_sentencizer")
     nlp.add_pipe("actorgraph_normalizer", config={"lang": lang})
