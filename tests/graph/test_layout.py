@@ -74,6 +74,7 @@ def test_a_layout_one_store_is_refused_then_migrated_to_what_an_ingest_writes(tm
     again = runner.invoke(main, ["migrate", "--store", str(old_path)])
     assert "current layout already" in again.output
 
+    assert (tmp_path / "old.layout1").is_dir()  # the old store is kept beside it
     migrated = open_store(old_path, read_only=True)
     assert layout_version(migrated) == 2 and migrated.layout_problem() == ""
     for g in (FACTS_GRAPH, ENTITIES_GRAPH, KEYS_GRAPH):
@@ -81,6 +82,14 @@ def test_a_layout_one_store_is_refused_then_migrated_to_what_an_ingest_writes(tm
     assert sorted(migrated.quads()) == sorted(fresh.quads())
     assert graph_triples(migrated, OLD_NETWORK_GRAPH) == set()
     migrated.close()
+
+    # In memory (as on a server): one SPARQL Update request, to the same result.
+    memory = open_store("memory")
+    memory.update(f"INSERT DATA {{ {memory._data(layout_one(new_quads))} }}")  # noqa: SLF001 - a fixture
+    from actorgraph.graph.layout import migrate
+
+    assert migrate(memory) > 0 and memory.layout_problem() == ""
+    assert sorted(memory.quads()) == sorted(fresh.quads())
 
 
 def test_removing_a_document_takes_only_what_it_alone_supported() -> None:
