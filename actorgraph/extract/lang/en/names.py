@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from actorgraph.extract.mentions.finder import MentionFinder
 
 MAX_NAME_WORDS = 5
-GROUP_TYPES = ("ArmedGroup", "Organization")  # the types of "group nouns:TYPE" sets
+GROUP_TYPES = ("ArmedGroup", "Organization", "GovernmentBody")  # the types of "group nouns:TYPE" sets
 
 
 def unknown_name(f: MentionFinder, k: int, end: int) -> int:
