@@ -55,6 +55,7 @@ def latency(location: Path, n: int, seed: int = 0, budget: float = 240) -> dict[
     return {"quads_before": quads_before, "first_ms": first_ms, **spread(times),
             "quads_per_article": (quads_after - quads_before) / added,
             "bytes_per_article": (disk_bytes(location) - bytes_before) / added, "wal_bytes": wal_bytes(location),
+            "added": added, "bytes_after": disk_bytes(location),
             "peak_rss_mib": peak_rss_mib()}  # fmt: skip
 
 
@@ -96,6 +97,7 @@ def sustained(location: Path, seconds: float, seed: int = 0) -> dict[str, Any]:
             "load_s": load_s, **spread(times), "quads_before": quads_before,
             "quads_per_article": (quads_after - quads_before) / (done + 1),
             "bytes_per_article": (disk_bytes(location) - bytes_before) / (done + 1),
+            "added": done + 1, "bytes_after": disk_bytes(location),
             "exhausted": done + 1 == len(texts)}  # fmt: skip
 
 
@@ -160,7 +162,8 @@ def watched(location: Path, seconds: float, seed: int = 0) -> dict[str, Any]:
     return {"articles": done, "files": files, "startup_s": times[0] - start, "seconds": span,
             "per_hour": (done - 1) / span * 3600, **spread(gaps), "quads_before": quads_before,
             "quads_per_article": (_count(location) - quads_before) / done,
-            "bytes_per_article": (disk_bytes(location) - bytes_before) / done}  # fmt: skip
+            "bytes_per_article": (disk_bytes(location) - bytes_before) / done, "added": done,
+            "bytes_after": disk_bytes(location)}  # fmt: skip
 
 
 def _count(location: Path) -> int:

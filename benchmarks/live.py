@@ -55,7 +55,7 @@ def step(module: str, *args: object, timeout: float = 7200) -> dict[str, Any]:
 
 
 def _mb(n: float) -> str:
-    return f"{n / 1e6:,.1f} MB" if n >= 1e6 else f"{n / 1e3:,.1f} KB"
+    return f"{n / 1e6:,.1f} MB" if abs(n) >= 1e6 else f"{n / 1e3:,.1f} KB"
 
 
 def _failed(d: dict[str, Any]) -> str:
@@ -165,7 +165,14 @@ def run(rep: Any, work: Path, quick: bool, sizes: list[int] | None = None, kept:
             if n == sizes[-1]:
                 d["sustained"] = step("feed", "sustained", location, feed_s)
                 d["watch"] = step("feed", "watch", location, watch_s)
+        held = d["build"].get("articles", 0)
+        for key in ("latency", "sustained", "watch"):  # in the order they ran: the store's articles so far
+            if key in d and "error" not in d[key]:
+                held += d[key]["added"]
+                d[key]["store_articles"] = held
         shutil.rmtree(location, ignore_errors=True)
+    raw = ROOT / "benchmarks" / "issue18.json"
+    raw.write_text(json.dumps({"paths": paths, "stores": stores}, indent=1) + "\n", encoding="utf-8")
     report(rep, paths, stores, quick)
 
 
@@ -218,8 +225,9 @@ def _say_provenance(rep: Any, stores: dict[int, dict[str, Any]]) -> None:
             rep.say("")
         elif b.get("kept"):
             rep.say(f"The {n:,}-quad store was built before this run and kept (`--stores`), at commit {b['commit']} "
-                    f"by the same code that writes stores now (fingerprint {b['fingerprint']} of "
-                    "`benchmarks/live.py`'s LAYOUT_FILES); it was copied before anything wrote to it.")  # fmt: skip
+                    f"by code that writes the same quads as now (`live.fingerprint`: the quads of 20 synthetic "
+                    f"articles, {b['fingerprint']}); it was copied before anything wrote to it."
+                    + (f" ({b['note']}.)" if b.get("note") else ""))  # fmt: skip
             rep.say("")
 
 
@@ -253,20 +261,20 @@ def _report_sizes(rep: Any, paths: dict[str, Any], stores: dict[int, dict[str, A
                 f"{_mb(b['bytes_per_article'])} | {_mb(b['wal_bytes'])} | {b['build_s']:.0f} |")  # fmt: skip
         per_quads.append((f"records bulk {n:,}", b["quads_per_article"]))
         per_bytes.append((f"records bulk {n:,}", b["bytes_per_article"]))
-        lat = d.get("latency", {})
-        if lat and "error" not in lat:
-            rep.say(f"| synthetic records | `ingest` one at a time into {n:,} quads | {lat['n'] + 1:,} | | "
-                    f"{lat['quads_per_article']:,.0f} | | {_mb(lat['bytes_per_article'])} (growth) | "
-                    f"{_mb(lat['wal_bytes'])} | |")  # fmt: skip
-            per_quads.append((f"records feed {n:,}", lat["quads_per_article"]))
-            per_bytes.append((f"records feed {n:,}", lat["bytes_per_article"]))
-        sus = d.get("sustained", {})
-        if sus and "error" not in sus:
-            rep.say(f"| synthetic text | extracted and ingested one at a time into {n:,} quads | "
-                    f"{sus['articles'] + 1:,} | | {sus['quads_per_article']:,.0f} | | "
-                    f"{_mb(sus['bytes_per_article'])} (growth) | | |")  # fmt: skip
-            per_quads.append((f"text feed {n:,}", sus["quads_per_article"]))
-            per_bytes.append((f"text feed {n:,}", sus["bytes_per_article"]))
+        for key, what, how, label in (
+            ("latency", "synthetic records", "`ingest` one at a time", "records feed"),
+            ("sustained", "synthetic text", "extracted and `ingest`ed one at a time", "text feed"),
+            ("watch", "synthetic text", "`actorgraph watch`", "watch feed"),
+        ):  # fmt: skip
+            f = d.get(key, {})
+            if f and "error" not in f and "store_articles" in f:
+                whole = f["bytes_after"] / f["store_articles"]
+                rep.say(f"| {what} | {how} into the {n:,}-quad store | {f['added']:,} | | "
+                        f"{f['quads_per_article']:,.0f} | {_mb(f['bytes_after'])} after, "
+                        f"{f['store_articles']:,} articles | {_mb(whole)} (the store changed by "
+                        f"{_mb(f['bytes_per_article'] * f['added'])}: flushes and compactions) | | |")  # fmt: skip
+                per_quads.append((f"{label} {n:,}", f["quads_per_article"]))
+                per_bytes.append((f"{label} {n:,}", whole))
     rep.say("")
     for n, d in stores.items():
         b = d["build"]
