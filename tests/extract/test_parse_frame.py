@@ -122,3 +122,13 @@ def test_a_pronoun_subject_of_a_complement_is_the_speaker() -> None:
                 ("it", 3, "nsubj", "PRON", "it"), ("attacked", 1, "ccomp", "VERB", "attack"),
                 ("Gaza", 3, "dobj", "PROPN", "Gaza")])  # fmt: skip
     assert _found(doc, {"Israel": "State", "Gaza": "City"}) == {("Israel", "attacked", "Gaza", "asserted")}
+
+
+def test_the_object_of_a_governing_verb_does_its_infinitive() -> None:
+    doc = _doc([("Germany", 1, "nsubj", "PROPN", "Germany"), ("urged", 1, "ROOT", "VERB", "urge"),
+                ("Russia", 1, "dobj", "PROPN", "Russia"), ("to", 4, "aux", "PART", "to"),
+                ("attack", 1, "xcomp", "VERB", "attack"), ("Kyiv", 4, "dobj", "PROPN", "Kyiv")])  # fmt: skip
+    names = {"Germany": "State", "Russia": "State", "Kyiv": "City"}
+    # the act is asked for, not done: future, as the rules give an infinitive under an asserted verb
+    expected = {("Germany", "requested", "Russia", "asserted"), ("Russia", "attacked", "Kyiv", "future")}
+    assert _found(doc, names) == expected

@@ -106,17 +106,28 @@ def _with_conjuncts(tokens: Sequence[Token]) -> list[Token]:
     return out
 
 
-def _subjects(verb: Token) -> list[Token]:
+def _agents(verb: Token) -> tuple[list[Token], bool]:
     """The verb's subject, else a governing verb's; a pronoun that points back to the governing verb's subject
-    is read through it ("Israel says it has opened an investigation": Israel; word set "dep-back-pronouns")."""
+    is read through it ("Israel says it has opened an investigation": Israel; word set "dep-back-pronouns").
+    True with them when they are a governing verb's object, who is asked to do the act ("urged Iran to release
+    the sailors", "called on the Houthis to release": object control)."""
+    below = verb
     for tok in [verb, *_governors(verb)]:
+        if tok is not verb and below.dep_ in _deps("infinitive"):
+            controller = [c for c in tok.children if c.dep_ in _deps("object")]
+            controller += [p for c in tok.children if c.dep_ in _deps("prep") and c.lower_ in _deps("control-preps")
+                           for p in c.children if p.dep_ in _deps("pobj")]  # fmt: skip
+            if controller:
+                return _with_conjuncts(controller), True
         found = [c for c in tok.children if c.dep_ in _deps("subject")]
         found += [p for c in tok.children if c.dep_ in _deps("agent") for p in c.children if p.dep_ in _deps("pobj")]
         if found and all(t.lower_ in _deps("back-pronouns") for t in found) and tok.dep_ in _deps("complement"):
+            below = tok
             continue
         if found:
-            return _with_conjuncts(found)
-    return []
+            return _with_conjuncts(found), False
+        below = tok
+    return [], False
 
 
 def _objects(verb: Token, preps: tuple[str, ...], complement: bool, direct: bool = True) -> list[Token]:
@@ -228,7 +239,8 @@ def _pairs(
     allowed = frozenset().union(*(type_classes.get(t, frozenset()) for t in rule.types))
     # A common noun is no actor by its modifiers ("the Kenyan president", "Ivory Coast rebels" are not the
     # state): only a name under a title is read through them.
-    subjects = [m for t in _subjects(verb) if (m := index.of(t, named_head=True)) is not None]
+    agents, controlled = _agents(verb)
+    subjects = [m for t in agents if (m := index.of(t, named_head=True)) is not None]
     subjects = [m for m in subjects if m.type in type_classes["actor"]]
     direct = rule.frame != "sym" or rule.relation in trait("direct-partner")
     patients = _objects(verb, rule.preps, "that" in rest, direct)
@@ -244,6 +256,8 @@ def _pairs(
         # "Nakatani and Hegseth met": the parties of a symmetric act pair up.
         objects, subjects = subjects[1:], subjects[:1]
     mood = modality_of(verb)
+    if controlled and mood == "asserted":
+        mood = "future"  # "urged Iran to release the sailors": asked for, not done
     end = verb.idx + len(verb.text)
     for s in subjects:
         for o in objects:
