@@ -167,7 +167,7 @@ def symmetric_relations() -> frozenset[str]:
 def score_triples(gold_dir: Path, pattern: str = "*", model: str | None = "none") -> dict[str, Score]:
     """Score every ``NAME.triples.tsv`` under ``gold_dir`` whose NAME matches ``pattern``; per language."""
     from actorgraph.extract import extract_path
-    from actorgraph.extract.parse_relations import UNNAMED_RULE
+    from actorgraph.extract.formats import named_relations
 
     files = sorted(gold_dir.glob(f"{pattern}.triples.tsv"))
     if not files:
@@ -179,8 +179,8 @@ def score_triples(gold_dir: Path, pattern: str = "*", model: str | None = "none"
         x = extract_path(gold.text, model=model)
         predicted = {
             gold.key(x.entities[r.subject].label, r.relation, x.entities[r.object].label)
-            for r in x.relations
-            if r.modality == "asserted" and not r.rule.endswith(UNNAMED_RULE)  # an event with an unnamed party
+            for r in named_relations(x)  # the triples, as `extract --format tsv` prints them
+            if r.modality == "asserted"
         }
         required = {k for k, v in gold.kind.items() if v == 1}
         optional = {k for k, v in gold.kind.items() if v == 0}

@@ -128,7 +128,9 @@ def _party(entities: EntityMaker, tables: Tables, plover: str, role: str, countr
     state = tables.gazetteer.country(country) if country else None
     label_en = f"{party.label_en} ({state.label_en})" if state is not None else party.label_en
     label_ar = f"{party.label_ar} ({state.label_ar})" if state is not None else party.label_ar
-    return entities.ensure_new(party.type, label_en, label_ar, country=country, sector=party.sector)
+    entity = entities.ensure_new(party.type, label_en, label_ar, country=country, sector=party.sector)
+    entity.stand_in = True
+    return entity
 
 
 Mood = Callable[[int, int, TriggerRule, str, int, int], str]

@@ -101,6 +101,7 @@ def _add_unnamed(
         label_en = f"{party.label_en} ({state.label_en})" if state is not None else party.label_en
         label_ar = f"{party.label_ar} ({state.label_ar})" if state is not None else party.label_ar
         entity = table.ensure_new(party.type, label_en, label_ar, country=country, sector=party.sector)
+        entity.stand_in = True
         relation = found.rule.relation_for(entity.type)
         relations.append(
             Relation(found.subject, relation, entity.key, index, found.trigger_start, found.trigger_end,

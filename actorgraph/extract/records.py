@@ -74,6 +74,7 @@ class Entity:
     cameo: str = ""  # full CAMEO actor code, e.g. JPNGOVMIL
     gazetteer_iri: str = ""
     mentions: list[Mention] = field(default_factory=list)
+    stand_in: bool = False  # stands for a party the text does not name (an incident's unidentified attackers)
 
     @property
     def label(self) -> str:

@@ -31,10 +31,12 @@ def test_seed_meets_the_target(lang: str) -> None:
 # then ar P 0.62 R 0.37, must-not 0.
 # 2026-12-05: the incident frame (attacks, protests, arrests with an unnamed party, for event data) adds one
 # triple the blind English gold does not have (P 0.884 -> 0.871, 61 of 70); the floor follows that trade.
+# Later that day an event whose party only a stand-in fills stopped being a triple (extract.formats
+# .named_relations): en P 0.887 (63 of 71), so the floor is back at 0.88.
 # Names spelled by romanize_name: ar P 0.647 R 0.393.
 HELDOUT_FLOORS = {
     ("blind", "ar"): (0.57, 0.33),
-    ("blind", "en"): (0.86, 0.52),
+    ("blind", "en"): (0.88, 0.52),
     ("heldout", "ar"): (0.95, 0.76),
     ("heldout", "en"): (0.93, 0.72),
     ("fresh", "ar"): (0.94, 0.67),

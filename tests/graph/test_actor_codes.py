@@ -57,7 +57,7 @@ def measured() -> tuple[int, int, int, list[str], tuple[int, int]]:
     ingest(store, extractions)
     # A party the text does not name (an incident's unidentified victims, an act's unidentified counterpart) has
     # no phrase of its own: it is no actor whose country its phrase names, whatever its label says.
-    stand_ins = {e.label_en for x in extractions for e in x.entities.values() if not e.mentions}
+    stand_ins = {e.label_en for x in extractions for e in x.entities.values() if e.stand_in}
     counted = coded = agree = 0
     loose = [0, 0]
     misses: list[str] = []
