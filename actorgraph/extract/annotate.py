@@ -41,6 +41,7 @@ def annotate(ex: Extraction) -> Extraction:
     date_events(ex)
     place_events(ex)
     assign_codes(ex)
+    party_texts(ex)
     return ex
 
 
@@ -98,6 +99,24 @@ def _locative(ex: Extraction, mention: Mention) -> bool:
     words = mention.text.split()
     keys = _KEYS.get(lang, en_keys)(words[0]) if words else {}
     return any(p in pro for p in proclitics for pro in keys.values())
+
+
+def party_texts(ex: Extraction) -> None:
+    """Each event's parties as the sentence names them ("Syrian government" for Syria): the mention of each in
+    the event's sentence nearest its trigger; nothing for a party the sentence does not name."""
+    for rel in ex.relations:
+        if not rel.plover:
+            continue
+        rel.subject_text = _nearest_text(ex, rel.subject, rel.sentence, (rel.start, rel.end))
+        rel.object_text = _nearest_text(ex, rel.object, rel.sentence, (rel.start, rel.end))
+
+
+def _nearest_text(ex: Extraction, key: str, sentence: int, trigger: tuple[int, int]) -> str:
+    entity = ex.entities.get(key)
+    found = [m for m in entity.mentions if m.sentence == sentence] if entity is not None else []
+    if not found:
+        return ""
+    return min(found, key=lambda m: _distance((m.start, m.end), trigger)).text
 
 
 def place_events(ex: Extraction) -> None:

@@ -105,6 +105,8 @@ class Relation:
     subject_sector: str = ""
     object_code: str = ""
     object_sector: str = ""
+    subject_text: str = ""  # the words naming the subject in the sentence (as event data's "source text")
+    object_text: str = ""
 
 
 @dataclass(slots=True)

@@ -98,7 +98,7 @@ _REQUIRED = {"plover": "ag:ploverType", "s": "rdf:subject", "p": "rdf:predicate"
              "cs": "ag:charStart", "ce": "ag:charEnd", "doc": "prov:wasDerivedFrom"}  # fmt: skip
 _OPTIONAL = {"date": "ag:eventDate", "precision": "ag:datePrecision", "basis": "ag:dateBasis", "place": "ag:eventPlace",
              "scode": "ag:subjectCode", "ssector": "ag:subjectSector", "ocode": "ag:objectCode",
-             "osector": "ag:objectSector"}  # fmt: skip
+             "osector": "ag:objectSector", "stext": "ag:subjectText", "otext": "ag:objectText"}  # fmt: skip
 _DOCUMENT = {"loc": "prov:atLocation", "lang": "ag:language", "docdate": "dcterms:date"}
 
 
@@ -157,9 +157,14 @@ def in_period(
     return (since is None or end >= since) and (until is None or start <= until)
 
 
-def _actor(actors: dict[str, dict[str, Any]], iri: str, code: str | None, sector: str | None) -> dict[str, Any]:
-    """The actor record, with the code and sector it had in this event when the statement carries one."""
+def _actor(
+    actors: dict[str, dict[str, Any]], iri: str, code: str | None, sector: str | None, mention: str | None
+) -> dict[str, Any]:
+    """The actor record, with the code and sector it had in this event when the statement carries one, and
+    the words that name it in the sentence (``mention``)."""
     record = dict(actors[iri])
+    if mention:
+        record["mention"] = str(mention)
     if code:
         record.update(cameo=code, code=code[:3], country=code[:3], sector=sector or None)
     elif sector and not record.get("sector"):
@@ -181,8 +186,8 @@ def plover_events(store: GraphStore, since: str | None = None, until: str | None
         ev = by_object.setdefault(key, {"row": r, "subjects": [], "statements": [], "codes": {}})
         if r["s"] not in ev["subjects"]:
             ev["subjects"].append(r["s"])
-        ev["codes"].setdefault(r["s"], (r["scode"], r["ssector"]))
-        ev["codes"].setdefault(r["o"], (r["ocode"], r["osector"]))
+        ev["codes"].setdefault(r["s"], (r["scode"], r["ssector"], r["stext"]))
+        ev["codes"].setdefault(r["o"], (r["ocode"], r["osector"], r["otext"]))
         ev["statements"].append(r["st"])
     events: dict[tuple[Any, ...], dict[str, Any]] = {}
     for (doc, idx, p, modality, obj), ev in by_object.items():
@@ -208,8 +213,8 @@ def plover_events(store: GraphStore, since: str | None = None, until: str | None
                 "event_type": r["plover"],
                 "mode": MODES.get(relation),
                 "context": _context(r["text"]),
-                "actor": [_actor(actors, s, *codes.get(s, (None, None))) for s in ev["subjects"]],
-                "recipient": [_actor(actors, o, *codes.get(o, (None, None))) for o in ev["objects"]],
+                "actor": [_actor(actors, s, *codes.get(s, (None, None, None))) for s in ev["subjects"]],
+                "recipient": [_actor(actors, o, *codes.get(o, (None, None, None))) for o in ev["objects"]],
                 "place": _place(actors, r["place"]),
                 "relation": relation,
                 "modality": r["modality"],

@@ -225,6 +225,9 @@ def _event_quads(ex: Extraction, rel: Relation, st: URIRef, res: Resolution, d: 
                         (AG.objectCode, rel.object_code), (AG.objectSector, rel.object_sector)):  # fmt: skip
         if value:
             out.append((st, prop, Literal(value), g))
+    for prop, value in ((AG.subjectText, rel.subject_text), (AG.objectText, rel.object_text)):
+        if value:
+            out.append((st, prop, Literal(value, lang=ex.document.lang or None), g))
     return out
 
 

@@ -119,6 +119,8 @@ class AG(DefinedNamespace):
     subjectSector: URIRef
     objectCode: URIRef
     objectSector: URIRef
+    subjectText: URIRef  # the words naming the statement subject in its sentence ("Syrian government")
+    objectText: URIRef
     language: URIRef
     sha256: URIRef
     sourceDocument: URIRef

@@ -63,3 +63,18 @@ def test_graphml_is_readable_by_networkx(store: GraphStore) -> None:
     edges = [d for _, _, d in G.edges(data=True) if d["relation"] == "met"]
     assert len(edges) == 1 and edges[0]["count"] == 2
     assert G.has_edge(nakatani, hegseth) or G.has_edge(hegseth, nakatani)
+
+
+def test_an_event_actor_carries_the_words_that_name_it_in_the_sentence() -> None:
+    """Event data records an actor's source text beside its code: "Syrian government" for Syria."""
+    from actorgraph.extract import extract_text
+
+    ex = extract_text("The Syrian government condemned Turkey on Monday.", lang="en", model="none")
+    (rel,) = [r for r in ex.relations if r.plover]
+    assert "Syrian" in rel.subject_text and rel.object_text == "Turkey"
+    s = open_store("memory")
+    ingest(s, [ex])
+    (event,) = plover_events(s)
+    jsonschema.validate(event, plover_schema())
+    assert event["actor"][0]["text"] == "Syria" and "Syrian" in event["actor"][0]["mention"]
+    assert event["recipient"][0]["mention"] == "Turkey"
