@@ -18,8 +18,9 @@ from actorgraph.graph.store import GraphStore
 JOIN = "|"
 EVENT_COLUMNS = (
     "id", "date", "date_precision", "date_basis", "event_type", "mode", "context", "relation", "modality",
-    "confidence", "actor", "actor_country", "actor_sector", "actor_code", "actor_type", "actor_iri",
-    "recipient", "recipient_country", "recipient_sector", "recipient_code", "recipient_type", "recipient_iri",
+    "confidence", "actor", "actor_text", "actor_country", "actor_sector", "actor_code", "actor_type", "actor_iri",
+    "recipient", "recipient_text", "recipient_country", "recipient_sector", "recipient_code", "recipient_type",
+    "recipient_iri",
     "place", "place_country", "place_iri", "language", "document", "location", "sentence_index", "sentence",
 )  # fmt: skip
 ACTOR_COLUMNS = ("iri", "type", "label_en", "label_ar", "country", "cameo", "statements", "alt_labels")
@@ -43,6 +44,7 @@ def event_rows(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         for side in ("actor", "recipient"):
             parties = ev.get(side) or []
             row[side] = _joined(parties, "text")
+            row[f"{side}_text"] = _joined(parties, "mention")  # the words naming it in the sentence
             row[f"{side}_country"] = _joined(parties, "country")
             row[f"{side}_sector"] = _joined(parties, "sector")
             row[f"{side}_code"] = _joined(parties, "cameo")
