@@ -10,17 +10,14 @@ statements carry a rule of their own (``incident.*``) and a lower confidence, so
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Protocol
 
 from actorgraph.extract.core.vocab import vocab
 from actorgraph.extract.lang import profile
 from actorgraph.extract.lookup import Tables
 from actorgraph.extract.records import ACTOR_TYPES, Entity, Relation, Sentence
-from actorgraph.ontology import LEXICON_DIR
+from actorgraph.extract.stand_ins import EntityMaker, Party, read_parties, stand_in
 from actorgraph.ontology.lexicon import TriggerRule
 
 CONFIDENCE = 0.5
@@ -30,21 +27,9 @@ BACKGROUND = 5  # tokens before the trigger where a word may tell it as backgrou
 PLACE_TYPES = frozenset({"State", "City"})
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
-    type: str
-    label_en: str
-    label_ar: str
-    sector: str
-
-
-@lru_cache(maxsize=1)
-def incident_parties() -> dict[tuple[str, str], Party]:
+def incident_parties() -> dict[tuple[str, ...], Party]:
     """(PLOVER type, role) → the party standing in for an unnamed one."""
-    lines = [x for x in (LEXICON_DIR / "incident_roles.tsv").read_text(encoding="utf-8").splitlines()
-             if x.strip() and not x.startswith("#")]  # fmt: skip
-    rows = csv.DictReader(lines, delimiter="\t")
-    return {(r["plover"], r["role"]): Party(r["type"], r["label_en"], r["label_ar"], r["sector"]) for r in rows}
+    return read_parties("incident_roles.tsv", "plover", "role")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,24 +98,9 @@ def _country(placed: Sequence[Placed]) -> str:
     return next((p.entity.country for p in placed if p.entity.country), "")
 
 
-class EntityMaker(Protocol):
-    """What incidents need of the document's entity table: a new entity made or found by its label."""
-
-    def ensure_new(
-        self, type_: str, label_en: str, label_ar: str = "", country: str = "", sector: str = ""
-    ) -> Entity: ...
-
-
 def _party(entities: EntityMaker, tables: Tables, plover: str, role: str, country: str, lang: str) -> Entity | None:
     party = incident_parties().get((plover, role))
-    if party is None:
-        return None
-    state = tables.gazetteer.country(country) if country else None
-    label_en = f"{party.label_en} ({state.label_en})" if state is not None else party.label_en
-    label_ar = f"{party.label_ar} ({state.label_ar})" if state is not None else party.label_ar
-    entity = entities.ensure_new(party.type, label_en, label_ar, country=country, sector=party.sector)
-    entity.stand_in = True
-    return entity
+    return stand_in(entities, tables, party, country) if party is not None else None
 
 
 Mood = Callable[[int, int, TriggerRule, str, int, int], str]

@@ -7,11 +7,8 @@ labels state no relation here.
 
 from __future__ import annotations
 
-import csv
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -19,7 +16,7 @@ from actorgraph.extract.core.context import TYPE_CLASSES
 from actorgraph.extract.lang.en.parse import MentionSpan, ParsedRelation, parse_relations
 from actorgraph.extract.mentions.base import Entities
 from actorgraph.extract.records import Entity, Relation, Sentence
-from actorgraph.ontology import LEXICON_DIR
+from actorgraph.extract.stand_ins import Party, read_parties, stand_in
 
 __all__ = ["TYPE_CLASSES", "UNNAMED_RULE", "add_parse_relations", "mention_spans"]
 
@@ -29,21 +26,9 @@ UNNAMED_CONFIDENCE = 0.5  # an act with an unnamed recipient, as the incident fr
 PLACES = frozenset({"State", "City"})
 
 
-@dataclass(frozen=True, slots=True)
-class Party:
-    type: str
-    label_en: str
-    label_ar: str
-    sector: str
-
-
-@lru_cache(maxsize=1)
-def unnamed_recipients() -> dict[str, Party]:
-    """PLOVER type → the unnamed party that stands for an act's recipient no actor names."""
-    path = LEXICON_DIR / "unnamed_recipients_en.tsv"
-    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
-    return {r["plover"]: Party(r["type"], r["label_en"], r["label_ar"], r["sector"])
-            for r in csv.DictReader(lines, delimiter="\t")}  # fmt: skip
+def unnamed_recipients() -> dict[tuple[str, ...], Party]:
+    """(PLOVER type,) → the unnamed party that stands for an act's recipient no actor names."""
+    return read_parties("unnamed_recipients_en.tsv", "plover")
 
 
 def mention_spans(entities: Sequence[Entity]) -> list[MentionSpan]:
@@ -92,16 +77,11 @@ def _add_unnamed(
     parties = unnamed_recipients()
     done = {(r.sentence, r.plover) for r in relations if r.plover}
     for found, index in unnamed:
-        party = parties.get(found.rule.plover)
+        party = parties.get((found.rule.plover,))
         if party is None or (index, found.rule.plover) in done:
             continue
         done.add((index, found.rule.plover))
-        country = _where(table, sentences[index], found.subject)
-        state = table.tables.gazetteer.country(country) if country else None
-        label_en = f"{party.label_en} ({state.label_en})" if state is not None else party.label_en
-        label_ar = f"{party.label_ar} ({state.label_ar})" if state is not None else party.label_ar
-        entity = table.ensure_new(party.type, label_en, label_ar, country=country, sector=party.sector)
-        entity.stand_in = True
+        entity = stand_in(table, table.tables, party, _where(table, sentences[index], found.subject))
         relation = found.rule.relation_for(entity.type)
         relations.append(
             Relation(found.subject, relation, entity.key, index, found.trigger_start, found.trigger_end,
