@@ -243,7 +243,7 @@ def _say_provenance(rep: Any, stores: dict[int, dict[str, Any]]) -> None:
             rep.say("")
         elif b.get("kept"):
             rep.say(f"The {n:,}-quad store was built before this run and kept (`--stores`), at commit {b['commit']} "
-                    f"by code that writes the same quads as now (`live.fingerprint`: the quads of 20 synthetic "
+                    f"by code that writes the same quads as now (`live.fingerprint`: the quads of 6 fixed synthetic "
                     f"articles, {b['fingerprint']}); it was copied before anything wrote to it."
                     + (f" ({b['note']}.)" if b.get("note") else ""))  # fmt: skip
             rep.say("")
