@@ -695,9 +695,10 @@ def reindex(store_spec: str) -> None:
 @main.command()
 @click.option("--store", "store_spec", default="out/store", show_default=True, help=STORE_HELP)
 def migrate(store_spec: str) -> None:
-    """Move a store written in the older layout (entities repeated in every document) to the current one. An
-    on-disk store is rebuilt beside itself with the bulk loader and swapped in (the old one is kept as
-    DIR.layout1); a server's in one SPARQL Update request. A store in the current layout is left as it is."""
+    """Move a store written in an older layout to the current one. A layout-1 store (entities repeated in every
+    document) on disk is rebuilt beside itself with the bulk loader and swapped in (the old one is kept as
+    DIR.layout1); a layout-2 store gets its documents' statement counts in place; a server's store is moved in
+    one SPARQL Update request. A store in the current layout is left as it is."""
     from actorgraph.graph.layout import migrate as migrate_store
     from actorgraph.graph.layout import migrate_directory
     from actorgraph.graph.store import StoreError
@@ -709,7 +710,8 @@ def migrate(store_spec: str) -> None:
             entities, before, after = migrate_directory(folder)
         except (StoreError, OSError) as err:
             raise UserError(str(err)) from None
-        kept = f"; the old store is kept in {folder.name}.layout1 (remove it when satisfied)"
+        if entities:
+            kept = f"; the old store is kept in {folder.name}.layout1 (remove it when satisfied)"
     else:  # in memory or on a server: one SPARQL Update request
         with _open_store(store_spec, layout=False) as store:
             try:
@@ -721,6 +723,8 @@ def migrate(store_spec: str) -> None:
     if entities:
         click.echo(f"store {store_spec} migrated: {entities} entities described once; {before} -> {after} quads"
                    + kept)  # fmt: skip
+    elif after != before:  # layout 2: each document's statement count added in place
+        click.echo(f"store {store_spec} migrated: statement counts added; {before} -> {after} quads")
     else:
         click.echo(f"store {store_spec} is in the current layout already")
 

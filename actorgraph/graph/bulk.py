@@ -34,12 +34,11 @@ from rdflib.term import Node
 
 from actorgraph.extract.records import Document, Entity, Extraction
 
-# _document_quads & co are private helpers of the RDF building: one document's quads given a resolution.
-# extractions_to_quads does resolution and building in one call; the bulk path needs them apart
-# (resolution over the whole corpus in one place, building where the documents are).
+# extractions_to_quads does resolution and building in one call; the bulk path needs them apart (resolution
+# over the whole corpus in one place, rdf.document_graph where the documents are).
 # tests/scale checks that the result is identical to store.ingest's.
 from actorgraph.graph.index import layout_quads, pref_label_clear_update, removal_update
-from actorgraph.graph.rdf import Quad, _document_quads, _entity_quads, _relation_quads, document_iri
+from actorgraph.graph.rdf import Quad, document_graph, document_iri
 from actorgraph.graph.remote import SparqlHttpStore
 from actorgraph.graph.resolve import KnownEntity, Resolution, resolve_entities
 from actorgraph.graph.store import (
@@ -107,11 +106,7 @@ def slice_resolution(res: Resolution, indices: Sequence[int]) -> Resolution:
 def document_quads(ex: Extraction, d: int, res: Resolution) -> tuple[URIRef, list[Quad]]:
     """The named graph of one document and what it adds to the shared graphs, exactly as
     ``extractions_to_quads`` builds them."""
-    g = document_iri(ex.document)
-    quads = _document_quads(ex.document, g, len(ex.sentences))
-    quads += _entity_quads(ex, d, res, g)
-    quads += _relation_quads(ex, d, res, g)
-    return g, list(dict.fromkeys(quads))
+    return document_graph(ex, d, res)
 
 
 def is_commit_quad(quad: Quad) -> bool:

@@ -39,6 +39,7 @@ __all__ = [
     "layout_quads",
     "rebuild_update",
     "removal_update",
+    "statement_count_update",
 ]
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
@@ -49,7 +50,7 @@ ENTITIES_GRAPH = AGR["graph/entities"]
 KEYS_GRAPH = AGR["graph/resolution-keys"]
 META_GRAPH = AGR["graph/meta"]
 STORE_NODE = AGR["store"]
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3  # 2: each fact and entity once; 3: each document's ag:statementCount
 DERIVED_GRAPHS = (FACTS_GRAPH, ENTITIES_GRAPH)
 SHARED_GRAPHS = (FACTS_GRAPH, ENTITIES_GRAPH, KEYS_GRAPH, META_GRAPH)
 INTERNAL_GRAPHS = frozenset({KEYS_GRAPH, META_GRAPH})  # bookkeeping: left out of the union graph and its export
@@ -65,6 +66,24 @@ _ASSERTED = Literal("asserted").n3()
 def layout_quads() -> list[Quad]:
     """The quad that marks a store as written in this layout."""
     return [(STORE_NODE, AG.layoutVersion, Literal(LAYOUT_VERSION), META_GRAPH)]
+
+
+def statement_count_update() -> list[str]:
+    """Update operations that (re)write every document's ``ag:statementCount`` from its statements and mark
+    the store as of this layout: what moves a layout-2 store to layout 3."""
+    docs = "GRAPH ?d { ?d a ag:SourceDocument }"
+    return [
+        "DELETE { GRAPH ?d { ?d ag:statementCount ?n } } WHERE { GRAPH ?d { ?d ag:statementCount ?n } }",
+        f"""INSERT {{ GRAPH ?d {{ ?d ag:statementCount ?n }} }} WHERE {{
+  {{ SELECT ?d (COUNT(?st) AS ?n) WHERE {{ GRAPH ?d {{ ?st a ag:RelationStatement }} }} GROUP BY ?d }}
+  {docs}
+}}""",
+        f"""INSERT {{ GRAPH ?d {{ ?d ag:statementCount 0 }} }} WHERE {{
+  {docs} FILTER NOT EXISTS {{ GRAPH ?d {{ ?st a ag:RelationStatement }} }}
+}}""",
+        f"DELETE WHERE {{ GRAPH {META_GRAPH.n3()} {{ {STORE_NODE.n3()} ag:layoutVersion ?v }} }}",
+        f"INSERT DATA {{ GRAPH {META_GRAPH.n3()} {{ {STORE_NODE.n3()} ag:layoutVersion {LAYOUT_VERSION} }} }}",
+    ]
 
 
 def removal_update(graphs: Iterable[str]) -> list[str]:

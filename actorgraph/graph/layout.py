@@ -2,8 +2,9 @@
 
 Layout 1 (before 2026-12) repeated each entity's type, labels and codes in every document graph that named
 it, and each asserted triple in every document graph that stated it, with two derived index graphs beside
-them. Layout 2 (``graph.index``) states each fact and each entity once. A store of layout 1 is refused with
-a one-line message until ``actorgraph migrate`` has moved it.
+them. Layout 2 (``graph.index``) states each fact and each entity once; layout 3 adds each document's
+``ag:statementCount``. A store of an older layout is refused with a one-line message until
+``actorgraph migrate`` has moved it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from actorgraph.graph.index import (
     STORE_NODE,
     Quad,
     layout_quads,
+    statement_count_update,
 )
 from actorgraph.graph.resolve import name_keys
 from actorgraph.ontology.namespace import AG
@@ -61,6 +63,9 @@ def layout_problem(store: GraphStore) -> str:
                 f"(this one reads layout {LAYOUT_VERSION}): upgrade actorgraph")  # fmt: skip
     if not store.query("ASK { GRAPH ?d { ?d a ag:SourceDocument } }").boolean:
         return ""  # empty: the first write marks it
+    if version is not None:
+        return (f"store {store.description} is in store layout {version} (this actorgraph writes layout "
+                f"{LAYOUT_VERSION}): run `actorgraph migrate --store {store.description}` once")  # fmt: skip
     return (f"store {store.description} is in the older layout (entities repeated in every document): "
             f"run `actorgraph migrate --store {store.description}` once")  # fmt: skip
 
@@ -116,8 +121,12 @@ def _old_names(store: GraphStore) -> dict[tuple[str, str], list[str]]:
 
 def migrate(store: GraphStore) -> int:
     """Move a layout-1 store to the current layout in one update request; the number of entities whose
-    descriptions were gathered (0 when the store was current already)."""
-    if layout_version(store) == LAYOUT_VERSION:
+    descriptions were gathered (0 when the store was current already, or of layout 2)."""
+    version = layout_version(store)
+    if version == LAYOUT_VERSION:
+        return 0
+    if version is not None:  # layout 2: the documents' statement counts
+        store.update(" ;\n".join(statement_count_update()))
         return 0
     names = _old_names(store)
     keys: list[Quad] = [
@@ -125,7 +134,7 @@ def migrate(store: GraphStore) -> int:
         for (e, t), labels in sorted(names.items())
         for k in sorted(name_keys(t, labels))
     ]
-    store.update(migrate_update(keys))
+    store.update(" ;\n".join([migrate_update(keys), *statement_count_update()]))
     return len({e for e, _ in names})
 
 
@@ -141,14 +150,27 @@ def migrate_directory(path: Path) -> tuple[int, int, int]:
     """Move an on-disk layout-1 store to the current layout by one streaming pass and Oxigraph's bulk loader
     (minutes at 10M quads, where the SPARQL Update of :func:`migrate` takes much longer): the new store is
     built beside it and takes its place, and the old one is kept as ``DIR.layout1`` until the user removes
-    it. Returns (entities, quads before, quads after); (0, n, n) when the store was current already."""
+    it. A layout-2 store is moved in place. Returns (entities, quads before, quads after); (0, n, n) when the
+    store was current already."""
     from actorgraph.graph.store import OxigraphStore, StoreError
 
     old = OxigraphStore(path, read_only=True)
     try:
         before = old.count()
-        if layout_version(old) == LAYOUT_VERSION:
-            return 0, before, before
+        version = layout_version(old)
+    finally:
+        old.close()
+    if version == LAYOUT_VERSION:
+        return 0, before, before
+    if version is not None:  # layout 2: one update in place (seconds at 10M quads)
+        store = OxigraphStore(path)
+        try:
+            migrate(store)
+            return 0, before, store.count()
+        finally:
+            store.close()
+    old = OxigraphStore(path, read_only=True)
+    try:
         work = path.with_name(path.name + ".migrating")
         kept = path.with_name(path.name + ".layout1")
         for other in (work, kept):
@@ -221,6 +243,9 @@ class _Layout2Writer:
                 yield q
         for e in sorted(set(kinds) - referred, key=str):
             yield ox.Quad(g, ox.NamedNode(str(AG.mentions)), e, g)  # type: ignore[arg-type]
+        statement = ox.NamedNode(str(AG.RelationStatement))
+        n = sum(1 for q in quads if q.predicate.value == str(RDF.type) and q.object == statement)
+        yield ox.Quad(g, ox.NamedNode(str(AG.statementCount)), ox.Literal(str(n), datatype=_INTEGER), g)
 
     def describe(self, q: ox.Quad, kind: str) -> None:
         self.described.setdefault(q.subject, []).append(ox.Quad(q.subject, q.predicate, q.object, self.ent))
@@ -229,6 +254,7 @@ class _Layout2Writer:
 
 
 _NAMES = frozenset(str(p) for p in (SKOS.prefLabel, SKOS.altLabel))
+_INTEGER = ox.NamedNode(str(XSD.integer))
 
 
 def _write_layout2(db: ox.Store, out: BinaryIO) -> int:

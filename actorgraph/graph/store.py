@@ -463,7 +463,18 @@ class OxigraphStore(GraphStore):
                 g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
             return QueryResult("graph", graph=g)
         variables = [v.value for v in res.variables]
-        rows = [tuple(from_ox(sol[v]) for v in variables) for sol in res]
+        # Results repeat terms (labels, types, codes): each is converted once, as rdflib's Literal is slow.
+        seen: dict[Any, Node | None] = {}
+
+        def term(value: Any) -> Node | None:
+            if value is None:
+                return None
+            found = seen.get(value)
+            if found is None:
+                found = seen[value] = from_ox(value)
+            return found
+
+        rows = [tuple(term(sol[v]) for v in variables) for sol in res]
         return QueryResult("select", variables, rows)
 
     def update(self, sparql: str) -> None:

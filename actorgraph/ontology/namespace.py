@@ -125,6 +125,7 @@ class AG(DefinedNamespace):
     sha256: URIRef
     sourceDocument: URIRef
     sentenceCount: URIRef  # sentences the extractor found in a source document
+    statementCount: URIRef  # relation statements read from a source document
     mentions: URIRef  # a source document names an entity none of its statements relates
     nameKey: URIRef  # an entity-resolution lookup key of an entity (graph.resolve.name_keys)
     layoutVersion: URIRef  # the store layout a store was written in (graph.index)

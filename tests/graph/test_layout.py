@@ -7,11 +7,19 @@ from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import make_ar, make_en
-from rdflib import RDF, URIRef
+from rdflib import RDF, Literal, URIRef
 
 from actorgraph.cli import main
 from actorgraph.extract.records import Document, Extraction
-from actorgraph.graph.index import ENTITIES_GRAPH, FACTS_GRAPH, KEYS_GRAPH, META_GRAPH, OLD_NETWORK_GRAPH
+from actorgraph.graph.index import (
+    ENTITIES_GRAPH,
+    FACTS_GRAPH,
+    KEYS_GRAPH,
+    LAYOUT_VERSION,
+    META_GRAPH,
+    OLD_NETWORK_GRAPH,
+    STORE_NODE,
+)
 from actorgraph.graph.layout import layout_version
 from actorgraph.graph.rdf import Quad
 from actorgraph.graph.store import GraphStore, StoreError, ingest, open_store
@@ -34,7 +42,7 @@ def layout_one(quads: list[Quad]) -> list[Quad]:
     out: list[Quad] = []
     for q in quads:
         s, p, o, g = q
-        if g in (ENTITIES_GRAPH, FACTS_GRAPH, KEYS_GRAPH, META_GRAPH):
+        if g in (ENTITIES_GRAPH, FACTS_GRAPH, KEYS_GRAPH, META_GRAPH) or p == AG.statementCount:
             continue
         if p == AG.mentions:
             out += [(d[0], d[1], d[2], g) for d in description if d[0] == o]
@@ -76,7 +84,7 @@ def test_a_layout_one_store_is_refused_then_migrated_to_what_an_ingest_writes(tm
 
     assert (tmp_path / "old.layout1").is_dir()  # the old store is kept beside it
     migrated = open_store(old_path, read_only=True)
-    assert layout_version(migrated) == 2 and migrated.layout_problem() == ""
+    assert layout_version(migrated) == LAYOUT_VERSION and migrated.layout_problem() == ""
     for g in (FACTS_GRAPH, ENTITIES_GRAPH, KEYS_GRAPH):
         assert graph_triples(migrated, g) == graph_triples(fresh, g), g
     assert sorted(migrated.quads()) == sorted(fresh.quads())
@@ -90,6 +98,32 @@ def test_a_layout_one_store_is_refused_then_migrated_to_what_an_ingest_writes(tm
 
     assert migrate(memory) > 0 and memory.layout_problem() == ""
     assert sorted(memory.quads()) == sorted(fresh.quads())
+
+
+def layout_two(quads: list[Quad]) -> list[Quad]:
+    """The same content as layout 2 wrote it: no statement counts, marked as layout 2."""
+    out = [q for q in quads if q[1] not in (AG.statementCount, AG.layoutVersion)]
+    return [*out, (STORE_NODE, AG.layoutVersion, Literal(2), META_GRAPH)]
+
+
+def test_a_layout_two_store_gets_its_statement_counts_in_place(tmp_path: Path) -> None:
+    fresh = open_store("memory")
+    ingest(fresh, [make_en(), make_ar()])
+    counts = dict(fresh.select_values("SELECT ?d ?n WHERE { GRAPH ?d { ?d ag:statementCount ?n } }"))
+    assert sorted(int(n) for n in counts.values()) == [2, 6]  # as tests/graph/test_queries counts them
+    path = tmp_path / "two"
+    two = open_store(path)
+    two.update(f"INSERT DATA {{ {two._data(layout_two(list(fresh.quads())))} }}")  # noqa: SLF001 - a fixture
+    assert "layout 2" in two.layout_problem() and "actorgraph migrate" in two.layout_problem()
+    two.close()
+
+    done = CliRunner().invoke(main, ["migrate", "--store", str(path)])
+    assert done.exit_code == 0 and "statement counts added" in done.output, done.output
+    migrated = open_store(path, read_only=True)
+    assert layout_version(migrated) == LAYOUT_VERSION and migrated.layout_problem() == ""
+    assert sorted(migrated.quads()) == sorted(fresh.quads())
+    assert not (tmp_path / "two.layout1").exists()  # moved in place
+    migrated.close()
 
 
 def test_removing_a_document_takes_only_what_it_alone_supported() -> None:

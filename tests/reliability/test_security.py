@@ -277,6 +277,10 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "_FACTS": "constant (n3)", "_ASSERTED": "constant Literal (n3)", "_RELS": "constants (n3)",
         "statement": "a pattern of the constants above", "values": "_iri_blocks: rdflib n3() of each IRI",
     },
+    ("actorgraph/graph/index.py", "statement_count_update"): {
+        "docs": "a constant pattern", "META_GRAPH.n3()": "constant", "STORE_NODE.n3()": "constant",
+        "LAYOUT_VERSION": "an int constant",
+    },
     ("actorgraph/graph/layout.py", "layout_version"): {"META_GRAPH.n3()": "constant", "STORE_NODE.n3()": "constant"},
     ("actorgraph/graph/layout.py", "_old_names"): {"_DOC_TYPES": "constant", "_NOT_DOCS": "constants (n3)"},
     ("actorgraph/graph/layout.py", "migrate_update"): {
