@@ -176,7 +176,9 @@ class Verbal(Statements, Nominal):
         subjects, keys, vso = found
         # شن إسرائيل، الثلاثاء، غارة على: a gapped trigger's own words come after its VSO subject
         after = max(subjects[-1].end, trig.end) if vso and subjects else trig.end
-        keys = self.acting(trig, at, subjects, keys)
+        keys, asked = self.acting(trig, at, subjects, keys)
+        if asked and modality == "asserted":
+            modality = "future"  # "urged Russia to withdraw": the withdrawal is asked for, not done
         target = self.attacker(after, at.lo, at.hi) if rule.relation in trait("judges-acts") else None
         if target is not None:
             # "condemned the attack": the attacker is criticised, not its target (none when it is not known)
@@ -210,18 +212,21 @@ class Verbal(Statements, Nominal):
             for b in keys[a_i + 1 :]:
                 self.emit(a, trig.rule, b, trig, at, modality, rule_id + ".coord")
 
-    def acting(self, trig: TriggerHit, at: Found, subjects: list[Hit], keys: list[str]) -> list[str]:
-        """The subjects that act, and a group of them remembered for "they"."""
+    def acting(self, trig: TriggerHit, at: Found, subjects: list[Hit], keys: list[str]) -> tuple[list[str], bool]:
+        """The subjects that act, and whether they were asked to (a group of them is remembered for "they")."""
+        asked = False
         if trig.start > at.lo and self.word(trig.start - 1) in self.v.purpose and subjects:
-            # "travel to Moscow next week to meet Putin": the traveller meets, not the destination.
+            # "travel to Moscow next week to meet Putin": the traveller meets, not the destination; but "urged
+            # Russia to withdraw": the one asked is the one who would act.
             earlier = self.sentence_relations(at.sent)
             if earlier and all(any(r.object == k for r in earlier) for k in keys):
-                keys = [earlier[-1].subject]
+                asked = earlier[-1].relation in trait("directive") and earlier[-1].object in keys
+                keys = keys if asked else [earlier[-1].subject]
         if trig.rule.frame == "body":  # صوت على: a legislature or council votes a text through; a state only votes
             keys = [k for k in keys if self.type_of(k) not in ("State", "Person")]
         if len(keys) >= 2:
             self.group_memory = (at.sent, list(keys))
-        return keys
+        return keys, asked
 
     def objects_of(
         self, trig: TriggerHit, at: Found, subjects: list[Hit], keys: list[str], after: int

@@ -113,7 +113,7 @@ def _agents(verb: Token) -> tuple[list[Token], bool]:
     the sailors", "called on the Houthis to release": object control)."""
     below = verb
     for tok in [verb, *_governors(verb)]:
-        if tok is not verb and below.dep_ in _deps("infinitive"):
+        if tok is not verb and (below.dep_ in _deps("infinitive") or _asked_to(below, tok)):
             controller = [c for c in tok.children if c.dep_ in _deps("object")]
             controller += [p for c in tok.children if c.dep_ in _deps("prep") and c.lower_ in _deps("control-preps")
                            for p in c.children if p.dep_ in _deps("pobj")]  # fmt: skip
@@ -128,6 +128,15 @@ def _agents(verb: Token) -> tuple[list[Token], bool]:
             return _with_conjuncts(found), False
         below = tok
     return [], False
+
+
+def _asked_to(below: Token, tok: Token) -> bool:
+    """Is ``below`` an infinitive the parser hung as an adverbial clause ("pressed China on Tuesday to sanction")
+    under a verb that asks its object to act (a trigger of a relation with the ``directive`` trait)?"""
+    if below.dep_ not in _deps("adverbial-clause") or not any(c.lower_ == "to" for c in below.children):
+        return False
+    rows = verb_rules().get(tok.lemma_.lower(), ()) + verb_rules().get(tok.lower_, ())
+    return any(rule.relation in trait("directive") for rule, _rest, _next in rows)
 
 
 def _objects(verb: Token, preps: tuple[str, ...], complement: bool, direct: bool = True) -> list[Token]:
