@@ -39,6 +39,7 @@ def title_at(f: MentionFinder, i: int, end: int) -> int | None:
     if owner:
         f.ent.ensure_gaz(owner)
     label, role, j = _posting(f, j, end, label, role)
+    owner, j = (owner, j) if owner else _owner_after(f, j, end)
     if owner and j + 2 < end and f.toks[j].text == ",":
         # "X's premier, NAME,": the name in apposition, closed by a comma
         apposed = f.name_at(j + 1, end)
@@ -151,7 +152,10 @@ def _office(f: MentionFinder, i: int, match: Match, end: int, portfolio: list[st
     if role == "minister" and j < end and f.toks[j].text.lower() == "of":
         words: list[str] = []
         m = j + 1
-        while m < end and f.toks[m].cap and len(words) < 3:
+        while m < end and len(words) < 5 and (
+            (f.toks[m].cap and f.name_at(m, end) is None)
+            or (words and m + 1 < end and f.toks[m].text == "and" and f.toks[m + 1].cap)  # "… Affairs and Expatriates"
+        ):
             words.append(f.toks[m].text)
             m += 1
         if words:
@@ -159,6 +163,21 @@ def _office(f: MentionFinder, i: int, match: Match, end: int, portfolio: list[st
             role = "minister_of_" + "_".join(w.lower() for w in words)
             j = m
     return label, role, j
+
+
+def _owner_after(f: MentionFinder, j: int, end: int) -> tuple[str, int]:
+    """ "Minister of Foreign Affairs of Jordan NAME": the state or organisation named right after a title ("of
+    Jordan", "of the United States") owns the office; (its key, where it ends), or ("", j) when none follows."""
+    if j + 1 >= end or f.toks[j].text.lower() not in f.words("of prepositions"):
+        return "", j
+    m = j + 1
+    if m + 1 < end and f.toks[m].text.lower() in f.words("articles"):
+        m += 1
+    found = f.name_at(m, end)
+    if found is None or f.gaz_type(found) in ("", "Person"):
+        return "", j
+    f.ent.ensure_gaz(found[1].key)
+    return found[1].key, found[0]
 
 
 def _posting(f: MentionFinder, j: int, end: int, label: str, role: str) -> tuple[str, str, int]:
