@@ -130,15 +130,38 @@ class Verbal(Statements, Nominal):
         if rule.pos == "part":
             return None
         if rule.pos == "noun" or self.masdar(trig, at.lo):
-            # A noun may take its subject right after it (isdar al-Yaban qanunan) but never from coreference.
+            # A noun may take its subject right after it (isdar al-Yaban qanunan) but never from coreference;
+            # after "and" and a light verb ("… and held talks with X") it is the clause before's.
             after = self.g.subject_after_noun(trig, at.hi)
             keys = [h.key for h in after if self.eligible(h, ("actor",))]
-            return ((after, keys, True), rule_id, modality) if keys else None
+            if keys:
+                return (after, keys, True), rule_id, modality
+            joined = self.joined_subject(trig, at, modality)
+            return (([], joined[0], False), rule_id + ".joined", joined[1]) if joined else None
         dropped = self.dropped_subject(trig, at, modality)
         if dropped is None:
             return None
         keys, suffix, modality = dropped
         return ([], keys, False), rule_id + suffix, modality
+
+    def joined_subject(self, trig: TriggerHit, at: Found, modality: str) -> tuple[list[str], str] | None:
+        """A noun trigger whose clause opens with a conjunction and at most one other word (the light verb of
+        "and held talks", "and would hold talks"): the subject of the clause before, else the sentence's first
+        actor before the conjunction (with the modality); None otherwise."""
+        p, budget = trig.start - 1, 1
+        while p >= at.lo and self.hit_at(p) is None and not self.boundary(p):
+            if self.word(p) in self.v.conjunctions:
+                before = self.clause_before_subject(at.sent, modality)
+                if before is not None:
+                    return before
+                first = self.first_actor(at.lo, p)
+                return ([first.key], modality) if first is not None and first.kind != "adjmod" else None
+            if not self.skippable(p):
+                budget -= 1
+                if budget < 0:
+                    return None
+            p -= 1
+        return None
 
     def masdar(self, trig: TriggerHit, lo: int) -> bool:
         """ "akkada da'm", "mu'akkidatan da'maha": after a verb of saying or stance the trigger is a verbal noun,
@@ -168,7 +191,10 @@ class Verbal(Statements, Nominal):
             return None
         last = same[-1]
         subject = last.object if last.rule.endswith(".passive") else last.subject
-        return [subject], (last.modality if modality == "asserted" else modality)
+        mood = last.modality if modality == "asserted" else modality
+        if self.group_memory and self.group_memory[0] == sent and subject in self.group_memory[1]:
+            return list(self.group_memory[1]), mood  # "Japan and China held talks and agreed …": both agreed
+        return [subject], mood
 
     # -- objects and what follows from them ---------------------------------------------------------
     def with_subjects(self, trig: TriggerHit, at: Found, found: Subjects, rule_id: str, modality: str) -> None:
