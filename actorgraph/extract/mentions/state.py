@@ -31,6 +31,11 @@ def _city_words(tables: Tables) -> frozenset[str]:
     return words
 
 
+@lru_cache(maxsize=16)
+def _phrases(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
+    return profile(lang).phrases(name) if name in read_wordsets(lang) else ()
+
+
 @lru_cache(maxsize=8)
 def _word_sets(lang: str) -> dict[str, frozenset[str]]:
     """The word sets of a language the finder has asked for, by name (filled as asked, shared by documents)."""
@@ -55,6 +60,24 @@ class FinderState:
         self.word_sets = _word_sets(tables.lang)
         self.strong_punct = self.p.words("strong punctuation:cased")
         self.commas = self.p.words("commas:cased")
+        self.in_feature = self._features()
+
+    def _features(self) -> list[bool]:
+        """Per token: is it inside the name of a sea, gulf or ocean named after a state ("Sea of Japan", "Indian
+        Ocean")? Those words name no state (word set ``geographic features``)."""
+        flags = [False] * len(self.toks)
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in _phrases(self.lang, "geographic features"):
+            by_first.setdefault(phrase[0], []).append(phrase)
+        if not by_first:
+            return flags
+        for k, keys in enumerate(self.keys):
+            for first in keys.keys() & by_first.keys():
+                for phrase in by_first[first]:
+                    n = len(phrase)
+                    if k + n <= len(self.toks) and all(phrase[j] in self.keys[k + j] for j in range(1, n)):
+                        flags[k : k + n] = [True] * n
+        return flags
 
     @property
     def me(self) -> MentionFinder:
@@ -106,6 +129,8 @@ class FinderState:
         if self.rules.cased and not (self.toks[i].cap or self.toks[i].text[:1].isdigit()):
             return None
         best_end = matches[0][0]
+        if any(self.in_feature[i:best_end]):
+            return None  # "the Sea of Japan": a sea, not the state
         best = [m for m in matches if m[0] == best_end]
         best.sort(key=lambda m: _KIND_ORDER[m[1].kind])
         payloads = []
