@@ -126,7 +126,7 @@ class FinderState:
         ]
         if not matches:
             return None
-        if self.rules.cased and not (self.toks[i].cap or self.toks[i].text[:1].isdigit()):
+        if self.rules.cased and not (self.toks[i].cap or self.toks[i].text[:1].isdigit() or self.particle_name(i)):
             return None
         best_end = matches[0][0]
         if any(self.in_feature[i:best_end]):
@@ -138,6 +138,16 @@ class FinderState:
             if payload not in payloads:
                 payloads.append(payload)
         return best_end, best[0][1], best[0][2], payloads
+
+    def particle_name(self, i: int) -> bool:
+        """Does a lower-case name particle joined by a hyphen to a capitalised word start a name here ("al-Qaeda",
+        "al-Shabaab" in mid-sentence)?"""
+        return (
+            i + 2 < len(self.toks)
+            and self.toks[i + 1].text == "-"
+            and self.toks[i + 2].cap
+            and self.toks[i].text.lower() in self.words("name particles")
+        )
 
     def gaz_type(self, found: tuple[int, NameHit, str, list[NameHit]] | None) -> str:
         """The gazetteer type of a name found by ``name_at`` ("" for none)."""
