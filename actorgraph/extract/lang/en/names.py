@@ -72,7 +72,21 @@ def adjective_kind(
         return n_end + 1, kind
     if f.shares_adjective(n_end, end, agentive):
         return n_end, kind
-    return n_end, "adjmod"
+    head = _agentive_head(f, n_end, end, agentive)
+    return (head, kind) if head else (n_end, "adjmod")
+
+
+def _agentive_head(f: MentionFinder, k: int, end: int, agentive: frozenset[str]) -> int:
+    """ "Israeli intelligence officials", "Russian security forces": up to two lower-case nouns, then an agentive
+    head; where the head ends, or 0 when there is none."""
+    stops = f.words("descriptor stops")
+    for m in range(k, min(end, k + 3)):
+        word = f.toks[m].text
+        if word.lower() in agentive and m > k:
+            return m + 1
+        if not (word.isalpha() and word.islower()) or word in stops:
+            return 0
+    return 0
 
 
 def courtesy(f: MentionFinder, k: int) -> bool:
