@@ -31,9 +31,14 @@ def _city_words(tables: Tables) -> frozenset[str]:
     return words
 
 
-@lru_cache(maxsize=16)
-def _phrases(lang: str, name: str) -> tuple[tuple[str, ...], ...]:
-    return profile(lang).phrases(name) if name in read_wordsets(lang) else ()
+@lru_cache(maxsize=8)
+def _features_by_first_word(lang: str) -> dict[str, list[tuple[str, ...]]]:
+    """The language's ``geographic features`` phrases, by their first word."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    if "geographic features" in read_wordsets(lang):
+        for phrase in profile(lang).phrases("geographic features"):
+            index.setdefault(phrase[0], []).append(phrase)
+    return index
 
 
 @lru_cache(maxsize=8)
@@ -66,9 +71,7 @@ class FinderState:
         """Per token: is it inside the name of a sea, gulf or ocean named after a state ("Sea of Japan", "Indian
         Ocean")? Those words name no state (word set ``geographic features``)."""
         flags = [False] * len(self.toks)
-        by_first: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in _phrases(self.lang, "geographic features"):
-            by_first.setdefault(phrase[0], []).append(phrase)
+        by_first = _features_by_first_word(self.lang)
         if not by_first:
             return flags
         for k, keys in enumerate(self.keys):
