@@ -34,6 +34,7 @@ __all__ = [
     "META_GRAPH",
     "NETWORK_GRAPH",
     "SHARED_GRAPHS",
+    "label_dedupe_update",
     "label_refresh_update",
     "pref_label_clear_update",
     "layout_quads",
@@ -117,8 +118,9 @@ def removal_update(graphs: Iterable[str]) -> list[str]:
 
 
 def label_refresh_update(quads: Sequence[Quad]) -> list[str]:
-    """Update operations that clear the preferred labels ``quads`` are about to write again: an entity has
-    one per language, the one its latest resolution chose."""
+    """Update operations that demote the preferred labels ``quads`` are about to write again to alternative
+    labels: an entity has one per language, the one its latest resolution chose, and keeps the names it had
+    (a search by an earlier spelling still finds it). Run ``label_dedupe_update`` after the new ones."""
     pairs = sorted(
         {(str(q[0]), q[2].language or "") for q in quads
          if q[3] == ENTITIES_GRAPH and q[1] == SKOS.prefLabel and isinstance(q[2], Literal)}
@@ -127,7 +129,8 @@ def label_refresh_update(quads: Sequence[Quad]) -> list[str]:
     for k in range(0, len(pairs), 1000):
         rows = " ".join(f"({URIRef(e).n3()} {Literal(lang).n3()})" for e, lang in pairs[k : k + 1000])
         ops.append(
-            f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }} WHERE {{ VALUES (?e ?lang) {{ {rows} }} "
+            f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }} "
+            f"INSERT {{ GRAPH {_ENTITIES} {{ ?e skos:altLabel ?l }} }} WHERE {{ VALUES (?e ?lang) {{ {rows} }} "
             f"GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} FILTER(LANG(?l) = ?lang) }}"
         )
     english = [e for e, lang in pairs if lang == "en"]
@@ -137,6 +140,17 @@ def label_refresh_update(quads: Sequence[Quad]) -> list[str]:
         for values in _iri_blocks(english)
     ]  # the English label's origin goes with it
     return ops
+
+
+def label_dedupe_update(quads: Sequence[Quad]) -> list[str]:
+    """Update operations that drop an alternative label equal to the preferred one of an entity ``quads``
+    describe (a label demoted by ``label_refresh_update`` and chosen again): SKOS keeps the two apart."""
+    entities = {str(q[0]) for q in quads if q[3] == ENTITIES_GRAPH and q[1] == SKOS.prefLabel}
+    return [
+        f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:altLabel ?l }} }} WHERE {{ VALUES ?e {{ {values} }} "
+        f"GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l . ?e skos:altLabel ?l }} }}"
+        for values in _iri_blocks(entities)
+    ]
 
 
 def pref_label_clear_update(entities: Iterable[str]) -> list[str]:

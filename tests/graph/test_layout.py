@@ -211,8 +211,12 @@ def test_a_spelling_read_in_english_text_replaces_a_stored_romanisation() -> Non
     ingest(store, [make_en()])
     assert english_labels() == {"Pete Hegseth"}
     assert not store.query(f"ASK {{ <{hegseth}> ag:romanized ?r }}").boolean
+    # The spelling it had stays an alternative label: a search by it still finds him.
+    assert store.query(f'ASK {{ <{hegseth}> skos:altLabel "Bit Hijsith"@en }}').boolean
     ingest(store, [make_ar(source="/corpus/ar/another.txt")])
     assert english_labels() == {"Pete Hegseth"}
+    # No label is both preferred and alternative (SKOS keeps them apart), however often it is chosen again.
+    assert not store.query("ASK { GRAPH ?g { ?e skos:prefLabel ?l . ?e skos:altLabel ?l } }").boolean
 
 
 def test_a_merge_keeps_one_code_and_type_per_entity() -> None:

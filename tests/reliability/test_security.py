@@ -270,6 +270,9 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
         "_ENTITIES": "constant (n3)", "rows": "rdflib URIRef/Literal n3() of entity IRIs and language tags",
         "values": "_iri_blocks: rdflib n3() of each IRI",
     },
+    ("actorgraph/graph/index.py", "label_dedupe_update"): {
+        "_ENTITIES": "constant (n3)", "values": "_iri_blocks: rdflib n3() of each IRI",
+    },
     ("actorgraph/graph/index.py", "pref_label_clear_update"): {
         "_ENTITIES": "constant (n3)", "values": "_iri_blocks: rdflib n3() of each IRI",
     },
