@@ -37,7 +37,7 @@ from actorgraph.extract.records import Document, Entity, Extraction
 # extractions_to_quads does resolution and building in one call; the bulk path needs them apart (resolution
 # over the whole corpus in one place, rdf.document_graph where the documents are).
 # tests/scale checks that the result is identical to store.ingest's.
-from actorgraph.graph.index import layout_quads, pref_label_clear_update, removal_update
+from actorgraph.graph.index import label_dedupe_update, layout_quads, pref_label_clear_update, removal_update
 from actorgraph.graph.rdf import Quad, document_graph, document_iri
 from actorgraph.graph.remote import SparqlHttpStore
 from actorgraph.graph.resolve import KnownEntity, Resolution, resolve_entities
@@ -171,13 +171,24 @@ def load(
     """Drop ``graphs`` (documents about to be (re)loaded), bulk-load ``shards``, then add ``commit``.
 
     Before the drop, the shared graphs forget what only the dropped graphs supported, and the preferred
-    labels of ``entities`` (the batch's entities, whose labels the shards write again)."""
+    labels of ``entities`` (the batch's entities, whose labels the shards write again) become alternative
+    ones; after the load, an alternative label chosen as preferred again is dropped (as ``store.ingest``)."""
     if isinstance(store, OxigraphStore) and store.read_only:
         raise StoreError(f"store {store.description} is open read-only")
     # The layout mark goes first: a half-finished load is then a store of this layout with documents to redo.
     marker = "\n".join(f"GRAPH {g.n3()} {{ {s.n3()} {p.n3()} {o.n3()} }}" for s, p, o, g in layout_quads())
+    entities = list(entities)
     for op in [*removal_update(graphs), *pref_label_clear_update(entities), f"INSERT DATA {{ {marker} }}"]:
         store.update(op)
+    _load_shards(store, shards, graphs, commit)
+    for op in label_dedupe_update(entities):
+        store.update(op)
+
+
+def _load_shards(
+    store: GraphStore, shards: Sequence[Path | str], graphs: Sequence[str], commit: Sequence[Quad]
+) -> None:
+    """Drop ``graphs``, bulk-load ``shards`` and add ``commit``, with the store's own bulk interface."""
     if isinstance(store, OxigraphStore):
         db: ox.Store = store._store  # noqa: SLF001 - dropping graphs and the commit use Oxigraph's own API
         for g in graphs:

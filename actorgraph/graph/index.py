@@ -34,6 +34,7 @@ __all__ = [
     "META_GRAPH",
     "NETWORK_GRAPH",
     "SHARED_GRAPHS",
+    "described",
     "label_dedupe_update",
     "label_refresh_update",
     "pref_label_clear_update",
@@ -142,10 +143,15 @@ def label_refresh_update(quads: Sequence[Quad]) -> list[str]:
     return ops
 
 
-def label_dedupe_update(quads: Sequence[Quad]) -> list[str]:
-    """Update operations that drop an alternative label equal to the preferred one of an entity ``quads``
-    describe (a label demoted by ``label_refresh_update`` and chosen again): SKOS keeps the two apart."""
-    entities = {str(q[0]) for q in quads if q[3] == ENTITIES_GRAPH and q[1] == SKOS.prefLabel}
+def described(quads: Sequence[Quad]) -> set[str]:
+    """The entities ``quads`` give a preferred label."""
+    return {str(q[0]) for q in quads if q[3] == ENTITIES_GRAPH and q[1] == SKOS.prefLabel}
+
+
+def label_dedupe_update(entities: Iterable[str]) -> list[str]:
+    """Update operations that drop an alternative label of ``entities`` equal to a preferred one (a label
+    demoted by ``label_refresh_update`` or ``pref_label_clear_update`` and chosen again): SKOS keeps the two
+    apart."""
     return [
         f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:altLabel ?l }} }} WHERE {{ VALUES ?e {{ {values} }} "
         f"GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l . ?e skos:altLabel ?l }} }}"
@@ -154,12 +160,17 @@ def label_dedupe_update(quads: Sequence[Quad]) -> list[str]:
 
 
 def pref_label_clear_update(entities: Iterable[str]) -> list[str]:
-    """Update operations that clear the preferred labels of ``entities`` (a bulk load writes them again)."""
-    return [
-        f"DELETE {{ GRAPH {_ENTITIES} {{ ?e ?q ?l }} }} WHERE {{ VALUES ?e {{ {values} }} VALUES ?q {{ skos:prefLabel "
-        f"ag:romanized }} GRAPH {_ENTITIES} {{ ?e ?q ?l }} }}"
-        for values in _iri_blocks(entities)
-    ]
+    """Update operations that demote the preferred labels of ``entities`` to alternative ones (a bulk load
+    writes preferred labels again; ``label_dedupe_update`` after it), as ``label_refresh_update`` does."""
+    ops = []
+    for values in _iri_blocks(entities):
+        ops += [
+            f"DELETE {{ GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }} INSERT {{ GRAPH {_ENTITIES} {{ ?e "
+            f"skos:altLabel ?l }} }} WHERE {{ VALUES ?e {{ {values} }} GRAPH {_ENTITIES} {{ ?e skos:prefLabel ?l }} }}",
+            f"DELETE {{ GRAPH {_ENTITIES} {{ ?e ag:romanized ?r }} }} WHERE {{ VALUES ?e {{ {values} }} "
+            f"GRAPH {_ENTITIES} {{ ?e ag:romanized ?r }} }}",
+        ]
+    return ops
 
 
 def _iri_blocks(iris: Iterable[str], size: int = 1000) -> list[str]:

@@ -36,6 +36,7 @@ from actorgraph.graph.index import (
     ENTITIES_GRAPH,
     INTERNAL_GRAPHS,
     KEYS_GRAPH,
+    described,
     label_dedupe_update,
     label_refresh_update,
     layout_quads,
@@ -182,7 +183,7 @@ class GraphStore(ABC):
             ops += [*removal_update([graph]), f"DROP SILENT GRAPH {URIRef(graph).n3()}"]
         ops += label_refresh_update(quads)
         ops.append(f"INSERT DATA {{\n{self._data([*quads, *layout_quads()])}\n}}")
-        ops += label_dedupe_update(quads)
+        ops += label_dedupe_update(described(quads))
         self.update(" ;\n".join(ops))
 
     def has_graph(self, graph: str) -> bool:

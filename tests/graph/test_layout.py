@@ -219,6 +219,18 @@ def test_a_spelling_read_in_english_text_replaces_a_stored_romanisation() -> Non
     assert not store.query("ASK { GRAPH ?g { ?e skos:prefLabel ?l . ?e skos:altLabel ?l } }").boolean
 
 
+def test_the_bulk_path_keeps_a_replaced_label_too(tmp_path: Path) -> None:
+    from actorgraph.graph.bulk import bulk_ingest
+
+    store = open_store(tmp_path / "bulk")
+    bulk_ingest(store, [make_ar()], workdir=tmp_path)
+    bulk_ingest(store, [make_en()], workdir=tmp_path)
+    hegseth = store.select_values('SELECT ?e WHERE { ?e skos:prefLabel "Pete Hegseth"@en }')[0][0]
+    assert store.query(f'ASK {{ <{hegseth}> skos:altLabel "Bit Hijsith"@en }}').boolean
+    assert not store.query("ASK { GRAPH ?g { ?e skos:prefLabel ?l . ?e skos:altLabel ?l } }").boolean
+    store.close()
+
+
 def test_a_merge_keeps_one_code_and_type_per_entity() -> None:
     """Merging an actor coded USA into one coded JPN keeps the kept one's codes and type (one each, as the
     shapes ask); the dropped one's names become alternative labels and its statements move over."""

@@ -254,6 +254,9 @@ REVIEWED: dict[tuple[str, str], dict[str, str]] = {
     ("actorgraph/graph/remote.py", "SparqlHttpStore._with_prefixes"): {"p": "PREFIXES", "iri": "PREFIXES"},
     ("actorgraph/graph/bulk.py", "load"): {
         "marker": "layout_quads: constants written by rdflib n3()",
+        "g.n3()": "rdflib n3()", "s.n3()": "rdflib n3()", "p.n3()": "rdflib n3()", "o.n3()": "rdflib n3()",
+    },
+    ("actorgraph/graph/bulk.py", "_load_shards"): {
         "g": "document IRIs we minted", "body": "built from n3() of rdflib terms",
         "g.n3()": "rdflib n3()", "s.n3()": "rdflib n3()", "p.n3()": "rdflib n3()", "o.n3()": "rdflib n3()",
     },
