@@ -152,10 +152,7 @@ def _office(f: MentionFinder, i: int, match: Match, end: int, portfolio: list[st
     if role == "minister" and j < end and f.toks[j].text.lower() == "of":
         words: list[str] = []
         m = j + 1
-        while m < end and len(words) < 5 and (
-            (f.toks[m].cap and f.name_at(m, end) is None)
-            or (words and m + 1 < end and f.toks[m].text == "and" and f.toks[m + 1].cap)  # "… Affairs and Expatriates"
-        ):
+        while m < end and len(words) < 3 and f.toks[m].cap and f.name_at(m, end) is None:
             words.append(f.toks[m].text)
             m += 1
         if words:
