@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
 from actorgraph.extract import dates, spans
@@ -61,8 +62,13 @@ def _tokenizer(lang: str):  # type: ignore[no-untyped-def]
 def split_quote_marks(tokenizer, lang: str):  # type: ignore[no-untyped-def]
     """The language's tokenizer, also splitting punctuation after a closing quote mark («Iran».) and a
     proclitic before an opening one (wa«Qatar»), when the profile lists them: without it the actor at the end
-    of a quotation and the sentence end after it are one token."""
+    of a quotation and the sentence end after it are one token. Abbreviations (word set "abbreviations:cased")
+    keep their dot."""
     prof = profile(lang)
+    for word in sorted(prof.words("abbreviations:cased")) if prof.has_words("abbreviations:cased") else ():
+        # "Col. Ahmed", "Lt. Gen.": a rank's dot is part of the word; lower case for the lexicon's own forms
+        for form in {word, word.lower()}:
+            tokenizer.add_special_case(form, [{ORTH: form}])
     if not prof.has_words("closing marks:cased"):
         return tokenizer
     closing = "".join(map(re.escape, sorted(prof.words("closing marks:cased"))))

@@ -119,8 +119,10 @@ class TitleMixin(FinderState):
                 if owner_key:
                     self.ent.ensure_gaz(owner_key)
                     owner = owner_key
-        else:
+        elif title.label != "-":  # a rank (Gen., العقيد) names no office
             position = self.ent.position(role, label, owner)
+        else:
+            position = None
         # "Ambassador NAME": an ambassador of no state named is a diplomat's rank, no office we can state
         rank = role == "ambassador" and not owner and not office_key
         # al-amir NAME: a title that is also a courtesy word, of no one named and no office the person holds
@@ -132,7 +134,7 @@ class TitleMixin(FinderState):
             "Person",
             "title",
             coord=self.coord(i, pro),
-            position="" if title.label == "-" or rank else position.key,
+            position="" if position is None or rank else position.key,
             affiliation=self.serves(owner),
             title_end=name_start,
         )

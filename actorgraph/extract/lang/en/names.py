@@ -32,11 +32,24 @@ def unknown_name(f: MentionFinder, k: int, end: int) -> int:
             or (m > k and tok.text == "-" and nxt_cap)
         ):
             m += 1
+        elif m > k and _syllable_after_hyphen(f, m, end):
+            m += 2  # "Lee Nak-yon", "Kim Jong-un": a given name's second syllable in lower case
         else:
             break
         if m - k >= MAX_NAME_WORDS:
             break
     return m
+
+
+def _syllable_after_hyphen(f: MentionFinder, m: int, end: int) -> bool:
+    """A hyphen joined to a name word before it and a short lower-case word after it, which is not a
+    word that makes the name a modifier ("Trump-backed", "Putin-era": word set "hyphen modifiers")."""
+    if m + 1 >= end or f.toks[m].text != "-" or not f.toks[m - 1].cap:
+        return False
+    before, after = f.toks[m - 1], f.toks[m + 1]
+    joined = before.end == f.toks[m].start and f.toks[m].end == after.start
+    word = after.text
+    return joined and word.isalpha() and word.islower() and len(word) <= 4 and word not in f.words("hyphen modifiers")
 
 
 def coord(f: MentionFinder, i: int, pro: str) -> bool:
