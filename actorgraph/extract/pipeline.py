@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from actorgraph.extract import dates, spans
 from actorgraph.extract.dated_codes import apply_dated_codes
 from actorgraph.extract.finder import MentionFinder
-from actorgraph.extract.intent import code_intents
+from actorgraph.extract.intent import code_intents, code_refusals
 from actorgraph.extract.lang import profile, read_wordsets
 from actorgraph.extract.lookup import Tables, build_tables, lexicon_rules
 from actorgraph.extract.mentions import Entities, Tok
@@ -410,4 +410,5 @@ def extract_document(document: Document, model: str | None = None) -> Extraction
     merge_unnamed(extraction)
     apply_dated_codes(extraction)
     code_intents(extraction)
+    code_refusals(extraction)
     return extraction
