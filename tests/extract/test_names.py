@@ -70,3 +70,18 @@ def test_a_surname_two_people_share_stays_apart() -> None:
     ex = _extraction(a, b, bare)
     join_surnames(ex)
     assert set(ex.entities) == {a.key, b.key, bare.key}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Odin Sanchez met Emmanuel Macron in Paris on Monday.", False),  # another person with that surname
+        ("On Monday Sanchez met Emmanuel Macron in Paris.", True),  # a known surname alone is the person
+        ("Spanish Prime Minister Pedro Sanchez met Emmanuel Macron in Paris.", True),
+    ],
+)
+def test_a_known_surname_after_another_given_name_is_someone_else(text: str, expected: bool) -> None:
+    from actorgraph.extract import extract_text
+
+    labels = {e.label_en for e in extract_text(text, lang="en", model="none").entities.values()}
+    assert ("Pedro Sánchez" in labels) is expected, labels

@@ -98,7 +98,7 @@ class Arguments(Titles):
             if self.comma(k) and k + 1 < hi and self.word(k + 1) in self.v.aka:
                 close = next((c for c in range(k + 2, min(hi, k + 8)) if self.comma(c)), k)
                 limit = min(hi, limit + close - k + 1)  # a nickname in apposition does not use up the window
-            if k > after and self.object_stop(trig, k, hi):
+            if (k > after and self.object_stop(trig, k, hi)) or self.new_clause_subject(k, hi):
                 break
             hit = self.hit_at(k)
             if hit is None:
@@ -149,6 +149,17 @@ class Arguments(Titles):
             # "welcomed the move and asked Washington": the next verb has its own object
             return any(r.pos == "verb" for _e, r, _p in self.t.triggers.match(self.keys, k + 1))
         return False
+
+    def new_clause_subject(self, k: int, hi: int) -> bool:
+        """A comma and a conjunction, then actors and a verb of ours: ", and Russia and China vetoed" is
+        another clause with its own subject, not more objects."""
+        if not (self.comma(k) and k + 2 < hi and self.word(k + 1) in self.v.conjunctions):
+            return False
+        first = self.hit_at(k + 2)
+        if first is None or first.start != k + 2:
+            return False
+        after = self.group_from(first, hi)[-1].end
+        return after < hi and any(r.pos == "verb" for _e, r, _p in self.t.triggers.match(self.keys, after))
 
     def not_an_object(self, trig: TriggerHit, hit: Hit, after: int, hi: int, exclude: set[str]) -> bool:
         rule = trig.rule

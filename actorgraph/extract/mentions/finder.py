@@ -84,7 +84,7 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         if not self.free(i, n_end):
             return None
         entry = self.ent.gaz(payload.key)
-        if entry is None:
+        if entry is None or self._someone_elses_surname(i, n_end, entry):
             return None
         self.ent.ensure_gaz(payload.key)
         alternatives = [p.key for p in payloads[1:] if p.key != payload.key]
@@ -105,6 +105,15 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         hit = Hit(i, n_end, payload.key, entry.type, kind, coord=self.coord(i, pro), alternatives=alternatives)
         self.add(hit)
         return n_end
+
+    def _someone_elses_surname(self, i: int, n_end: int, entry: GazEntry) -> bool:
+        """A known person's one-word alias after a capitalised word that no rule took: "Odin Sanchez" is not
+        Pedro Sánchez (a title before the surname was read by the title rules first)."""
+        if entry.type != "Person" or n_end - i != 1 or i == 0 or self.cover[i - 1] >= 0:
+            return False
+        before = self.toks[i - 1]
+        given = before.cap and before.text.isalpha() and before.text not in self.words("not names:cased")
+        return given and before.sent == self.toks[i].sent
 
     def _government_of(self, i: int, n_end: int, end: int, entry: GazEntry, pro: str) -> int | None:
         """ "the NAME administration", idarat NAME: the government of the person's country."""
