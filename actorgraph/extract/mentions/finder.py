@@ -31,6 +31,7 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
                 or rules.place_at(self, i, end)
                 or self.gazetteer_at(i, end)
                 or self.head_at(i, end)
+                or rules.group_of_place_at(self, i, end)
                 or rules.apposition_at(self, i, end)
                 or rules.country_anaphor_at(self, i)
             )

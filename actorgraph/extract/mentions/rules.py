@@ -64,6 +64,9 @@ class MentionRules:
     group_at: Callable[[MentionFinder, int, int, int, GazEntry], int | None] = lambda f, i, n_end, end, entry: None
     """A group of a state's people named by the state and a group noun (i..n_end is the state: "Afghan rebels",
     "Ivory Coast rebels"): the group's own actor; a language without the hook has none."""
+    group_of_place_at: Callable[[MentionFinder, int, int], int | None] = lambda f, i, end: None
+    """A group noun followed by where its people are ("protesters in southern Nepal", "workers in Brazil"): the
+    group's own actor, of that place's state; a language without the hook has none."""
 
 
 @lru_cache(maxsize=8)

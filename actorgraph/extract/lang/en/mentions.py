@@ -25,4 +25,5 @@ RULES = MentionRules(
     place_label=places.place_label,
     same_head=lambda f, hit, head: True,
     group_at=names.group_at,
+    group_of_place_at=names.group_of_place_at,
 )

@@ -132,3 +132,25 @@ def group_at(f: MentionFinder, i: int, n_end: int, end: int, entry: GazEntry) ->
     group = f.ent.ensure_new(type_, surface[:1].upper() + surface[1:], country=entry.country)
     f.add(Hit(i, n_end + 1, group.key, type_, "head", coord=f.coord(i, "")))
     return n_end + 1
+
+
+def group_of_place_at(f: MentionFinder, i: int, end: int) -> int | None:
+    """ "protesters in southern Nepal", "workers in Brazil": a group noun (word sets "group nouns:TYPE"), a
+    preposition of where they are ("group place prepositions") and a state or city, with direction words
+    between ("southern"): a group of that state's people, labelled as written."""
+    word, first = f.toks[i].text, i == 0 or f.toks[i - 1].sent != f.toks[i].sent
+    word = word.lower() if word.islower() or first else ""  # "Rebels in eastern Congo" starts a sentence
+    type_ = next((t for t in GROUP_TYPES if word in f.words(f"group nouns:{t}")), "") if word else ""
+    if not type_ or i + 2 >= end or f.toks[i + 1].text.lower() not in f.words("group place prepositions"):
+        return None
+    m = i + 2
+    while m < end and m < i + 4 and f.toks[m].text.lower() in f.words("direction words"):
+        m += 1
+    found = f.name_at(m, end) if m < end and f.cover[m] < 0 else None
+    entry = f.ent.gaz(found[1].key) if found is not None else None
+    if found is None or entry is None or entry.type not in ("State", "City") or not entry.country:
+        return None
+    surface = f.surface(i, found[0])
+    group = f.ent.ensure_new(type_, surface[:1].upper() + surface[1:], country=entry.country)
+    f.add(Hit(i, found[0], group.key, type_, "head", coord=f.coord(i, "")))
+    return found[0]
