@@ -40,6 +40,10 @@ class Grammar:
         """The subject group given the one before the trigger: (hits, is it after the trigger)."""
         return before, False
 
+    def fronted_object_before(self, trig: TriggerHit, subject_start: int) -> bool:
+        """Does a mention the trigger's row marks stand between a verb and its subject after it?"""
+        return False
+
     def first_person(self, trig: TriggerHit, lo: int, hi: int) -> bool:
         """Is the trigger verb's subject the first person ("we condemn", "I welcome")? Then it is the issuer of the
         statement (``core/statements.py``). Here: a word of ``rel first person subjects`` before the verb, with

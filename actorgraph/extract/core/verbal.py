@@ -200,8 +200,7 @@ class Verbal(Statements, Nominal):
     def with_subjects(self, trig: TriggerHit, at: Found, found: Subjects, rule_id: str, modality: str) -> None:
         rule = trig.rule
         subjects, keys, vso = found
-        # شن إسرائيل، الثلاثاء، غارة على: a gapped trigger's own words come after its VSO subject
-        after = max(subjects[-1].end, trig.end) if vso and subjects else trig.end
+        after = self.objects_start(trig, subjects, vso)
         keys, asked = self.acting(trig, at, subjects, keys)
         if asked and modality == "asserted":
             modality = "future"  # "urged Russia to withdraw": the withdrawal is asked for, not done
@@ -228,6 +227,13 @@ class Verbal(Statements, Nominal):
             self.sidelines(trig, at, keys, modality, rule_id)
         if modality == "asserted" or rule.pos == "verb":
             self.remember(keys)
+
+    def objects_start(self, trig: TriggerHit, subjects: list[Hit], vso: bool) -> int:
+        """Where the object search starts: after the trigger, or after a subject that follows it."""
+        if not (vso and subjects) or self.g.fronted_object_before(trig, subjects[0].start):
+            return trig.end  # وشارك في القمة X: the object came between the verb and its subject
+        # شن إسرائيل، الثلاثاء، غارة على: a gapped trigger's own words come after its VSO subject
+        return max(subjects[-1].end, trig.end)
 
     def pair_up(self, trig: TriggerHit, at: Found, keys: list[str], after: int, modality: str, rule_id: str) -> None:
         """ "X and Y met": they pair up ("X and Y held talks with Z": they are one side; "X and Y welcomed the

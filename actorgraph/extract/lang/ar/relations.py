@@ -261,6 +261,7 @@ class Grammar(Base):
             return before, False
         k = trig.start + 1 if trig.end - trig.start > 1 else trig.end
         limit = min(hi, k + 4)
+        object_first = False
         while k < limit:
             if self.each_of(k, hi):
                 k, limit = k + 2, min(hi, limit + 2)  # أدانت كل من مصر والأردن: "both/each of", the list follows
@@ -269,19 +270,40 @@ class Grammar(Base):
             if dual > k:
                 k, limit = dual, min(hi, limit + dual - k)  # اتفق وزيرا خارجية مصر والأردن: the owners act
                 continue
+            fronted = self.fronted_object_at(trig, k)
+            if fronted is not None:
+                k, limit = fronted.end, min(hi, fronted.end + 4)  # وشارك في القمة X: the verb's object, then X
+                object_first = True
+                continue
             hit = f.hit_at(k)
             if hit is not None:
-                return self.subject_after_verb(trig, hit, lo, hi), True
+                return self.subject_after_verb(trig, hit, lo, hi, object_first), True
             if not f.skippable(k) or f.boundary(k):
                 break
             k += 1
         return [], True
 
-    def subject_after_verb(self, trig: TriggerHit, hit: Hit, lo: int, hi: int) -> list[Hit]:
+    def fronted_object_at(self, trig: TriggerHit, k: int) -> Hit | None:
+        """The mention at k that the verb's row marks with its preposition (في القمة, بالقمة) when it comes before
+        the subject (وشارك في القمة الرئيس): the verb's object; else None."""
+        f = self.f
+        if trig.rule.pos != "verb":
+            return None
+        preps = {f.v.normalize(p) for p in trig.rule.preps}
+        hit = f.hit_at(k + 1) if f.word(k) in preps else f.hit_at(k)
+        if hit is None or hit.start not in (k, k + 1) or (hit.start == k and self.bare(hit)):
+            return None
+        return hit if f.marked(hit, k - 1, hit.end, preps) else None
+
+    def fronted_object_before(self, trig: TriggerHit, subject_start: int) -> bool:
+        return any(self.fronted_object_at(trig, k) is not None for k in range(trig.end, subject_start))
+
+    def subject_after_verb(self, trig: TriggerHit, hit: Hit, lo: int, hi: int, object_first: bool = False) -> list[Hit]:
         f = self.f
         if not self.bare(hit):
             return []  # واجتمع برئيس الوزراء: a mention behind a preposition is not the subject
-        if trig.rule.pos == "verb" and self.coordinated_verb(trig, lo):
+        # after its object (وحضر في المؤتمر X) the mention is the verb's own subject, even after "and"
+        if trig.rule.pos == "verb" and not object_first and self.coordinated_verb(trig, lo):
             if not self.agrees(trig, hit):
                 return []  # واتهم روسيا "and he accused Russia": a masculine verb, a feminine state
             if self.only_group_in_clause(hit, hi) and self.clause_subject_before(trig, hit):
