@@ -36,8 +36,8 @@ def unknown_name(f: MentionFinder, k: int, end: int) -> int:
             m += 2  # "Lee Nak-yon", "Kim Jong-un": a given name's second syllable in lower case
         else:
             break
-        if m - k >= MAX_NAME_WORDS:
-            break
+        if sum(1 for t in f.toks[k:m] if t.text != "-") >= MAX_NAME_WORDS:
+            break  # hyphens are no words: "Maulana Fazl-ur-Rehman"
     return m
 
 
