@@ -194,13 +194,13 @@ def _noun_reading(rule: TriggerRule, pro: str, lang: str) -> bool:
 def _refers_back(rule: TriggerRule, view: SentenceView, k: int, pro: str, lang: str) -> bool:
     """An event told before: a definite act noun ("the attack", "the strikes"; a verb form after a determiner
     is a noun), a verb in a relative clause on one ("the attack that targeted X"), or a relative clause
-    that describes its noun by a past act ("who was kidnapped in Milan")."""
+    that describes its noun by a past act ("who was kidnapped in Milan", "who had been recently arrested")."""
     p, words, keys = profile(lang), view.words, view.keys
-    if (
-        rule.pos == "verb"
-        and k > view.lo
-        and _reads(keys[k - 1], words[k - 1], _set(lang, "incident:relative-background"))
-    ):
+    r = k - 1
+    auxiliaries = _set(lang, "incident:relative-auxiliaries")
+    while r > view.lo and r > k - 4 and words[r] in auxiliaries:
+        r -= 1  # "who had been recently arrested": the relative pronoun before the auxiliaries
+    if rule.pos == "verb" and r >= view.lo and _reads(keys[r], words[r], _set(lang, "incident:relative-background")):
         return True
     head = k - 2 if k >= 2 and _reads(keys[k - 1], words[k - 1], p.words("incident:relative")) else k
     return _definite(words, keys, head, p.words("incident:definite"), tuple(p.words("incident:definite-prefixes")))

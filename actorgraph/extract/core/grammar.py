@@ -44,6 +44,11 @@ class Grammar:
         """Does a mention the trigger's row marks stand between a verb and its subject after it?"""
         return False
 
+    def agentless_passive(self, trig: TriggerHit) -> bool:
+        """After a passive auxiliary with no agent: is the trigger a participle, so the mention before it is
+        what the act befell, not its doer ("was extradited to Venezuela"; not "is attacking", "is concerned")?"""
+        return False
+
     def first_person(self, trig: TriggerHit, lo: int, hi: int) -> bool:
         """Is the trigger verb's subject the first person ("we condemn", "I welcome")? Then it is the issuer of the
         statement (``core/statements.py``). Here: a word of ``rel first person subjects`` before the verb, with

@@ -327,7 +327,7 @@ class Verbal(Statements, Nominal):
         while k < hi and k < trig.end + 3 and self.word(k) not in by:
             k += 1
         if k >= hi or self.word(k) not in by:
-            return False
+            return self.g.agentless_passive(trig)  # "X was extradited to Y": X did nothing to Y
         agent = self.hit_at(k + 1) if k + 1 < hi else None
         if agent is None and k + 2 < hi and self.word(k + 1) in self.v.articles:
             agent = self.hit_at(k + 2)

@@ -72,10 +72,19 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
             j -= 1
         if i >= j or not self.free(i, j) or not self.toks[i].cap:
             return
-        entity = self.ent.ensure_new(type_, self.surface(i, j))
+        owner = self._owner_state(i) if type_ != "Person" else ""
+        entity = self.ent.ensure_new(type_, self.surface(i, j), country=owner)
         if type_ == "Person" and j - i >= 2:
             self.aliases.setdefault(self.toks[j - 1].text.lower(), entity.key)
         self.add(Hit(i, j, entity.key, type_, "model", coord=self.coord(i, "")))
+
+    def _owner_state(self, i: int) -> str:
+        """The country of a state named with a possessive right before token i ("the Ivory Coast's Supreme
+        Court" is that state's court), else ""."""
+        if i < 2 or self.toks[i - 1].text not in self.words("possessive markers:cased") or self.cover[i - 2] < 0:
+            return ""
+        entry = self.ent.gaz(self.hits[self.cover[i - 2]].key)
+        return entry.country if entry is not None and entry.type == "State" else ""
 
     def gazetteer_at(self, i: int, end: int) -> int | None:
         found = self.name_at(i, end)

@@ -26,6 +26,10 @@ class Grammar(Base):
         f, p = self.f, trig.start - 1
         return p >= lo and f.word(p) in f.v.sets("accusation markers") and f.word(trig.start).endswith("ing")
 
+    def agentless_passive(self, trig: TriggerHit) -> bool:
+        word = self.f.word(trig.start)
+        return not word.endswith("ing") and word not in self.f.v.sets("stative participles")
+
     def adverb(self, k: int) -> bool:
         return self.f.word(k).endswith("ly")
 
