@@ -46,11 +46,13 @@ def code_intents(extraction: Extraction) -> None:
 
 
 def code_refusals(extraction: Extraction) -> None:
-    """A negated act right after a refusal cue (word set "refusal cues": refused to, will not) is a
-    rejection: its PLOVER type becomes the refusal type of plover_intent.tsv."""
+    """A negated or planned act right after a refusal cue (word set "refusal cues": refused to, will not,
+    cancelled) is a rejection: its PLOVER type becomes the refusal type of plover_intent.tsv, and a planned one
+    is negated ("cancelled a planned visit")."""
     table = refusal_types()
     lang = extraction.document.lang
-    todo = [r for r in extraction.relations if r.modality == "negated" and r.plover in table]
+    # "cancelled a planned visit": the plan's future yields to the refusal before it
+    todo = [r for r in extraction.relations if r.modality in ("negated", "future") and r.plover in table]
     if not todo or not lang or not profile(lang).has_words("refusal cues"):
         return
     cues = profile(lang).phrases("refusal cues")
@@ -58,7 +60,7 @@ def code_refusals(extraction: Extraction) -> None:
     for rel in todo:
         before = _words_before(extraction.document.text, rel, sentences.get(rel.sentence), lang)
         if any(_occurs(cue, before) for cue in cues):
-            rel.plover = table[rel.plover]
+            rel.plover, rel.modality = table[rel.plover], "negated"
 
 
 def _words_before(text: str, rel: Relation, sentence: Sentence | None, lang: str) -> list[str]:

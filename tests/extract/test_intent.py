@@ -41,6 +41,15 @@ def test_a_refused_act_is_a_rejection_and_stays_negated() -> None:
 
 
 def test_only_negated_acts_are_refusals() -> None:
-    x = _act("Turkey refused to meet Greece.", "meet", "CONSULT", modality="hedged")
+    x = _act("Turkey refused to meet Greece.", "meet", "CONSULT", modality="hedged")  # only negated or planned
     code_refusals(x)
     assert x.relations[0].plover == "CONSULT"
+
+
+def test_a_cancelled_plan_is_a_rejection_and_negated() -> None:
+    x = _act("The prime minister cancelled a planned visit to Washington.", "visit", "CONSULT", modality="future")
+    code_refusals(x)
+    assert (x.relations[0].plover, x.relations[0].modality) == ("REJECT", "negated")
+    x = _act("The prime minister planned a visit to Washington.", "visit", "AGREE", modality="future")
+    code_refusals(x)
+    assert (x.relations[0].plover, x.relations[0].modality) == ("AGREE", "future")
