@@ -328,9 +328,7 @@ class Verbal(Statements, Nominal):
             k += 1
         if k >= hi or self.word(k) not in by:
             return self.g.agentless_passive(trig)  # "X was extradited to Y": X did nothing to Y
-        agent = self.hit_at(k + 1) if k + 1 < hi else None
-        if agent is None and k + 2 < hi and self.word(k + 1) in self.v.articles:
-            agent = self.hit_at(k + 2)
+        agent = self.by_agent(k + 1, hi)
         if agent is None:
             return False
         agents = [h.key for h in self.group_from(agent, hi) if self.eligible(h, ("actor",))]
@@ -338,6 +336,18 @@ class Verbal(Statements, Nominal):
             for patient in self.patients(trig, p, lo):
                 self.emit(a, trig.rule, patient.key, trig, at, modality, rule_id + ".passive")
         return True
+
+    def by_agent(self, k: int, hi: int) -> Hit | None:
+        """The mention after "by": at k, or after an article and up to two lower-case words ("by the outgoing
+        administration of Joe Biden")."""
+        m = k + 1 if k < hi and self.word(k) in self.v.articles else k
+        for q in range(m, min(hi, m + 3)):
+            hit = self.hit_at(q)
+            if hit is not None:
+                return hit if hit.start == q else None
+            if not self.toks[q].text.isalpha() or not self.toks[q].text.islower() or q == k and m == k:
+                return None
+        return None
 
     def patients(self, trig: TriggerHit, aux: int, lo: int) -> list[Hit]:
         """The passive's patient: the group before the auxiliary, a relative's antecedent ("Trump, who was

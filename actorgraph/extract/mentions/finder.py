@@ -86,6 +86,12 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         entry = self.ent.gaz(self.hits[self.cover[i - 2]].key)
         return entry.country if entry is not None and entry.type == "State" else ""
 
+    def _noun_of_before(self, i: int, nouns: frozenset[str]) -> bool:
+        """A noun of the set and "of" right before token i, neither taken by another mention."""
+        if i < 2 or self.cover[i - 2] >= 0 or self.toks[i - 1].text.lower() not in self.words("of prepositions"):
+            return False
+        return not nouns.isdisjoint(self.keys[i - 2])
+
     def gazetteer_at(self, i: int, end: int) -> int | None:
         found = self.name_at(i, end)
         if found is None:
@@ -140,6 +146,10 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
             self.ent.ensure_gaz(state)
             self.add(Hit(i, n_end + 1, state, "State", "name", coord=self.coord(i, pro)))
             return n_end + 1
+        elif self._noun_of_before(i, nouns):  # "the administration of Joe Biden"
+            self.ent.ensure_gaz(state)
+            self.add(Hit(i - 2, n_end, state, "State", "name", coord=self.coord(i - 2, "")))
+            return n_end
         return None
 
     def shares_adjective(self, k: int, end: int, nouns: frozenset[str]) -> bool:
