@@ -147,9 +147,17 @@ class Verbal(Statements, Nominal):
     def joined_subject(self, trig: TriggerHit, at: Found, modality: str) -> tuple[list[str], str] | None:
         """A noun trigger whose clause opens with a conjunction and at most one other word (the light verb of
         "and held talks", "and would hold talks"): the subject of the clause before, else the sentence's first
-        actor before the conjunction (with the modality); None otherwise."""
+        actor before the conjunction (with the modality); after a relative pronoun ("X, who held talks"), its
+        antecedent; None otherwise."""
         p, budget = trig.start - 1, 1
-        while p >= at.lo and self.hit_at(p) is None and not self.boundary(p):
+        while p >= at.lo and self.hit_at(p) is None:
+            if self.word(p) in self.v.relative_pronouns and p - 1 >= at.lo:
+                # "Trump, who held talks with X": the relative's antecedent holds them
+                q = p - 1 if self.comma(p - 1) else p
+                keys = [h.key for h in self.group_ending_before(q, at.lo, 0) if self.eligible(h, ("actor",))]
+                return (keys, modality) if keys else None
+            if self.boundary(p):
+                return None
             if self.word(p) in self.v.conjunctions:
                 before = self.clause_before_subject(at.sent, modality)
                 if before is not None:
