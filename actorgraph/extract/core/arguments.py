@@ -130,11 +130,24 @@ class Arguments(Titles):
         if self.a_place(trig, hit, after):
             return None
         group = [h for h in self.group_from(hit, hi) if h.key not in exclude and self.eligible(h, rule.types)]
+        leader = self.leader_after(group[-1], hi) if group else None
+        if leader is not None and leader.key not in exclude:
+            group = [leader]  # "talks with a Chinese delegation led by He Lifeng": he is the other side
         if self.marked(hit, after, hi, {self.v.normalize(p) for p in rule.preps}):
             return group, True
         if rule.frame == "sym" and rule.relation not in trait("direct-partner"):
             return None  # "agreed to a deal mediated by Qatar": partners come with "with"/مع
         return group, False
+
+    def leader_after(self, hit: Hit, hi: int) -> Hit | None:
+        """The person named after a group by "led by" or "headed by" (word set "rel led by phrases"), or None."""
+        for phrase in self.v.led_by:
+            k = hit.end + len(phrase)
+            if k < hi and self.phrase_at(hit.end, (phrase,)):
+                leader = self.hit_at(k)
+                if leader is not None and leader.start == k and self.type_of(leader.key) == "Person":
+                    return leader
+        return None
 
     def object_stop(self, trig: TriggerHit, k: int, hi: int) -> bool:
         """Does the object search stop at k (a clause boundary, a contrast, "between", the next verb)?"""

@@ -18,6 +18,8 @@ class Vocab:
     locative: frozenset[str]
     contrast: frozenset[str]
     contrast_phrases: tuple[tuple[str, ...], ...]
+    led_by: tuple[tuple[str, ...], ...]
+    """words between a group and the person at its head ("a delegation led by X")"""
     relatives: frozenset[str]
     relative_openers: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -80,6 +82,7 @@ def vocab(lang: str) -> Vocab:
         locative=s("locative"),
         contrast=s("contrast"),
         contrast_phrases=p.phrases("rel contrast phrases"),
+        led_by=p.phrases("rel led by phrases"),
         relatives=s("relatives"),
         relative_openers=s("relative openers"),
         relative_pronouns=s("relative pronouns"),
