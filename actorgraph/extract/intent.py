@@ -30,10 +30,12 @@ def _rows() -> tuple[dict[str, str], ...]:
     return tuple(csv.DictReader(lines, delimiter="\t"))
 
 
+@lru_cache(maxsize=1)
 def intent_types() -> dict[str, str]:
     return {row["type"]: row["intent"] for row in _rows() if row.get("intent")}
 
 
+@lru_cache(maxsize=1)
 def refusal_types() -> dict[str, str]:
     return {row["type"]: row["refusal"] for row in _rows() if row.get("refusal")}
 
