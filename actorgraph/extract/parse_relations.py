@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from actorgraph.extract.core.context import TYPE_CLASSES
+from actorgraph.extract.lang import profile
 from actorgraph.extract.lang.en.parse import MentionSpan, ParsedRelation, parse_relations
 from actorgraph.extract.mentions.base import Entities
 from actorgraph.extract.records import Entity, Relation, Sentence
@@ -31,8 +32,19 @@ def unnamed_recipients() -> dict[tuple[str, ...], Party]:
     return read_parties("unnamed_recipients_en.tsv", "plover")
 
 
-def mention_spans(entities: Sequence[Entity]) -> list[MentionSpan]:
-    return [MentionSpan(m.start, m.end, e.key, e.type) for e in entities for m in e.mentions]
+def mention_spans(entities: Sequence[Entity], text: str = "") -> list[MentionSpan]:
+    """The entities' mentions, less the patrons of a group ("Iran-backed militias": the rules relate Iran to
+    the militias, and Iran is no party to what they do)."""
+    return [
+        MentionSpan(m.start, m.end, e.key, e.type) for e in entities for m in e.mentions if not _patron(text, m.end)
+    ]
+
+
+def _patron(text: str, end: int) -> bool:
+    if not text.startswith("-", end):
+        return False
+    word = text[end + 1 : end + 12].split(" ", 1)[0].lower()
+    return word in profile("en").words("patron modifiers")
 
 
 def _within(sentence: Sentence, start: int, end: int) -> bool:
@@ -49,7 +61,7 @@ def add_parse_relations(
     known = {(r.subject, r.relation, r.object, r.sentence) for r in relations}
     known |= {(r.object, r.relation, r.subject, r.sentence) for r in relations}
     unnamed: list[tuple[ParsedRelation, int]] = []
-    for found in parse_relations(parsed, mention_spans(list(entities.values())), TYPE_CLASSES):
+    for found in parse_relations(parsed, mention_spans(list(entities.values()), parsed.text), TYPE_CLASSES):
         index = bisect_right(starts, found.trigger_start) - 1
         # The trained parser's sentences are not ours (a heading line may run into the next sentence).
         if index < 0 or sentences[index].is_heading or not _within(sentences[index], found.span_start, found.span_end):

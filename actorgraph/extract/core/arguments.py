@@ -21,7 +21,11 @@ class Arguments(Titles):
                 p -= 1
             if p >= lo and (self.word(p) in self.v.conjunctions or self.word(p) in self.v.pronouns):
                 return [], False  # "… and meet Trump", "said he supported": not the actor named before
-        before = [h for h in self.group_ending_before(trig.start, c_lo, self.g.subject_gap(trig)) if self.actor(h)]
+        before = [
+            h
+            for h in self.group_ending_before(trig.start, c_lo, self.g.subject_gap(trig))
+            if self.actor(h) and (h.kind != "patron" or h.end + 1 == trig.start)  # "Rwanda-backed": only backs
+        ]
         comma = c_lo - 1
         if not before and trig.rule.pos == "noun" and comma > lo and self.comma(comma):
             actors = [self.hit_at(m) for m in range(c_lo, trig.start)]
@@ -82,7 +86,7 @@ class Arguments(Titles):
     # -- objects -------------------------------------------------------------------------------------
     def objects(self, trig: TriggerHit, after: int, hi: int, exclude: set[str]) -> list[Hit]:
         rule = trig.rule
-        limit = min(hi, after + rule.window)
+        limit = self.object_limit(trig, after, hi)
         plain: list[Hit] = []
         k = after
         if after < hi and self.word(after) in self.v.complement_openers:
@@ -114,6 +118,14 @@ class Arguments(Titles):
                 plain = plain or group
             k = hit.end
         return plain
+
+    def object_limit(self, trig: TriggerHit, after: int, hi: int) -> int:
+        """Where the object search ends: the row's window, or two words on after a hyphened trigger
+        ("Rwanda-backed M23 rebels": what is backed is the noun right after)."""
+        limit = min(hi, after + trig.rule.window)
+        if trig.start > 0 and self.toks[trig.start - 1].text in self.v.hyphen:
+            limit = min(limit, after + 2)
+        return limit
 
     def object_at(
         self, trig: TriggerHit, hit: Hit, after: int, hi: int, exclude: set[str]
@@ -176,8 +188,8 @@ class Arguments(Titles):
 
     def not_an_object(self, trig: TriggerHit, hit: Hit, after: int, hi: int, exclude: set[str]) -> bool:
         rule = trig.rule
-        if hit.key in exclude or not self.eligible(hit, rule.types):
-            return True
+        if hit.key in exclude or hit.kind == "patron" or not self.eligible(hit, rule.types):
+            return True  # "struck Iran-backed militias": the patron is not struck
         if rule.frame == "sym" and hit.kind == "adjmod":
             return True  # "welcomed Syrian refugees", اللاجئين السوريين: not agentive (as "Syrian officials" is)
         # "welcomed the U.S. move", "received the Chinese proposal": not a partner

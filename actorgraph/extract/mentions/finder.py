@@ -70,7 +70,7 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
             i += 1
         while j > i and (self.toks[j - 1].text in possessive or self.toks[j - 1].punct):
             j -= 1
-        if i >= j or not self.free(i, j) or not self.toks[i].cap:
+        if i >= j or not self.free(i, j) or not self.toks[i].cap or self.no_actor.intersection(range(i, j)):
             return
         owner = self._owner_state(i) if type_ != "Person" else ""
         entity = self.ent.ensure_new(type_, self.surface(i, j), country=owner)
@@ -117,6 +117,7 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
             return group
         n_end, kind = self.rules.adjective_kind(self, i, n_end, end, payload.kind, payloads)
         if not kind:
+            self.no_actor.update(range(i, n_end))  # nor may a trained model's entity make them one
             return n_end  # the words name no actor here ("ethnic Albanians" are not Albania's people)
         hit = Hit(i, n_end, payload.key, entry.type, kind, coord=self.coord(i, pro), alternatives=alternatives)
         self.add(hit)

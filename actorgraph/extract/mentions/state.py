@@ -59,6 +59,7 @@ class FinderState:
         self.cover: list[int] = [-1] * len(toks)
         self.hits: list[Hit] = []
         self.aliases: dict[str, str] = {}  # doc-local single-word key → person key
+        self.no_actor: set[int] = set()  # tokens of names that name no actor here ("ethnic Albanians", "Iran-backed")
         self.last_of_type: dict[str, str] = {}
         self.city_words = _city_words(tables)
         self.city_flags = [not self.city_words.isdisjoint(keys) for keys in self.keys]  # place nouns, once

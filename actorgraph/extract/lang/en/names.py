@@ -74,6 +74,8 @@ def adjective_kind(
     """ "Russian forces" acts for Russia; "a Japanese lawmaker's visit" does not. A plural demonym names the
     state's people ("the Palestinians rejected", as event coders read it), but not an ethnic group of another
     state ("ethnic Albanians in Serbia": word set "ethnic words" before it), and is then no mention at all (kind "")."""
+    if n_end + 1 < end and f.toks[n_end].text == "-" and f.toks[n_end + 1].text.lower() in f.words("patron modifiers"):
+        return n_end, "patron"  # "Iran-backed militias": Iran backs them, and is no party to what they do or suffer
     if kind != "adj":
         return n_end, kind
     last = f.toks[n_end - 1].text
