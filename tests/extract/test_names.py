@@ -85,3 +85,13 @@ def test_a_known_surname_after_another_given_name_is_someone_else(text: str, exp
 
     labels = {e.label_en for e in extract_text(text, lang="en", model="none").entities.values()}
     assert ("Pedro Sánchez" in labels) is expected, labels
+
+
+def test_a_city_name_that_begins_a_longer_name_is_not_cut_out_of_it() -> None:
+    from actorgraph.extract import extract_text
+
+    def cities(text: str) -> set[str]:
+        return {e.label_en for e in extract_text(text, lang="en", model="none").entities.values() if e.type == "City"}
+
+    assert "New York" not in cities("The New York Times criticized the Turkish government on Monday.")
+    assert "Mosul" in cities("Gunmen attacked a police station in Mosul on Monday.")

@@ -86,6 +86,14 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         entry = self.ent.gaz(self.hits[self.cover[i - 2]].key)
         return entry.country if entry is not None and entry.type == "State" else ""
 
+    def _inside_longer_name(self, n_end: int, end: int, entry: GazEntry) -> bool:
+        """A city's name before another capitalised word begins a longer name ("The New York Times", "Munich
+        Regional Court"), which the city's own mention would cut."""
+        if entry.type != "City" or n_end >= end or not self.rules.cased:
+            return False
+        nxt = self.toks[n_end]
+        return nxt.cap and nxt.text.isalpha() and nxt.sent == self.toks[n_end - 1].sent
+
     def _noun_of_before(self, i: int, nouns: frozenset[str]) -> bool:
         """A noun of the set and "of" right before token i, neither taken by another mention."""
         if i < 2 or self.cover[i - 2] >= 0 or self.toks[i - 1].text.lower() not in self.words("of prepositions"):
@@ -100,7 +108,7 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         if not self.free(i, n_end):
             return None
         entry = self.ent.gaz(payload.key)
-        if entry is None or self._someone_elses_surname(i, n_end, entry):
+        if entry is None or self._someone_elses_surname(i, n_end, entry) or self._inside_longer_name(n_end, end, entry):
             return None
         self.ent.ensure_gaz(payload.key)
         alternatives = [p.key for p in payloads[1:] if p.key != payload.key]

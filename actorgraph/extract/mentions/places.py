@@ -24,9 +24,13 @@ class PlaceMixin(FinderState):
             return None
         entry = self.ent.gaz(state) if state else None
         country = entry.country if entry is not None else ""
-        label_en, label_native = self.rules.place_label(self.me, self.surface(k, n_end))
-        city = self.ent.ensure_new("City", label_en, label_native, country=country)
+        known = self.name_at(k, n_end + 1)
+        if known is not None and known[0] == n_end and self.gaz_type(known) == "City":
+            key = self.ent.ensure_gaz(known[1].key).key  # a city of the gazetteer, named with its state
+        else:
+            label_en, label_native = self.rules.place_label(self.me, self.surface(k, n_end))
+            key = self.ent.ensure_new("City", label_en, label_native, country=country).key
         if state:
             self.ent.ensure_gaz(state)
-        self.add(Hit(i, hit_end, city.key, "City", "place", coord=self.coord(i, ""), affiliation=state))
+        self.add(Hit(i, hit_end, key, "City", "place", coord=self.coord(i, ""), affiliation=state))
         return hit_end

@@ -42,7 +42,10 @@ def _place_name_end(f: MentionFinder, j: int, end: int) -> int:
         norm = normalize(tok.text)
         if tok.punct or not tok.text.isalpha() or norm in stop or f.cover[m] >= 0:
             break
-        if f.name_at(m, end) is not None or f.t.titles.match(f.keys, m) or f.t.triggers.match(f.keys, m):
+        named = f.name_at(m, end)
+        if m == j and named is not None and f.gaz_type(named) == "City":
+            return named[0]  # a city of the gazetteer (مدينة حلب)
+        if named is not None or f.t.titles.match(f.keys, m) or f.t.triggers.match(f.keys, m):
             break
         if m == j and not norm.startswith("ال") and norm.endswith("يه"):
             break  # مدينة ساحلية "a coastal city": an adjective, not a name

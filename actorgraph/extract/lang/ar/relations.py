@@ -306,7 +306,8 @@ class Grammar(Base):
         if trig.rule.pos == "verb" and not object_first and self.coordinated_verb(trig, lo):
             if not self.agrees(trig, hit):
                 return []  # واتهم روسيا "and he accused Russia": a masculine verb, a feminine state
-            if self.only_group_in_clause(hit, hi) and self.clause_subject_before(trig, hit):
+            could_be_object = f.eligible(hit, trig.rule.types)  # وزار الرئيس X مدينة حلب: a person is no place
+            if could_be_object and self.only_group_in_clause(hit, hi) and self.clause_subject_before(trig, hit):
                 return []  # "زار X ألمانيا، والتقى Y": Y is met; X stays the subject
         if not f.actor(hit):
             return []
