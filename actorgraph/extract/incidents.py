@@ -98,6 +98,15 @@ def _country(placed: Sequence[Placed]) -> str:
     return next((p.entity.country for p in placed if p.entity.country), "")
 
 
+def _patron(view: SentenceView, placed: Placed, lang: str) -> bool:
+    """A group's patron ("Iran-backed", backed by Iran), whose country is not where anything happened."""
+    words, k, m = view.words, placed.first, placed.last + 1
+    if m + 1 < view.hi and words[m] == "-" and words[m + 1] in _set(lang, "patron modifiers"):
+        return True
+    backed = k - 2 >= view.lo and words[k - 1] in _set(lang, "patron prepositions")
+    return backed and words[k - 2] in _set(lang, "patron participles")
+
+
 def _party(entities: EntityMaker, tables: Tables, plover: str, role: str, country: str, lang: str) -> Entity | None:
     party = incident_parties().get((plover, role))
     return stand_in(entities, tables, party, country) if party is not None else None
@@ -347,7 +356,7 @@ def _incident(view: SentenceView, tables: Tables, entities: EntityMaker, lang: s
               actors: list[Placed]) -> Relation | None:  # fmt: skip
     rule, k, end = trig.rule, trig.start, trig.end
     agent, patient = _roles(rule, k, end, actors, view.words, lang, _object_after(view, trig, lang))
-    country = _country(view.placed)
+    country = _country([p for p in view.placed if not _patron(view, p, lang)])
     if view.words[view.hi - 1] in _set(lang, "incident:question-marks:cased"):
         return None  # a question reports nothing: "could Israel be the one who killed Hariri?"
     if agent is not None and patient is None and _any_before(view, k, OCCASION, _set(lang, "incident:occasion-verbs")):

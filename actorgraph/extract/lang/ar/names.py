@@ -74,7 +74,11 @@ def _name_start(f: MentionFinder, m: int, end: int) -> bool:
 def adjective_kind(
     f: MentionFinder, i: int, n_end: int, end: int, kind: str, payloads: list[NameHit]
 ) -> tuple[int, str]:
-    """A nisba after a common noun ("the Egyptian plan") describes it: the state is not an actor."""
+    """A nisba after a common noun ("the Egyptian plan") describes it: the state is not an actor. A name after a
+    participle of backing (المدعومة من إيران, الموالية لإيران: word sets "patron participles") is the patron of
+    the group before it, no party to what that group does or suffers."""
+    if _patron(f, i):
+        return n_end, "patron"
     entry = f.ent.gaz(payloads[0].key)
     if entry is not None and entry.type == "State" and _nisba_modifier(f, i, n_end, payloads):
         return n_end, "adjmod"
@@ -144,3 +148,11 @@ def same_head(f: MentionFinder, hit: Hit, head: Head) -> bool:
 
 def is_glossed(f: MentionFinder, k: int) -> bool:
     return glossed(f.t, f.toks[k].keys)
+
+
+def _patron(f: MentionFinder, i: int) -> bool:
+    """After "backed by" (a participle and min) or "loyal to" (a participle and the name's li- proclitic)."""
+    if i >= 2 and normalize(f.toks[i - 1].text) in f.words("patron prepositions"):
+        return normalize(f.toks[i - 2].text) in f.words("patron participles")
+    proclitic = any(pro.endswith(tuple(f.words("patron proclitics"))) for pro in f.keys[i].values() if pro)
+    return i >= 1 and proclitic and normalize(f.toks[i - 1].text) in f.words("patron participles:li")
