@@ -132,3 +132,25 @@ def test_the_fields_dictionaries_import(name: str, kind: str, at_least: int) -> 
     out = Dictionaries()
     read_dictionary(UPSTREAM / name, out)
     assert len(getattr(out, kind)) >= at_least, (len(getattr(out, kind)), out.skipped)
+
+
+def test_the_cameo_roots_agree_with_the_published_cameo_plover_table() -> None:
+    """Each CAMEO code our importer maps has the PLOVER type of the field's 2021 table (signing a formal
+    agreement, 057, is SUPPORT; expressing intent, 03, is AGREE)."""
+    import csv
+    import re
+
+    table = UPSTREAM / "CAMEO2PLOVER-2021.txt"
+    if not table.exists():
+        pytest.skip(f"{table} is missing (the shared upstream files sit beside the checkout)")
+    published = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        found = re.match(r"^(\d+):\s*([A-Z]+)", line)
+        if found:
+            published.setdefault(found.group(1), found.group(2))
+    ours_path = Path(__file__).resolve().parents[2] / "actorgraph" / "ontology" / "lexicon" / "cameo_roots.tsv"
+    rows = [r for r in csv.reader(ours_path.read_text(encoding="utf-8").splitlines(), delimiter="\t")
+            if r and not r[0].startswith("#") and r[0] != "cameo"]  # fmt: skip
+    compared = [(r[0], r[1], published[r[0]]) for r in rows if r[1] and r[0] in published]
+    assert len(compared) >= 15, "too few codes compared: the table's format changed"
+    assert [c for c in compared if c[1] != c[2]] == []
