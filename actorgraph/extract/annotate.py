@@ -108,7 +108,8 @@ def party_texts(ex: Extraction) -> None:
         if not rel.plover:
             continue
         rel.subject_text = _nearest_text(ex, rel.subject, rel.sentence, (rel.start, rel.end))
-        rel.object_text = _nearest_text(ex, rel.object, rel.sentence, (rel.start, rel.end))
+        # an unnamed party keeps the phrase its frame read ("condemned the attack": "the attack")
+        rel.object_text = _nearest_text(ex, rel.object, rel.sentence, (rel.start, rel.end)) or rel.object_text
 
 
 def _nearest_text(ex: Extraction, key: str, sentence: int, trigger: tuple[int, int]) -> str:

@@ -95,10 +95,10 @@ def _add_unnamed(
         done.add((index, found.rule.plover))
         entity = stand_in(table, table.tables, party, _where(table, sentences[index], found.subject))
         relation = found.rule.relation_for(entity.type)
-        relations.append(
-            Relation(found.subject, relation, entity.key, index, found.trigger_start, found.trigger_end,
-                     f"en.parse.{relation}{UNNAMED_RULE}", found.modality, found.rule.plover, UNNAMED_CONFIDENCE)  # type: ignore[arg-type]
-        )  # fmt: skip
+        rel = Relation(found.subject, relation, entity.key, index, found.trigger_start, found.trigger_end,
+                       f"en.parse.{relation}{UNNAMED_RULE}", found.modality, found.rule.plover, UNNAMED_CONFIDENCE)  # type: ignore[arg-type]  # fmt: skip
+        rel.object_text = found.object_text  # what the act was done to, as written: its event record's text
+        relations.append(rel)
 
 
 def _where(table: Entities, sentence: Sentence, subject: str) -> str:

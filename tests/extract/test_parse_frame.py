@@ -132,3 +132,14 @@ def test_the_object_of_a_governing_verb_does_its_infinitive() -> None:
     # the act is asked for, not done: future, as the rules give an infinitive under an asserted verb
     expected = {("Germany", "requested", "Russia", "asserted"), ("Russia", "attacked", "Kyiv", "future")}
     assert _found(doc, names) == expected
+
+
+def test_an_unnamed_recipient_keeps_the_phrase_as_written() -> None:
+    doc = _doc([("Guterres", 1, "nsubj", "PROPN", "Guterres"), ("condemned", 1, "ROOT", "VERB", "condemn"),
+                ("the", 4, "det", "DET", "the"), ("terrorist", 4, "amod", "ADJ", "terrorist"),
+                ("attack", 1, "dobj", "NOUN", "attack"), ("on", 4, "prep", "ADP", "on"),
+                ("a", 7, "det", "DET", "a"), ("church", 5, "pobj", "NOUN", "church")])  # fmt: skip
+    found = [r for r in parse_relations(doc, _mentions(doc, {"Guterres": "Person"}), TYPE_CLASSES) if not r.object]
+    assert [(r.subject, r.rule.relation, r.object_text) for r in found] == [
+        ("Guterres", "criticized", "the terrorist attack")
+    ]

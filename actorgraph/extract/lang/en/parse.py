@@ -43,6 +43,7 @@ class ParsedRelation:
     modality: str
     span_start: int  # the first and last character of trigger and arguments together
     span_end: int
+    object_text: str = ""  # an unnamed recipient's phrase as written ("the terrorist attack")
 
 
 def _deps(name: str) -> frozenset[str]:
@@ -279,7 +280,13 @@ def _pairs(
         # an act denied, nor one whose actor is only inherited from a governing verb ("sanctioned X over the
         # deployment of troops to fight": London does not fight).
         s = subjects[0]
-        yield ParsedRelation(s.key, rule, "", verb.idx, end, mood, min(s.start, verb.idx), max(s.end, end))
+        phrase = _head_phrase(patients[0]) if patients else ""
+        yield ParsedRelation(s.key, rule, "", verb.idx, end, mood, min(s.start, verb.idx), max(s.end, end), phrase)
+
+
+def _head_phrase(head: Token) -> str:
+    """A noun with the words before it that belong to it ("the terrorist attack", "the U.N. report")."""
+    return head.doc[head.left_edge.i : head.i + 1].text
 
 
 def _own_subject(verb: Token) -> bool:
