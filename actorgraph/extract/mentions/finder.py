@@ -94,6 +94,29 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         nxt = self.toks[n_end]
         return nxt.cap and nxt.text.isalpha() and nxt.sent == self.toks[n_end - 1].sent
 
+    def _dateline(self, i: int, n_end: int, end: int) -> bool:
+        """A place opening its sentence and followed, within a few capitalised words, numbers, commas and
+        brackets (a country, a date, an agency), by a dateline mark (word set "dateline marks:cased")."""
+        if i > 0 and self.toks[i - 1].sent == self.toks[i].sent:
+            return False
+        marks, colons = self.words("dateline marks:cased"), self.words("dateline colons:cased")
+        if not self.rules.cased:  # no capitals to tell a dateline: the mark right after the place (بيروت ـ)
+            return n_end < end and self.toks[n_end].text in marks and self._spaced(n_end)
+        capitals = self.toks[i].text.isupper() and len(self.toks[i].text) > 1
+        for k in range(n_end, min(end, n_end + 8)):
+            tok = self.toks[k]
+            if tok.text in marks:
+                return self._spaced(k)  # "BERLIN --", not "Iran-backed"
+            if tok.text in colons:  # "KABUL (Pajhwok) :", "BERLIN:" but not "Russia: we will respond"
+                return capitals or self.toks[k - 1].text == ")"
+            if tok.text.isalpha() and not tok.cap:
+                return False
+        return False
+
+    def _spaced(self, k: int) -> bool:
+        """Is token k set off by a space from the word before it?"""
+        return k > 0 and self.toks[k].start > self.toks[k - 1].end
+
     def _noun_of_before(self, i: int, nouns: frozenset[str]) -> bool:
         """A noun of the set and "of" right before token i, neither taken by another mention."""
         if i < 2 or self.cover[i - 2] >= 0 or self.toks[i - 1].text.lower() not in self.words("of prepositions"):
@@ -124,6 +147,8 @@ class MentionFinder(TitleMixin, PlaceMixin, HeadMixin, AppositionMixin, AnaphorM
         if group is not None:
             return group
         n_end, kind = self.rules.adjective_kind(self, i, n_end, end, payload.kind, payloads)
+        if kind and entry.type in ("State", "City") and self._dateline(i, n_end, end):
+            kind = ""  # "KABUL (Pajhwok) :", "BERLIN --", "بيروت ـ": where the report was filed, no party to it
         if not kind:
             self.no_actor.update(range(i, n_end))  # nor may a trained model's entity make them one
             return n_end  # the words name no actor here ("ethnic Albanians" are not Albania's people)

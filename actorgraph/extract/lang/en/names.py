@@ -75,6 +75,7 @@ def adjective_kind(
     state's people ("the Palestinians rejected", as event coders read it), but not an ethnic group of another
     state ("ethnic Albanians in Serbia": word set "ethnic words" before it), and is then no mention at all (kind "")."""
     if n_end + 1 < end and f.toks[n_end].text == "-" and f.toks[n_end + 1].text.lower() in f.words("patron modifiers"):
+        _backed_group(f, i, n_end + 2, end)
         return n_end, "patron"  # "Iran-backed militias": Iran backs them, and is no party to what they do or suffer
     if kind != "adj":
         return n_end, kind
@@ -156,3 +157,12 @@ def group_of_place_at(f: MentionFinder, i: int, end: int) -> int | None:
     group = f.ent.ensure_new(type_, surface[:1].upper() + surface[1:], country=entry.country)
     f.add(Hit(i, found[0], group.key, type_, "head", coord=f.coord(i, "")))
     return found[0]
+
+
+def _backed_group(f: MentionFinder, i: int, k: int, end: int) -> None:
+    """ "Armenian-backed militias": a group noun right after a patron is a group of its own, named as written."""
+    word = f.toks[k].text if k < end else ""
+    type_ = next((t for t in GROUP_TYPES if word in f.words(f"group nouns:{t}")), "") if word.islower() else ""
+    if type_ and f.cover[k] < 0:
+        group = f.ent.ensure_new(type_, f.surface(i, k + 1))
+        f.add(Hit(k, k + 1, group.key, type_, "head", coord=f.coord(k, "")))
