@@ -143,3 +143,12 @@ def test_an_unnamed_recipient_keeps_the_phrase_as_written() -> None:
     assert [(r.subject, r.rule.relation, r.object_text) for r in found] == [
         ("Guterres", "criticized", "the terrorist attack")
     ]
+
+
+def test_a_negation_does_not_reach_across_a_contrast() -> None:
+    doc = _doc([("Iran", 3, "nsubj", "PROPN", "Iran"), ("did", 3, "aux", "AUX", "do"), ("not", 3, "neg", "PART", "not"),
+                ("meet", 3, "ROOT", "VERB", "meet"), ("Egypt", 3, "dobj", "PROPN", "Egypt"),
+                ("but", 3, "cc", "CCONJ", "but"), ("met", 3, "conj", "VERB", "meet"),
+                ("Oman", 6, "dobj", "PROPN", "Oman")])  # fmt: skip
+    names = {"Iran": "State", "Egypt": "State", "Oman": "State"}
+    assert _found(doc, names) == {("Iran", "met", "Egypt", "negated"), ("Iran", "met", "Oman", "asserted")}

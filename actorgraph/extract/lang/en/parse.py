@@ -71,18 +71,29 @@ def _cues() -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple((tuple(c.form.lower().split()), c.modality) for c in lexicon.cues() if c.lang == "en")
 
 
-def _governors(verb: Token) -> list[Token]:
+def _governors(verb: Token, contrast_stops: bool = False) -> list[Token]:
+    """The verbs governing this one, nearest first; with ``contrast_stops``, not across a contrast ("did not
+    meet X but met Y", "did not attend, instead travelling to Munich": the second act is a claim of its own)."""
     chain: list[Token] = []
     tok = verb
     while tok.dep_ in _deps("governor") and tok.head is not tok and len(chain) < MAX_CHAIN:
+        if contrast_stops and _contrasted(tok):
+            break
         tok = tok.head
         chain.append(tok)
     return chain
 
 
+def _contrasted(tok: Token) -> bool:
+    """Is the verb set against its head by a word of "scope breaks" (but, instead) before it?"""
+    breaks = profile("en").words("scope breaks")
+    own = any(c.lower_ in breaks for c in tok.children if c.i < tok.i)
+    return own or any(c.lower_ in breaks for c in tok.head.children if tok.head.i < c.i < tok.i)
+
+
 def modality_of(verb: Token) -> str:
-    """The mood of the nearest cue on the verb or on the verbs governing it."""
-    for tok in [verb, *_governors(verb)]:
+    """The mood of the nearest cue on the verb or on the verbs governing it (not across a contrast)."""
+    for tok in [verb, *_governors(verb, contrast_stops=True)]:
         # a trigger is never its own cue ("refused the offer", "declined to resign" are refusals, not denied)
         own = [tok] if tok is not verb else []
         words = sorted([*own, *(c for c in tok.children if c.dep_ in _deps("mood"))], key=lambda t: t.i)
